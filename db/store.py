@@ -1,0 +1,1292 @@
+"""The Store: the only place that speaks SQL. It turns rows into models and records and back.
+
+Every write takes SQLite's write lock up front (`BEGIN IMMEDIATE`) and runs inside one
+`db.atomic()`, so a change and its history row land together or not at all, and two
+controllers on one database queue for the lock instead of failing. A status change checks
+the status the caller last saw; if someone else changed it in between, `StaleChange` says
+so and nothing is written.
+
+A `Store` is bound to the thread that opened it (as its sqlite3 connection is); a worker
+thread opens its own with `Store.open(store.path)`.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sqlite3
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from vpl_tui.db.schema import LATEST_VERSION, MIGRATIONS, OWN_TABLES
+
+from vpl_tui.errors import VplError
+from vpl_tui.model import (
+    CLOSED_STATUSES,
+    INITIAL_STATUS,
+    OPERATING_LINES,
+    Activity,
+    Allocation,
+    Budget,
+    EarmarkedPot,
+    FigureChange,
+    Focus,
+    Goal,
+    HistoryEntry,
+    Initiative,
+    InvestmentLine,
+    Investments,
+    Mandate,
+    Metric,
+    OperatingBudget,
+    Plan,
+    PlanInfo,
+    UnitBreakdown,
+    UnitCosts,
+    figure_values,
+)
+from vpl_tui.records import (
+    ActivityRecord,
+    Earmark,
+    FigureChangeRecord,
+    FigureRecord,
+    GoalRecord,
+    HistoryRecord,
+    InitiativeRecord,
+    Progress,
+)
+from vpl_tui.safetext import clean, normalise
+
+BUSY_TIMEOUT_MS = 30_000
+"""How long a writer waits for another's lock before giving up (SQLite's busy handler)."""
+LOCK_RETRIES = 5
+"""Extra attempts after SQLite still reports a lock (for example a WAL checkpoint race)."""
+MANDATE_PARTS: tuple[str, ...] = tuple(Mandate.model_fields)
+_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+class StaleChange(VplError):
+    """The activity changed since the caller saw it; `current` is what it is now."""
+
+    def __init__(self, ref: str, current: ActivityRecord) -> None:
+        super().__init__("error.stale", ref=clean(ref), status=current.status)
+        self.current = current
+
+
+class StaleFigure(VplError):
+    """The budget figure changed since the caller saw it."""
+
+    def __init__(self, address: str, current: Decimal) -> None:
+        super().__init__("error.stale_figure", address=clean(address), value=current)
+        self.current = current
+
+
+def current_user() -> str:
+    """Who is making changes: `VPL_USER`, else the login name."""
+    explicit = os.environ.get("VPL_USER")
+    if explicit:
+        return explicit
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def format_time(moment: datetime) -> str:
+    """Times are stored as fixed-width UTC text, so that text order is time order."""
+    return moment.astimezone(UTC).strftime(_TIME_FORMAT)
+
+
+def parse_time(text: str) -> datetime:
+    return datetime.strptime(text, _TIME_FORMAT).replace(tzinfo=UTC)
+
+
+def end_of_day_utc(day: date) -> str:
+    """The stored-time text of the end of `day` in the local time zone (exclusive bound)."""
+    local_midnight = datetime.combine(day + timedelta(days=1), datetime.min.time()).astimezone()
+    return format_time(local_midnight)
+
+
+def _decimal(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def _number(value: Decimal | None) -> str | None:
+    # Stored through NUMERIC affinity: "3" becomes the integer 3, "4.5" the real 4.5.
+    return None if value is None else str(value)
+
+
+class Store:
+    """A plan database on disk. Open with `Store.open(path)`."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self.db = sqlite_utils.Database(connection)
+        self.db.conn.create_function("vpl_fold", 1, _fold, deterministic=True)
+        self.display_name = clean(str(path))
+
+    # -- opening ------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        seed: Callable[[], Plan] | None = None,
+        create_folder: bool = False,
+    ) -> Store:
+        """Open (and create or upgrade) the database at `path`.
+
+        Args:
+            path: The database file. It is created when missing.
+            seed: Called for the plan to load when the database holds none yet.
+            create_folder: Create missing parent folders (for the default location only;
+                a mistyped `--db` folder is an error, not a new folder).
+
+        Raises:
+            VplError: not a SQLite file, another program's database, a newer schema,
+                a missing folder, or a file that cannot be written.
+        """
+        path = Path(path)
+        shown = clean(str(path))
+        if not path.parent.exists():
+            if not create_folder:
+                raise VplError("error.db_no_folder", db=shown, folder=clean(str(path.parent)))
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            raise VplError("error.db_cannot_open", db=shown, reason="is a folder")
+        try:
+            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as error:
+            raise VplError("error.db_cannot_open", db=shown, reason=clean(str(error))) from None
+        store = cls(path, connection)
+        try:
+            store._prepare()
+            if seed is not None and not store.has_plan():
+                store._seed(seed)
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            raise _translate(error, shown) from None
+        except BaseException:
+            connection.close()
+            raise
+        return store
+
+    def _prepare(self) -> None:
+        conn = self.db.conn
+        # Reading the schema first turns "file is not a database" into a clear error early.
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > LATEST_VERSION:
+            raise VplError(
+                "error.db_too_new", db=self.display_name, found=version, known=LATEST_VERSION
+            )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if version < LATEST_VERSION:
+            self._check_not_foreign(version)
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a change that was reported saved survives a power cut, not only a crash.
+        conn.execute("PRAGMA synchronous = FULL")
+        if version < LATEST_VERSION:
+            self._migrate()
+
+    def _check_not_foreign(self, version: int) -> None:
+        if version != 0:
+            return
+        tables = {row["name"] for row in self.db.query("SELECT name FROM sqlite_master")}
+        tables = {name for name in tables if not name.startswith("sqlite_")}
+        if tables and not tables >= OWN_TABLES:
+            shown = ", ".join(sorted(clean(name) for name in tables)[:5])
+            raise VplError("error.db_foreign", db=self.display_name, tables=shown)
+
+    def _migrate(self) -> None:
+        with self._write():
+            # Another process may have migrated while this one waited for the lock.
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version > LATEST_VERSION:
+                raise VplError(
+                    "error.db_too_new", db=self.display_name, found=version, known=LATEST_VERSION
+                )
+            for number in range(version, LATEST_VERSION):
+                for statement in _split_statements(MIGRATIONS[number]):
+                    self.db.execute(statement)
+            self.db.execute(f"PRAGMA user_version = {LATEST_VERSION}")
+
+    def _seed(self, seed: Callable[[], Plan]) -> None:
+        plan = seed()
+        with self._write():
+            if not self.has_plan():  # another process may have seeded it meanwhile
+                self._replace_plan(plan, source="bundled")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions --------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write transaction holding SQLite's write lock from its first statement.
+
+        A plain BEGIN would take the lock at the first write, and a reader that wants to
+        write after another process committed would fail at once instead of waiting.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        for attempt in range(LOCK_RETRIES + 1):
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) and "busy" not in str(error):
+                    raise
+                if attempt == LOCK_RETRIES:
+                    raise VplError("error.db_busy", db=self.display_name) from None
+                time.sleep(0.05 * (attempt + 1))
+        try:
+            with self.db.atomic():
+                yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits: cheap to poll for outside changes."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    # -- the whole plan ------------------------------------------------------------------
+
+    def has_plan(self) -> bool:
+        return self.db.execute("SELECT EXISTS (SELECT 1 FROM plan)").fetchone()[0] == 1
+
+    def replace_plan(self, plan: Plan, *, source: str = "") -> None:
+        """Replace everything in the database with `plan`, in one transaction."""
+        with self._write():
+            self._replace_plan(plan, source=source)
+
+    def _replace_plan(self, plan: Plan, *, source: str) -> None:
+        execute, many = self.db.execute, self.db.conn.executemany
+        execute("INSERT INTO plan_replacement (id) VALUES (1)")
+        for table in (
+            "budget_history",
+            "budget_figure",
+            "budget_line",
+            "budget_column",
+            "budget",
+            "pot_allocation_funds",
+            "pot_allocation",
+            "earmarked_pot",
+            "status_history",
+            "metric_target",
+            "metric",
+            "activity",
+            "initiative",
+            "focus_goal",
+            "focus_item",
+            "focus",
+            "goal",
+            "mandate",
+            "plan",
+        ):
+            execute(f"DELETE FROM {table}")
+        info = plan.plan
+        execute(
+            "INSERT INTO plan (id, title, organisation, municipality, year, period, "
+            "currency_unit, loaded_at, source) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                info.title,
+                info.organisation,
+                info.municipality,
+                info.year,
+                info.period,
+                info.currency_unit,
+                format_time(utc_now()),
+                source,
+            ),
+        )
+        many(
+            "INSERT INTO mandate (part, position, body) VALUES (?, ?, ?)",
+            [
+                (part, position, getattr(plan.mandate, part))
+                for position, part in enumerate(MANDATE_PARTS)
+            ],
+        )
+        goals, initiatives, metrics, targets, activities = [], [], [], [], []
+        histories: list[tuple[datetime, int, int, str, HistoryEntry]] = []
+        metric_id = 0
+        activity_order = 0
+
+        def add_metrics(goal_number: str, initiative_id: str | None, items: list[Metric]) -> None:
+            nonlocal metric_id
+            for position, metric in enumerate(items):
+                metric_id += 1
+                metrics.append(
+                    (
+                        metric_id,
+                        goal_number,
+                        initiative_id,
+                        position,
+                        metric.name,
+                        metric.latest,
+                        metric.latest_year,
+                    )
+                )
+                targets.extend(
+                    (metric_id, int(year), target) for year, target in metric.targets.items()
+                )
+
+        def add_activities(goal_number: str, initiative_id: str | None, items: list[Activity]):
+            nonlocal activity_order
+            for position, activity in enumerate(items):
+                activity_order += 1
+                activities.append(
+                    (
+                        activity.ref,
+                        goal_number,
+                        initiative_id,
+                        position,
+                        activity.title,
+                        activity.kind,
+                        activity.start.isoformat(),
+                        activity.end.isoformat(),
+                        activity.status,
+                        len(activity.history),
+                    )
+                )
+                for index, entry in enumerate(activity.history):
+                    histories.append((entry.at, activity_order, index, activity.ref, entry))
+
+        for g_position, goal in enumerate(plan.goals):
+            goals.append(
+                (
+                    goal.number,
+                    g_position,
+                    goal.kind,
+                    goal.title,
+                    goal.description,
+                    goal.resources,
+                    _number(goal.earmarked_mkr),
+                    goal.council_goal,
+                )
+            )
+            add_metrics(goal.number, None, goal.metrics)
+            add_activities(goal.number, None, goal.activities)
+            for i_position, initiative in enumerate(goal.initiatives):
+                initiatives.append(
+                    (
+                        initiative.id,
+                        goal.number,
+                        i_position,
+                        initiative.title,
+                        initiative.purpose,
+                        initiative.resources,
+                        _number(initiative.earmarked_mkr),
+                        initiative.council_goal,
+                        initiative.comment,
+                        initiative.metrics_note,
+                    )
+                )
+                add_metrics(goal.number, initiative.id, initiative.metrics)
+                add_activities(goal.number, initiative.id, initiative.activities)
+        many("INSERT INTO goal VALUES (?, ?, ?, ?, ?, ?, ?, ?)", goals)
+        many("INSERT INTO initiative VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", initiatives)
+        many("INSERT INTO metric VALUES (?, ?, ?, ?, ?, ?, ?)", metrics)
+        many("INSERT INTO metric_target VALUES (?, ?, ?)", targets)
+        many("INSERT INTO activity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", activities)
+        # History rows get ids in time order across activities, as they were written.
+        histories.sort(key=lambda item: (item[0], item[1], item[2]))
+        ids: dict[tuple[str, int], int] = {}
+        rows = []
+        for row_id, (at, _, index, ref, entry) in enumerate(histories, start=1):
+            ids[(ref, index)] = row_id
+            rows.append((row_id, ref, format_time(at), entry, index))
+        many(
+            "INSERT INTO status_history (id, ref, at, from_status, to_status, note, user, undo_of)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    row_id,
+                    ref,
+                    at_text,
+                    entry.from_status,
+                    entry.to,
+                    entry.note,
+                    entry.user,
+                    None if entry.undoes is None else ids[(ref, entry.undoes)],
+                )
+                for row_id, ref, at_text, entry, _ in rows
+            ],
+        )
+        for f_position, focus in enumerate(plan.focus):
+            execute(
+                "INSERT INTO focus (id, position, title, intro) VALUES (?, ?, ?, ?)",
+                (f_position + 1, f_position, focus.title, focus.intro),
+            )
+            many(
+                "INSERT INTO focus_item VALUES (?, ?, ?)",
+                [(f_position + 1, i, text) for i, text in enumerate(focus.items)],
+            )
+            many(
+                "INSERT INTO focus_goal VALUES (?, ?, ?)",
+                [(f_position + 1, i, number) for i, number in enumerate(focus.goals)],
+            )
+        if plan.budget is not None:
+            self._insert_budget(plan.budget)
+        execute("DELETE FROM plan_replacement")
+
+    def _insert_budget(self, budget: Budget) -> None:
+        execute, many = self.db.execute, self.db.conn.executemany
+        execute(
+            "INSERT INTO budget (id, unit, explanation, investments_explanation) VALUES (1, ?, ?, ?)",
+            (
+                budget.unit,
+                budget.explanation,
+                budget.investments.explanation if budget.investments else "",
+            ),
+        )
+        columns = [("operating", int(y), k) for y, k in budget.operating.columns.items()]
+        lines = [("operating", line, i, "") for i, line in enumerate(OPERATING_LINES)]
+        if budget.units is not None:
+            columns += [("units", int(y), k) for y, k in budget.units.columns.items()]
+            lines += [("units", u.name, i, "") for i, u in enumerate(budget.units.units)]
+            lines.append(("units", "total", len(budget.units.units), ""))
+        if budget.investments is not None:
+            inv = budget.investments
+            columns += [("investments", int(y), k) for y, k in inv.columns.items()]
+            lines.append(("investments", "net_investments", 0, ""))
+            lines += [
+                ("investments", line.name, i + 1, line.description)
+                for i, line in enumerate(inv.lines)
+            ]
+            lines.append(("investments", "total", len(inv.lines) + 1, ""))
+        if budget.pot is not None:
+            pot = budget.pot
+            execute(
+                "INSERT INTO earmarked_pot (id, name, period, year) VALUES (1, ?, ?, ?)",
+                (pot.name, pot.period, pot.year),
+            )
+            many(
+                "INSERT INTO pot_allocation VALUES (?, ?, ?)",
+                [(a.id, i, a.title) for i, a in enumerate(pot.allocations)],
+            )
+            many(
+                "INSERT INTO pot_allocation_funds VALUES (?, ?, ?)",
+                [(a.id, i, target) for a in pot.allocations for i, target in enumerate(a.funds)],
+            )
+            lines.append(("pot", "total", 0, ""))
+            lines += [("pot", a.id, i + 1, "") for i, a in enumerate(pot.allocations)]
+        many("INSERT INTO budget_column VALUES (?, ?, ?)", columns)
+        many("INSERT INTO budget_line VALUES (?, ?, ?, ?)", lines)
+        current = figure_values(budget)
+        # The published figure is where a figure's first change started from.
+        published = dict(current)
+        for change in reversed(budget.changes):
+            published[(change.table, change.line, change.year)] = change.from_value
+        many(
+            "INSERT INTO budget_figure VALUES (?, ?, ?, ?, ?)",
+            [
+                (table, line, year, _number(value), _number(published[(table, line, year)]))
+                for (table, line, year), value in current.items()
+            ],
+        )
+        many(
+            "INSERT INTO budget_history (table_name, line, year, at, from_value, to_value, note, "
+            "user) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    c.table,
+                    c.line,
+                    c.year,
+                    format_time(c.at),
+                    _number(c.from_value),
+                    _number(c.to),
+                    c.note,
+                    c.user,
+                )
+                for c in budget.changes
+            ],
+        )
+
+    def export_plan(self) -> Plan:
+        """The whole plan as it stands, with statuses and history, as a validated model."""
+        self._require_plan()
+        query = self.db.query
+        # One read transaction, so the export is one consistent moment even with writers.
+        with self.db.atomic():
+            info = next(query("SELECT * FROM plan WHERE id = 1"))
+            mandate = {
+                row["part"]: row["body"]
+                for row in query("SELECT part, body FROM mandate ORDER BY position")
+            }
+            metrics = self._metrics_by_owner()
+            history = self._history_by_ref()
+            activities: dict[tuple[str, str | None], list[Activity]] = defaultdict(list)
+            for row in query(
+                "SELECT * FROM activity ORDER BY goal_number, initiative_id, position"
+            ):
+                entries = history.get(row["ref"], [])
+                activities[(row["goal_number"], row["initiative_id"])].append(
+                    Activity(
+                        ref=row["ref"],
+                        title=row["title"],
+                        kind=row["kind"],
+                        start=date.fromisoformat(row["start"]),
+                        end=date.fromisoformat(row["end"]),
+                        status=row["status"],
+                        history=entries,
+                    )
+                )
+            initiatives: dict[str, list[Initiative]] = defaultdict(list)
+            for row in query("SELECT * FROM initiative ORDER BY goal_number, position"):
+                initiatives[row["goal_number"]].append(
+                    Initiative(
+                        id=row["id"],
+                        title=row["title"],
+                        purpose=row["purpose"],
+                        resources=row["resources"],
+                        earmarked_mkr=_decimal(row["earmarked_mkr"]),
+                        council_goal=row["council_goal"],
+                        comment=row["comment"],
+                        metrics_note=row["metrics_note"],
+                        metrics=metrics.get((row["goal_number"], row["id"]), []),
+                        activities=activities.get((row["goal_number"], row["id"]), []),
+                    )
+                )
+            goals = [
+                Goal(
+                    number=row["number"],
+                    kind=row["kind"],
+                    title=row["title"],
+                    description=row["description"],
+                    resources=row["resources"],
+                    earmarked_mkr=_decimal(row["earmarked_mkr"]),
+                    council_goal=row["council_goal"],
+                    metrics=metrics.get((row["number"], None), []),
+                    initiatives=initiatives.get(row["number"], []),
+                    activities=activities.get((row["number"], None), []),
+                )
+                for row in query("SELECT * FROM goal ORDER BY position")
+            ]
+            budget = self.budget()
+        return Plan.model_construct(
+            plan=PlanInfo(
+                title=info["title"],
+                organisation=info["organisation"],
+                municipality=info["municipality"],
+                year=info["year"],
+                period=info["period"],
+                currency_unit=info["currency_unit"],
+            ),
+            mandate=Mandate(**mandate),
+            focus=self.focus_lists(),
+            goals=goals,
+            budget=budget,
+        )
+
+    def _metrics_by_owner(self) -> dict[tuple[str, str | None], list[Metric]]:
+        targets: dict[int, dict[str, str]] = defaultdict(dict)
+        for row in self.db.query("SELECT * FROM metric_target ORDER BY metric_id, year"):
+            targets[row["metric_id"]][str(row["year"])] = row["target"]
+        metrics: dict[tuple[str, str | None], list[Metric]] = defaultdict(list)
+        for row in self.db.query(
+            "SELECT * FROM metric ORDER BY goal_number, initiative_id, position"
+        ):
+            metrics[(row["goal_number"], row["initiative_id"])].append(
+                Metric(
+                    name=row["name"],
+                    latest=row["latest"],
+                    latest_year=row["latest_year"],
+                    targets=targets.get(row["id"], {}),
+                )
+            )
+        return metrics
+
+    def _history_by_ref(self) -> dict[str, list[HistoryEntry]]:
+        entries: dict[str, list[HistoryEntry]] = defaultdict(list)
+        index_of: dict[int, int] = {}
+        for row in self.db.query("SELECT * FROM status_history ORDER BY ref, id"):
+            index_of[row["id"]] = len(entries[row["ref"]])
+            entries[row["ref"]].append(
+                HistoryEntry.model_construct(
+                    at=parse_time(row["at"]),
+                    from_status=row["from_status"],
+                    to=row["to_status"],
+                    note=row["note"],
+                    user=row["user"],
+                    undoes=None if row["undo_of"] is None else index_of[row["undo_of"]],
+                )
+            )
+        return entries
+
+    def _require_plan(self) -> None:
+        if not self.has_plan():
+            raise VplError("error.db_empty", db=self.display_name)
+
+    # -- reading, one level at a time ---------------------------------------------------
+
+    def plan_info(self) -> PlanInfo:
+        self._require_plan()
+        row = next(self.db.query("SELECT * FROM plan WHERE id = 1"))
+        return PlanInfo(
+            title=row["title"],
+            organisation=row["organisation"],
+            municipality=row["municipality"],
+            year=row["year"],
+            period=row["period"],
+            currency_unit=row["currency_unit"],
+        )
+
+    def mandate(self) -> Mandate:
+        return Mandate(
+            **{
+                row["part"]: row["body"]
+                for row in self.db.query("SELECT part, body FROM mandate ORDER BY position")
+            }
+        )
+
+    def focus_lists(self) -> list[Focus]:
+        items: dict[int, list[str]] = defaultdict(list)
+        for row in self.db.query("SELECT * FROM focus_item ORDER BY focus_id, position"):
+            items[row["focus_id"]].append(row["text"])
+        goals: dict[int, list[str]] = defaultdict(list)
+        for row in self.db.query("SELECT * FROM focus_goal ORDER BY focus_id, position"):
+            goals[row["focus_id"]].append(row["goal_number"])
+        return [
+            Focus(
+                title=row["title"],
+                intro=row["intro"],
+                items=items.get(row["id"], []),
+                goals=goals.get(row["id"], []),
+            )
+            for row in self.db.query("SELECT * FROM focus ORDER BY position")
+        ]
+
+    _PROGRESS = """
+        COUNT(a.ref) AS total,
+        COALESCE(SUM(a.status = 'done'), 0) AS done,
+        COALESCE(SUM(a."end" < :today AND a.status NOT IN ('done', 'cancelled')), 0) AS overdue
+    """
+
+    def goals(self, today: date | None = None) -> list[GoalRecord]:
+        """Every goal with the progress of all activities under it (its initiatives' too)."""
+        today_text = (today or date.today()).isoformat()
+        sql = f"""
+            SELECT g.*, {self._PROGRESS},
+                (SELECT COUNT(*) FROM initiative i WHERE i.goal_number = g.number) AS initiatives,
+                (SELECT COUNT(*) FROM metric m WHERE m.goal_number = g.number
+                    AND m.initiative_id IS NULL) AS metrics
+            FROM goal g LEFT JOIN activity a ON a.goal_number = g.number
+            GROUP BY g.number ORDER BY g.position
+        """
+        return [
+            GoalRecord(
+                number=row["number"],
+                kind=row["kind"],
+                title=row["title"],
+                description=row["description"],
+                resources=row["resources"],
+                earmarked_mkr=_decimal(row["earmarked_mkr"]),
+                council_goal=row["council_goal"],
+                progress=Progress(row["total"], row["done"], row["overdue"]),
+                initiative_count=row["initiatives"],
+                metric_count=row["metrics"],
+            )
+            for row in self.db.query(sql, {"today": today_text})
+        ]
+
+    def initiatives(self, goal_number: str, today: date | None = None) -> list[InitiativeRecord]:
+        """The initiatives of a goal, each with the progress of its activities."""
+        today_text = (today or date.today()).isoformat()
+        sql = f"""
+            SELECT i.*, {self._PROGRESS},
+                (SELECT COUNT(*) FROM metric m WHERE m.initiative_id = i.id) AS metrics
+            FROM initiative i LEFT JOIN activity a ON a.initiative_id = i.id
+            WHERE i.goal_number = :goal
+            GROUP BY i.id ORDER BY i.position
+        """
+        return [
+            InitiativeRecord(
+                id=row["id"],
+                goal_number=row["goal_number"],
+                title=row["title"],
+                purpose=row["purpose"],
+                resources=row["resources"],
+                earmarked_mkr=_decimal(row["earmarked_mkr"]),
+                council_goal=row["council_goal"],
+                comment=row["comment"],
+                metrics_note=row["metrics_note"],
+                progress=Progress(row["total"], row["done"], row["overdue"]),
+                metric_count=row["metrics"],
+            )
+            for row in self.db.query(sql, {"goal": goal_number, "today": today_text})
+        ]
+
+    def initiative(self, initiative_id: str, today: date | None = None) -> InitiativeRecord:
+        row = self.db.execute(
+            "SELECT goal_number FROM initiative WHERE id = ?", (initiative_id,)
+        ).fetchone()
+        if row is None:
+            raise VplError("error.unknown_ref", db=self.display_name, ref=clean(initiative_id))
+        return next(i for i in self.initiatives(row[0], today) if i.id == initiative_id)
+
+    def goal(self, number: str, today: date | None = None) -> GoalRecord:
+        for goal in self.goals(today):
+            if goal.number == number:
+                return goal
+        raise VplError("error.unknown_ref", db=self.display_name, ref=clean(number))
+
+    def activities(
+        self, goal_number: str | None = None, initiative_id: str | None = None
+    ) -> list[ActivityRecord]:
+        """Activities in plan order: of one initiative, of a goal (not its initiatives'), or all."""
+        if initiative_id is not None:
+            where, params = "initiative_id = ?", (initiative_id,)
+        elif goal_number is not None:
+            where, params = "goal_number = ? AND initiative_id IS NULL", (goal_number,)
+        else:
+            where, params = "1", ()
+        sql = (
+            f"SELECT a.* FROM activity a JOIN goal g ON g.number = a.goal_number "
+            f"LEFT JOIN initiative i ON i.id = a.initiative_id WHERE {where} "
+            f"ORDER BY g.position, a.initiative_id IS NOT NULL, i.position, a.position"
+        )
+        return [_activity(row) for row in self.db.query(sql, params)]
+
+    def activity(self, ref: str) -> ActivityRecord:
+        rows = list(self.db.query("SELECT * FROM activity WHERE ref = ?", (ref,)))
+        if not rows:
+            raise VplError("error.unknown_ref", db=self.display_name, ref=clean(ref))
+        return _activity(rows[0])
+
+    def metrics(self, goal_number: str, initiative_id: str | None = None) -> list[Metric]:
+        """The metrics of a goal (not its initiatives') or of one initiative."""
+        if initiative_id is None:
+            where, params = "goal_number = ? AND initiative_id IS NULL", (goal_number,)
+        else:
+            where, params = "initiative_id = ?", (initiative_id,)
+        rows = list(self.db.query(f"SELECT * FROM metric WHERE {where} ORDER BY position", params))
+        targets: dict[int, dict[str, str]] = defaultdict(dict)
+        if rows:
+            ids = [row["id"] for row in rows]
+            marks = ",".join("?" * len(ids))
+            for target in self.db.query(
+                f"SELECT * FROM metric_target WHERE metric_id IN ({marks}) ORDER BY year", ids
+            ):
+                targets[target["metric_id"]][str(target["year"])] = target["target"]
+        return [
+            Metric(
+                name=row["name"],
+                latest=row["latest"],
+                latest_year=row["latest_year"],
+                targets=targets.get(row["id"], {}),
+            )
+            for row in rows
+        ]
+
+    def status_counts(self) -> dict[str, int]:
+        return {
+            row["status"]: row["n"]
+            for row in self.db.query("SELECT status, COUNT(*) AS n FROM activity GROUP BY status")
+        }
+
+    def search(self, text: str, limit: int = 500) -> list[ActivityRecord]:
+        """Activities whose title or ref contains `text`, ignoring case and accents."""
+        needle = f"%{_escape_like(normalise(text))}%"
+        sql = (
+            "SELECT a.* FROM activity a JOIN goal g ON g.number = a.goal_number "
+            "LEFT JOIN initiative i ON i.id = a.initiative_id "
+            "WHERE vpl_fold(a.title) LIKE :needle ESCAPE '\\' "
+            "OR vpl_fold(a.ref) LIKE :needle ESCAPE '\\' "
+            "ORDER BY g.position, a.initiative_id IS NOT NULL, i.position, a.position LIMIT :limit"
+        )
+        return [_activity(row) for row in self.db.query(sql, {"needle": needle, "limit": limit})]
+
+    # -- status changes -------------------------------------------------------------------
+
+    def set_status(
+        self,
+        ref: str,
+        status: str,
+        *,
+        note: str = "",
+        user: str | None = None,
+        expected_version: int | None = None,
+    ) -> HistoryRecord | None:
+        """Change an activity's status and append its history row, in one transaction.
+
+        Args:
+            ref: The activity.
+            status: The new status code.
+            note: Why, in the controller's words.
+            user: Who; defaults to `current_user()`.
+            expected_version: The version the caller last saw; if the activity has changed
+                since, nothing is written and `StaleChange` is raised.
+
+        Returns:
+            The history row written, or None when the status was already `status`.
+        """
+        with self._write():
+            current = self.activity(ref)
+            if expected_version is not None and current.version != expected_version:
+                raise StaleChange(ref, current)
+            if current.status == status:
+                return None
+            return self._append_change(current, status, note, user or current_user(), None)
+
+    def toggle_done(
+        self, ref: str, *, user: str | None = None, expected_version: int | None = None
+    ) -> HistoryRecord | None:
+        """Mark done; on a done activity, go back to the status it had before it was done."""
+        with self._write():
+            current = self.activity(ref)
+            if expected_version is not None and current.version != expected_version:
+                raise StaleChange(ref, current)
+            if current.status != "done":
+                target = "done"
+            else:
+                row = self.db.execute(
+                    "SELECT from_status FROM status_history WHERE ref = ? AND to_status = 'done' "
+                    "ORDER BY id DESC LIMIT 1",
+                    (ref,),
+                ).fetchone()
+                target = row[0] if row and row[0] != "done" else "in_progress"
+            return self._append_change(current, target, "", user or current_user(), None)
+
+    def undo(self, *, user: str | None = None) -> HistoryRecord:
+        """Revert `user`'s last status change that is not yet undone, with a new history row.
+
+        Raises:
+            VplError: nothing to undo, or the activity has been changed since (by anyone),
+                in which case undoing would overwrite a change the user did not see.
+        """
+        who = user or current_user()
+        with self._write():
+            row = self.db.execute(
+                "SELECT id FROM status_history h WHERE user = ? AND undo_of IS NULL "
+                "AND NOT EXISTS (SELECT 1 FROM status_history u WHERE u.undo_of = h.id) "
+                "ORDER BY id DESC LIMIT 1",
+                (who,),
+            ).fetchone()
+            if row is None:
+                raise VplError("error.nothing_to_undo")
+            target = self._history_row(row[0])
+            current = self.activity(target.ref)
+            if current.status != target.to_status:
+                raise VplError("error.undo_conflict", ref=clean(target.ref), status=current.status)
+            return self._append_change(current, target.from_status, "", who, target.id)
+
+    def _append_change(
+        self, current: ActivityRecord, status: str, note: str, user: str, undo_of: int | None
+    ) -> HistoryRecord:
+        at = format_time(utc_now())
+        self.db.execute(
+            "UPDATE activity SET status = ?, version = version + 1 WHERE ref = ?",
+            (status, current.ref),
+        )
+        cursor = self.db.execute(
+            "INSERT INTO status_history (ref, at, from_status, to_status, note, user, undo_of) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (current.ref, at, current.status, status, note, user, undo_of),
+        )
+        return self._history_row(cursor.lastrowid)
+
+    def _history_row(self, row_id: int | None) -> HistoryRecord:
+        rows = list(self.db.query("SELECT * FROM status_history WHERE id = ?", (row_id,)))
+        return _history(rows[0])
+
+    def history(self, ref: str | None = None, limit: int | None = None) -> list[HistoryRecord]:
+        """Status history, oldest first: of one activity, or the whole plan's latest `limit`."""
+        if ref is not None:
+            self.activity(ref)  # an unknown ref is an error, not an empty history
+            rows = self.db.query("SELECT * FROM status_history WHERE ref = ? ORDER BY id", (ref,))
+            return [_history(row) for row in rows]
+        if limit is None:
+            return [
+                _history(row) for row in self.db.query("SELECT * FROM status_history ORDER BY id")
+            ]
+        rows = self.db.query(
+            "SELECT * FROM (SELECT * FROM status_history ORDER BY id DESC LIMIT ?) ORDER BY id",
+            (limit,),
+        )
+        return [_history(row) for row in rows]
+
+    # -- status as of a day, for the summary -------------------------------------------
+
+    def _status_expression(self, as_of: date | None) -> tuple[str, dict[str, str]]:
+        if as_of is None or as_of >= date.today():
+            return "a.status", {}
+        return (
+            "COALESCE((SELECT h.to_status FROM status_history h WHERE h.ref = a.ref "
+            "AND h.at < :cutoff ORDER BY h.id DESC LIMIT 1), :initial)",
+            {"cutoff": end_of_day_utc(as_of), "initial": INITIAL_STATUS},
+        )
+
+    def activities_as_of(self, as_of: date) -> list[ActivityRecord]:
+        """Every activity in plan order, with the status it had at the end of `as_of`."""
+        expression, params = self._status_expression(as_of)
+        sql = (
+            f'SELECT a.ref, a.goal_number, a.initiative_id, a.title, a.kind, a.start, a."end", '
+            f"a.version, {expression} AS status FROM activity a "
+            f"JOIN goal g ON g.number = a.goal_number "
+            f"LEFT JOIN initiative i ON i.id = a.initiative_id "
+            f"ORDER BY g.position, a.initiative_id IS NOT NULL, i.position, a.position"
+        )
+        return [_activity(row) for row in self.db.query(sql, params)]
+
+    def progress_as_of(self, as_of: date) -> dict[tuple[str, str | None], dict[str, int]]:
+        """Counts by status for each goal's own activities and each initiative's, as of a day.
+
+        Keys are (goal number, initiative id or None); values map status → count and
+        `overdue` → count. SQLite does the counting, so this stays fast at any size.
+        """
+        expression, params = self._status_expression(as_of)
+        sql = (
+            f"SELECT goal_number, initiative_id, status, COUNT(*) AS n, "
+            f"SUM(\"end\" < :day AND status NOT IN ('done', 'cancelled')) AS overdue "
+            f'FROM (SELECT a.goal_number, a.initiative_id, a."end", {expression} AS status '
+            f"FROM activity a) GROUP BY goal_number, initiative_id, status"
+        )
+        counts: dict[tuple[str, str | None], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for row in self.db.query(sql, {**params, "day": as_of.isoformat()}):
+            bucket = counts[(row["goal_number"], row["initiative_id"])]
+            bucket[row["status"]] += row["n"]
+            bucket["overdue"] += row["overdue"]
+        return counts
+
+    def overdue_as_of(self, as_of: date) -> list[ActivityRecord]:
+        """Activities past their end date on `as_of` and neither done nor cancelled."""
+        expression, params = self._status_expression(as_of)
+        closed = ", ".join(f"'{status}'" for status in sorted(CLOSED_STATUSES))
+        sql = (
+            f"SELECT * FROM (SELECT a.ref, a.goal_number, a.initiative_id, a.title, a.kind, "
+            f'a.start, a."end", a.version, {expression} AS status, g.position AS gp, '
+            f"i.position AS ip, a.position AS ap FROM activity a "
+            f"JOIN goal g ON g.number = a.goal_number "
+            f'LEFT JOIN initiative i ON i.id = a.initiative_id WHERE a."end" < :day) '
+            f'WHERE status NOT IN ({closed}) ORDER BY "end", gp, initiative_id IS NOT NULL, ip, ap'
+        )
+        return [_activity(row) for row in self.db.query(sql, {**params, "day": as_of.isoformat()})]
+
+    def all_metrics(self) -> list[tuple[str, str | None, Metric]]:
+        """Every metric with the goal number and initiative id it belongs to, in plan order."""
+        by_owner = self._metrics_by_owner()
+        order = [
+            (row["number"], None)
+            for row in self.db.query("SELECT number FROM goal ORDER BY position")
+        ]
+        result: list[tuple[str, str | None, Metric]] = []
+        for goal_number, _ in order:
+            result += [(goal_number, None, m) for m in by_owner.get((goal_number, None), [])]
+            for initiative in self.db.query(
+                "SELECT id FROM initiative WHERE goal_number = ? ORDER BY position", (goal_number,)
+            ):
+                key = (goal_number, initiative["id"])
+                result += [(goal_number, initiative["id"], m) for m in by_owner.get(key, [])]
+        return result
+
+    # -- the budget -------------------------------------------------------------------------
+
+    def budget(self) -> Budget | None:
+        """The budget with its current figures and the history of edits, or None."""
+        head = list(self.db.query("SELECT * FROM budget WHERE id = 1"))
+        if not head:
+            return None
+        columns: dict[str, dict[str, str]] = defaultdict(dict)
+        for row in self.db.query("SELECT * FROM budget_column ORDER BY table_name, year"):
+            columns[row["table_name"]][str(row["year"])] = row["kind"]
+        figures: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(dict)
+        for row in self.db.query("SELECT * FROM budget_figure ORDER BY table_name, line, year"):
+            figures[(row["table_name"], row["line"])][str(row["year"])] = Decimal(str(row["value"]))
+        lines: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in self.db.query("SELECT * FROM budget_line ORDER BY table_name, position"):
+            lines[row["table_name"]].append(row)
+
+        def whole(table: str, line: str) -> dict[str, int]:
+            return {year: int(value) for year, value in figures.get((table, line), {}).items()}
+
+        operating = OperatingBudget(
+            columns=columns["operating"],
+            **{line: whole("operating", line) for line in OPERATING_LINES},
+        )
+        units = None
+        if "units" in columns:
+            units = UnitBreakdown(
+                columns=columns["units"],
+                units=[
+                    UnitCosts(name=row["line"], net_costs=whole("units", row["line"]))
+                    for row in lines["units"]
+                    if row["line"] != "total"
+                ],
+                total=whole("units", "total"),
+            )
+        investments = None
+        if "investments" in columns:
+            investments = Investments(
+                columns=columns["investments"],
+                net_investments=whole("investments", "net_investments"),
+                lines=[
+                    InvestmentLine(
+                        name=row["line"],
+                        description=row["description"],
+                        amounts=whole("investments", row["line"]),
+                    )
+                    for row in lines["investments"]
+                    if row["line"] not in ("total", "net_investments")
+                ],
+                total=whole("investments", "total"),
+                explanation=head[0]["investments_explanation"],
+            )
+        pot = None
+        pot_rows = list(self.db.query("SELECT * FROM earmarked_pot WHERE id = 1"))
+        if pot_rows:
+            year = str(pot_rows[0]["year"])
+            funds: dict[str, list[str]] = defaultdict(list)
+            for row in self.db.query(
+                "SELECT * FROM pot_allocation_funds ORDER BY allocation_id, position"
+            ):
+                funds[row["allocation_id"]].append(row["target"])
+            pot = EarmarkedPot(
+                name=pot_rows[0]["name"],
+                period=pot_rows[0]["period"],
+                year=pot_rows[0]["year"],
+                total_mkr=figures[("pot", "total")][year],
+                allocations=[
+                    Allocation(
+                        id=row["id"],
+                        title=row["title"],
+                        amount_mkr=figures[("pot", row["id"])][year],
+                        funds=funds.get(row["id"], []),
+                    )
+                    for row in self.db.query("SELECT * FROM pot_allocation ORDER BY position")
+                ],
+            )
+        changes = [
+            FigureChange(
+                table=row["table_name"],
+                line=row["line"],
+                year=row["year"],
+                at=parse_time(row["at"]),
+                from_value=Decimal(str(row["from_value"])),
+                to=Decimal(str(row["to_value"])),
+                note=row["note"],
+                user=row["user"],
+            )
+            for row in self.db.query("SELECT * FROM budget_history ORDER BY id")
+        ]
+        return Budget(
+            unit=head[0]["unit"],
+            explanation=head[0]["explanation"],
+            operating=operating,
+            units=units,
+            pot=pot,
+            investments=investments,
+            changes=changes,
+        )
+
+    def earmarks(self) -> list[Earmark]:
+        """Every goal's and initiative's stated earmark, in plan order (None where not stated)."""
+        result: list[Earmark] = []
+        for goal in self.db.query("SELECT * FROM goal ORDER BY position"):
+            result.append(
+                Earmark(goal["number"], goal["title"], _decimal(goal["earmarked_mkr"]), None)
+            )
+            for initiative in self.db.query(
+                "SELECT * FROM initiative WHERE goal_number = ? ORDER BY position",
+                (goal["number"],),
+            ):
+                result.append(
+                    Earmark(
+                        initiative["id"],
+                        initiative["title"],
+                        _decimal(initiative["earmarked_mkr"]),
+                        goal["number"],
+                    )
+                )
+        return result
+
+    def figures(self) -> list[FigureRecord]:
+        """Every budget figure, current and published, in table and line order."""
+        sql = (
+            "SELECT f.* FROM budget_figure f JOIN budget_line l "
+            "ON l.table_name = f.table_name AND l.line = f.line "
+            "ORDER BY f.table_name, l.position, f.year"
+        )
+        return [
+            FigureRecord(
+                table=row["table_name"],
+                line=row["line"],
+                year=row["year"],
+                value=Decimal(str(row["value"])),
+                published=Decimal(str(row["published"])),
+            )
+            for row in self.db.query(sql)
+        ]
+
+    def set_figure(
+        self,
+        table: str,
+        line: str,
+        year: int,
+        value: Decimal,
+        *,
+        note: str = "",
+        user: str | None = None,
+        expected: Decimal | None = None,
+    ) -> FigureChangeRecord | None:
+        """Edit one budget figure and append its history row, in one transaction.
+
+        Raises:
+            VplError: no such figure.
+            StaleFigure: the figure is no longer `expected` (someone else edited it).
+        """
+        address = f"{table}/{line}/{year}"
+        with self._write():
+            row = self.db.execute(
+                "SELECT value FROM budget_figure WHERE table_name = ? AND line = ? AND year = ?",
+                (table, line, year),
+            ).fetchone()
+            if row is None:
+                raise VplError("error.unknown_figure", address=clean(address))
+            current = Decimal(str(row[0]))
+            if expected is not None and current != expected:
+                raise StaleFigure(address, current)
+            if current == value:
+                return None
+            self.db.execute(
+                "UPDATE budget_figure SET value = ? WHERE table_name = ? AND line = ? AND year = ?",
+                (_number(value), table, line, year),
+            )
+            cursor = self.db.execute(
+                "INSERT INTO budget_history (table_name, line, year, at, from_value, to_value, "
+                "note, user) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    table,
+                    line,
+                    year,
+                    format_time(utc_now()),
+                    _number(current),
+                    _number(value),
+                    note,
+                    user or current_user(),
+                ),
+            )
+            return self.figure_history(row_id=cursor.lastrowid)[0]
+
+    def figure_history(
+        self,
+        table: str | None = None,
+        line: str | None = None,
+        year: int | None = None,
+        *,
+        row_id: int | None = None,
+    ) -> list[FigureChangeRecord]:
+        """Edits of budget figures, oldest first, optionally of one figure."""
+        clauses, params = [], []
+        for column, value in (
+            ("table_name", table),
+            ("line", line),
+            ("year", year),
+            ("id", row_id),
+        ):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        where = " AND ".join(clauses) or "1"
+        return [
+            FigureChangeRecord(
+                id=row["id"],
+                table=row["table_name"],
+                line=row["line"],
+                year=row["year"],
+                at=parse_time(row["at"]),
+                from_value=Decimal(str(row["from_value"])),
+                to_value=Decimal(str(row["to_value"])),
+                note=row["note"],
+                user=row["user"],
+            )
+            for row in self.db.query(
+                f"SELECT * FROM budget_history WHERE {where} ORDER BY id", params
+            )
+        ]
+
+
+def _activity(row: dict[str, Any]) -> ActivityRecord:
+    return ActivityRecord(
+        ref=row["ref"],
+        title=row["title"],
+        kind=row["kind"],
+        start=date.fromisoformat(row["start"]),
+        end=date.fromisoformat(row["end"]),
+        status=row["status"],
+        version=row["version"],
+        goal_number=row["goal_number"],
+        initiative_id=row["initiative_id"],
+    )
+
+
+def _history(row: dict[str, Any]) -> HistoryRecord:
+    return HistoryRecord(
+        id=row["id"],
+        ref=row["ref"],
+        at=parse_time(row["at"]),
+        from_status=row["from_status"],
+        to_status=row["to_status"],
+        note=row["note"],
+        user=row["user"],
+        undo_of=row["undo_of"],
+    )
+
+
+def _fold(text: str | None) -> str:
+    return normalise(text or "")
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _split_statements(script: str) -> Iterable[str]:
+    """Split a migration into statements; trigger bodies keep their inner semicolons."""
+    statement: list[str] = []
+    for line in script.strip().splitlines():
+        statement.append(line)
+        joined = "\n".join(statement).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            yield joined
+            statement = []
+    if "".join(statement).strip():
+        yield "\n".join(statement)
+
+
+def _translate(error: sqlite3.DatabaseError, shown: str) -> VplError:
+    message = str(error)
+    if "file is not a database" in message or "malformed" in message:
+        return VplError("error.db_not_sqlite", db=shown)
+    if "readonly" in message or "read-only" in message:
+        return VplError("error.db_read_only", db=shown, reason=clean(message))
+    if "locked" in message or "busy" in message:
+        return VplError("error.db_busy", db=shown)
+    return VplError("error.db_cannot_open", db=shown, reason=clean(message))

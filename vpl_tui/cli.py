@@ -1,0 +1,326 @@
+"""The `vpl` command: thin wrappers over the store, the plan file reader and the summary.
+
+Commands that only read or print never import Textual: the app is imported only when
+`vpl` runs without a command. Every error a person can fix prints one line on stderr and
+exits with code 2; nothing is written when a command fails.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from vpl_tui import __version__
+from vpl_tui.errors import VplError
+from vpl_tui.planfile import PlanFileError
+from vpl_tui.safetext import clean, one_line
+from vpl_tui.strings import DEFAULT_LANG, Strings, lang_from_env, parse_status, status_choices
+
+BUNDLED_PLAN = "verksamhetsplan-2023.toml"
+
+
+def default_db_path() -> Path:
+    """The database used without `--db`: one file in the user's data folder."""
+    import platformdirs
+
+    return platformdirs.user_data_path("vpl-tui", appauthor=False) / "vpl.db"
+
+
+def bundled_plan():  # -> Plan, imported lazily to keep `vpl --help` fast
+    """The plan shipped with vpl: Luleå kommun's KS-Kommunstaben Verksamhetsplan 2023."""
+    from importlib.resources import files
+
+    from vpl_tui.planfile import parse_plan
+
+    resource = files("vpl_tui.seed").joinpath(BUNDLED_PLAN)
+    return parse_plan(resource.read_bytes(), BUNDLED_PLAN)
+
+
+@dataclass
+class Env:
+    """What every command needs: where the database is and which language to speak."""
+
+    db_path: Path
+    explicit_db: bool
+    strings: Strings
+
+    def open_store(self, *, seed: bool = True):  # -> Store
+        """Open the database, creating it from the bundled plan when it holds no plan yet."""
+        from vpl_tui.db.store import Store
+
+        return Store.open(
+            self.db_path,
+            seed=bundled_plan if seed else None,
+            create_folder=not self.explicit_db,
+        )
+
+
+def fail(message: str) -> NoReturn:
+    """Print one line on stderr and exit with code 2."""
+    click.echo(f"vpl: {one_line(message)}", err=True)
+    sys.exit(2)
+
+
+class VplGroup(click.Group):
+    """A group that turns the errors a person can act on into one line and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PlanFileError as error:
+            for line in error.problems:
+                click.echo(line, err=True)
+            sys.exit(2)
+        except VplError as error:
+            strings = ctx.obj.strings if isinstance(ctx.obj, Env) else Strings(DEFAULT_LANG)
+            fail(error.render(strings))
+
+
+@click.group(
+    cls=VplGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="VPL_DB",
+    help="The plan database (also VPL_DB). Default: vpl.db in your user data folder.",
+)
+@click.option("--lang", help="Interface language: sv (default) or en (also VPL_LANG).")
+@click.version_option(__version__, "-V", "--version", prog_name="vpl")
+@click.pass_context
+def main(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
+    """Follow up an operational plan (verksamhetsplan): statuses, summary, budget.
+
+    Without a command, vpl opens the terminal app on the database.
+    """
+    try:
+        strings = Strings(lang_from_env(lang))
+    except ValueError as error:
+        fail(str(error))
+    ctx.obj = Env(
+        db_path=db_path or default_db_path(),
+        explicit_db=db_path is not None,
+        strings=strings,
+    )
+    if ctx.invoked_subcommand is None:
+        from vpl_tui.app import run_app  # the only place the CLI imports Textual
+
+        store = ctx.obj.open_store()
+        run_app(store, strings)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--check", is_flag=True, help="Only validate the file; change nothing.")
+@click.pass_obj
+def load(env: Env, file: Path, check: bool) -> None:
+    """Validate FILE, then replace the database's plan with it in one transaction."""
+    from vpl_tui.planfile import read_plan
+
+    plan = read_plan(file)  # a bad file stops here, before the database is touched
+    goals = len(plan.goals)
+    initiatives = sum(len(goal.initiatives) for goal in plan.goals)
+    activities = sum(
+        len(goal.activities) + sum(len(i.activities) for i in goal.initiatives)
+        for goal in plan.goals
+    )
+    counts = {"goals": goals, "initiatives": initiatives, "activities": activities}
+    shown = clean(str(file))
+    if check:
+        click.echo(env.strings("cli.checked", file=shown, **counts))
+        return
+    with env.open_store(seed=False) as store:
+        store.replace_plan(plan, source=str(file))
+    click.echo(env.strings("cli.loaded", file=shown, db=clean(str(env.db_path)), **counts))
+
+
+@main.command()
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file."
+)
+@click.pass_obj
+def export(env: Env, output: Path | None) -> None:
+    """Print the whole plan with current statuses and history, as a TOML plan file."""
+    from vpl_tui.planfile import dumps_plan, write_plan
+
+    with env.open_store() as store:
+        plan = store.export_plan()
+    if output is None:
+        click.echo(dumps_plan(plan), nl=False)
+        return
+    try:
+        write_plan(plan, output)
+    except OSError as error:
+        fail(f"{clean(str(output))}: {clean(error.strerror or str(error))}")
+    click.echo(env.strings("cli.exported", file=clean(str(output))), err=True)
+
+
+@main.command()
+def schema() -> None:
+    """Print the plan file format as JSON Schema."""
+    import json
+
+    from vpl_tui.planfile import plan_schema
+
+    click.echo(json.dumps(plan_schema(), indent=2, ensure_ascii=False))
+
+
+@main.command("set")
+@click.argument("ref")
+@click.argument("status", nargs=-1, required=True)
+@click.option("--note", default="", help="Why: kept in the history with the change.")
+@click.pass_obj
+def set_status(env: Env, ref: str, status: tuple[str, ...], note: str) -> None:
+    """Set activity REF to STATUS: not_started, in_progress, done, delayed, cancelled.
+
+    The Swedish labels work too: "Ej påbörjad", Pågår, Klar, Försenad, Avbruten.
+    """
+    s = env.strings
+    wanted = " ".join(status)
+    code = parse_status(wanted)
+    if code is None:
+        fail(s("error.unknown_status", value=clean(wanted), choices=status_choices(s.lang)))
+    with env.open_store() as store:
+        before = store.activity(ref)
+        change = store.set_status(ref, code, note=note)
+    if change is None:
+        click.echo(s("cli.unchanged", ref=clean(ref), label=s.status(before.status)))
+        return
+    click.echo(
+        s(
+            "cli.set",
+            ref=clean(ref),
+            from_label=s.status(change.from_status),
+            to_label=s.status(code),
+        )
+    )
+
+
+@main.command()
+@click.pass_obj
+def undo(env: Env) -> None:
+    """Undo your last status change, with a new history row (nothing is deleted)."""
+    s = env.strings
+    with env.open_store() as store:
+        change = store.undo()
+    click.echo(
+        s(
+            "cli.undone",
+            ref=clean(change.ref),
+            from_label=s.status(change.from_status),
+            to_label=s.status(change.to_status),
+        )
+    )
+
+
+@main.command()
+@click.argument("ref", required=False)
+@click.option(
+    "-n",
+    "--limit",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="How many of the latest changes to show (without REF).",
+)
+@click.pass_obj
+def history(env: Env, ref: str | None, limit: int) -> None:
+    """Show the status history of REF, or the latest changes of the whole plan."""
+    s = env.strings
+    with env.open_store() as store:
+        rows = store.history(ref) if ref else store.history(limit=limit)
+    if not rows:
+        click.echo(s("cli.no_history"))
+        return
+    for row in rows:
+        undo_mark = " ↶" if row.undo_of is not None else ""
+        note = f"  {one_line(row.note)}" if row.note else ""
+        click.echo(
+            f"{row.at.strftime('%Y-%m-%d %H:%M:%S')}  {clean(row.ref)}  "
+            f"{s.status(row.from_status)} → {s.status(row.to_status)}{undo_mark}  "
+            f"{clean(row.user)}{note}"
+        )
+
+
+def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{clean(value)!r} is not a date (YYYY-MM-DD)") from None
+
+
+@main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--as-of",
+    callback=_parse_day,
+    metavar="YYYY-MM-DD",
+    help="Show the plan as it stood at the end of that day (default: today).",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file."
+)
+@click.pass_obj
+def summary(env: Env, fmt: str, as_of: date | None, output: Path | None) -> None:
+    """Print the status summary for the board."""
+    from vpl_tui.summary import render
+
+    with env.open_store() as store:
+        result = collect_summary(store, as_of or date.today(), with_activities=fmt == "json")
+    color = fmt == "text" and output is None and sys.stdout.isatty()
+    text = render(result, fmt, env.strings, color=color)  # type: ignore[arg-type]
+    if output is None:
+        click.echo(text, nl=False, color=color)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        fail(f"{clean(str(output))}: {clean(error.strerror or str(error))}")
+    click.echo(env.strings("cli.exported", file=clean(str(output))), err=True)
+
+
+def collect_summary(store, as_of: date, *, with_activities: bool = False):  # -> Summary
+    """The summary with its budget line: shared by `vpl summary` and the app's print key."""
+    from vpl_tui.summary import build_summary
+
+    return build_summary(store, as_of, with_activities=with_activities, budget=budget_status(store))
+
+
+def budget_status(store):  # -> BudgetStatus | None
+    """The reconciliation's one line for the summary, or None when there is no budget."""
+    try:
+        from vpl_tui.budget import reconcile
+    except ImportError:  # the reconciliation lands with its own issue
+        return None
+    from vpl_tui.summary import BudgetStatus
+
+    budget = store.budget()
+    if budget is None:
+        return None
+    checks = reconcile(budget, store.earmarks())
+    return BudgetStatus(
+        checks=len(checks),
+        failed=sum(1 for c in checks if c.status == "fail"),
+        unchecked=sum(1 for c in checks if c.status == "unchecked"),
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

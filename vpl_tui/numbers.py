@@ -1,0 +1,62 @@
+"""Figures shown the Swedish way: `279 191` tkr, `4,5` mkr, negatives with a minus sign.
+
+Plain functions without locale state, so the same figure prints the same on every machine.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+MINUS = "\u2212"
+"""The typographic minus sign used for negative figures."""
+THOUSANDS = " "
+"""Thousands separator. A plain space, so that copied figures paste as typed in Sweden."""
+
+
+def format_amount(value: int | float | Decimal | None, decimals: int | None = None) -> str:
+    """Format a figure: `279191` → `279 191`, `Decimal("4.5")` → `4,5`, `-1534` → `−1 534`.
+
+    Args:
+        value: The figure; None is an empty cell and gives "".
+        decimals: Fixed number of decimals; by default whole numbers show none and other
+            values show as many as they have (trailing zeros dropped).
+    """
+    if value is None:
+        return ""
+    number = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    if decimals is None:
+        number = number.normalize() if number != number.to_integral_value() else number.quantize(1)
+        text = f"{abs(number):f}"
+    else:
+        text = f"{abs(number):.{decimals}f}"
+    whole, _, fraction = text.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    result = THOUSANDS.join(groups) + (f",{fraction}" if fraction else "")
+    return (MINUS + result) if number < 0 else result
+
+
+def parse_amount(text: str) -> Decimal:
+    """Read a figure typed the Swedish or the English way: `279 191`, `4,5`, `-3 000`, `4.5`.
+
+    Raises:
+        ValueError: when the text is not a number.
+    """
+    cleaned = (
+        text.strip()
+        .replace(MINUS, "-")
+        .replace("\u00a0", "")
+        .replace("\u202f", "")
+        .replace(" ", "")
+        .replace(",", ".")
+    )
+    try:
+        number = Decimal(cleaned)
+    except ArithmeticError:
+        raise ValueError(f"{text!r} is not a number") from None
+    if not number.is_finite():
+        raise ValueError(f"{text!r} is not a number")
+    return number
