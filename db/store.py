@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from vpl_tui.db.schema import LATEST_VERSION, MIGRATIONS, OWN_TABLES
 
+from vpl_tui.db.schema import LATEST_VERSION, MIGRATIONS, OWN_TABLES
 from vpl_tui.errors import VplError
 from vpl_tui.model import (
     CLOSED_STATUSES,
