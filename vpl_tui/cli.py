@@ -280,10 +280,10 @@ def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 @click.pass_obj
 def summary(env: Env, fmt: str, as_of: date | None, output: Path | None) -> None:
     """Print the status summary for the board."""
-    from vpl_tui.summary import render
+    from vpl_tui.summary import build_summary, render
 
     with env.open_store() as store:
-        result = collect_summary(store, as_of or date.today(), with_activities=fmt == "json")
+        result = build_summary(store, as_of or date.today(), with_activities=fmt == "json")
     color = fmt == "text" and output is None and sys.stdout.isatty()
     text = render(result, fmt, env.strings, color=color)  # type: ignore[arg-type]
     if output is None:
@@ -294,32 +294,6 @@ def summary(env: Env, fmt: str, as_of: date | None, output: Path | None) -> None
     except OSError as error:
         fail(f"{clean(str(output))}: {clean(error.strerror or str(error))}")
     click.echo(env.strings("cli.exported", file=clean(str(output))), err=True)
-
-
-def collect_summary(store, as_of: date, *, with_activities: bool = False):  # -> Summary
-    """The summary with its budget line: shared by `vpl summary` and the app's print key."""
-    from vpl_tui.summary import build_summary
-
-    return build_summary(store, as_of, with_activities=with_activities, budget=budget_status(store))
-
-
-def budget_status(store):  # -> BudgetStatus | None
-    """The reconciliation's one line for the summary, or None when there is no budget."""
-    try:
-        from vpl_tui.budget import reconcile
-    except ImportError:  # the reconciliation lands with its own issue
-        return None
-    from vpl_tui.summary import BudgetStatus
-
-    budget = store.budget()
-    if budget is None:
-        return None
-    checks = reconcile(budget, store.earmarks())
-    return BudgetStatus(
-        checks=len(checks),
-        failed=sum(1 for c in checks if c.status == "fail"),
-        unchecked=sum(1 for c in checks if c.status == "unchecked"),
-    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -78,14 +78,32 @@ class Summary:
     initiative_titles: dict[str, str] = field(default_factory=dict)
 
 
-def build_summary(
-    store: Store,
-    as_of: date,
-    *,
-    with_activities: bool = False,
-    budget: BudgetStatus | None = None,
-) -> Summary:
-    """Collect the summary of the plan in `store` as it stood at the end of `as_of`."""
+def budget_status(store: Store) -> BudgetStatus | None:
+    """The reconciliation's one line for the summary, or None when the plan has no budget."""
+    try:
+        from vpl_tui.budget import reconcile
+    except ImportError:  # the reconciliation lands with its own issue
+        return None
+    budget = store.budget()
+    if budget is None:
+        return None
+    checks = reconcile(budget, store.earmarks())
+    return BudgetStatus(
+        checks=len(checks),
+        failed=sum(1 for check in checks if check.status == "fail"),
+        unchecked=sum(1 for check in checks if check.status == "unchecked"),
+    )
+
+
+def build_summary(store: Store, as_of: date, *, with_activities: bool = False) -> Summary:
+    """Collect the summary of the plan in `store` as it stood at the end of `as_of`.
+
+    Args:
+        store: The plan database.
+        as_of: The day; statuses are replayed from the history up to the end of it.
+        with_activities: Include every activity (for JSON); the other formats list only
+            the overdue ones, so large plans stay light.
+    """
     plan = store.plan_info()
     counts = store.progress_as_of(as_of)
     by_status = dict.fromkeys(STATUSES, 0)
@@ -129,7 +147,7 @@ def build_summary(
         goals=goals,
         metrics=store.all_metrics(),
         activities=store.activities_as_of(as_of) if with_activities else None,
-        budget=budget,
+        budget=budget_status(store),
         initiative_titles=titles,
     )
 
