@@ -235,7 +235,9 @@ def render_text(summary: Summary, s: Strings, *, color: bool = False) -> str:
 
 # -- markdown -----------------------------------------------------------------------------
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+# Backslash-escape what can start markup anywhere in a line; "-", "+", "." and "(" only
+# matter at the start of a line or after "]", and plan text never starts a line here.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|<>~&$])")
 
 
 def markdown_escape(text: str) -> str:
