@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
+from pydantic import TypeAdapter, ValidationError
 
 from vpl_tui.db.schema import LATEST_VERSION, MIGRATIONS, OWN_TABLES
 from vpl_tui.errors import VplError
@@ -45,6 +46,7 @@ from vpl_tui.model import (
     Investments,
     Mandate,
     Metric,
+    Mkr,
     OperatingBudget,
     Plan,
     PlanInfo,
@@ -70,6 +72,7 @@ LOCK_RETRIES = 5
 """Extra attempts after SQLite still reports a lock (for example a WAL checkpoint race)."""
 MANDATE_PARTS: tuple[str, ...] = tuple(Mandate.model_fields)
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+_MKR: TypeAdapter[Decimal] = TypeAdapter(Mkr)
 
 
 class StaleChange(VplError):
@@ -105,7 +108,9 @@ def utc_now() -> datetime:
 
 def format_time(moment: datetime) -> str:
     """Times are stored as fixed-width UTC text, so that text order is time order."""
-    return moment.astimezone(UTC).strftime(_TIME_FORMAT)
+    # The text of _TIME_FORMAT; isoformat is ten times faster than strftime, which tells
+    # when `vpl load` writes the history of 100 000 activities.
+    return moment.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def parse_time(text: str) -> datetime:
@@ -166,11 +171,20 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
         if path.is_dir():
             raise VplError("error.db_cannot_open", db=shown, reason="is a folder")
+        read_only = _read_only_error(path, shown)
+        if read_only is not None and not path.exists():
+            raise read_only  # nothing to read, and no file can be created
         try:
-            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+            if read_only is None:
+                connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+            else:
+                connection = sqlite3.connect(
+                    _read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+                )
         except sqlite3.Error as error:
             raise VplError("error.db_cannot_open", db=shown, reason=clean(str(error))) from None
         store = cls(path, connection)
+        store.read_only = read_only
         try:
             store._prepare()
             if seed is not None and not store.has_plan():
@@ -183,18 +197,28 @@ class Store:
             raise
         return store
 
+    read_only: VplError | None = None
+    """Why this database cannot be written (its file or folder is read-only), or None.
+
+    Such a database is opened read-only, so that the summary, the history and the export
+    still work; every write raises this error before it touches anything.
+    """
+
     def _prepare(self) -> None:
         conn = self.db.conn
         # Reading the schema first turns "file is not a database" into a clear error early.
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        self._check_not_foreign(version)
         if version > LATEST_VERSION:
             raise VplError(
                 "error.db_too_new", db=self.display_name, found=version, known=LATEST_VERSION
             )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        if version < LATEST_VERSION:
-            self._check_not_foreign(version)
+        if self.read_only is not None:
+            if version < LATEST_VERSION:  # it would need creating or upgrading: a write
+                raise self.read_only
+            return
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
         if mode != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
@@ -204,12 +228,12 @@ class Store:
             self._migrate()
 
     def _check_not_foreign(self, version: int) -> None:
-        if version != 0:
-            return
+        # At any version: other programs set user_version too (1 is a popular choice),
+        # and a database without vpl's tables is not vpl's, whatever its number says.
         tables = {row["name"] for row in self.db.query("SELECT name FROM sqlite_master")}
         tables = {name for name in tables if not name.startswith("sqlite_")}
-        if tables and not tables >= OWN_TABLES:
-            shown = ", ".join(sorted(clean(name) for name in tables)[:5])
+        if (tables or version != 0) and not tables >= OWN_TABLES:
+            shown = ", ".join(sorted(clean(name) for name in tables)[:5]) or "-"
             raise VplError("error.db_foreign", db=self.display_name, tables=shown)
 
     def _migrate(self) -> None:
@@ -249,6 +273,8 @@ class Store:
         A plain BEGIN would take the lock at the first write, and a reader that wants to
         write after another process committed would fail at once instead of waiting.
         """
+        if self.read_only is not None:
+            raise self.read_only
         conn = self.db.conn
         if conn.in_transaction:
             with self.db.atomic():
@@ -336,6 +362,7 @@ class Store:
         )
         goals, initiatives, metrics, targets, activities = [], [], [], [], []
         histories: list[tuple[datetime, int, int, str, HistoryEntry]] = []
+        fold = _Folder()
         metric_id = 0
         activity_order = 0
 
@@ -374,6 +401,7 @@ class Store:
                         activity.end.isoformat(),
                         activity.status,
                         len(activity.history),
+                        fold(activity.title),
                     )
                 )
                 for index, entry in enumerate(activity.history):
@@ -415,7 +443,11 @@ class Store:
         many("INSERT INTO initiative VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", initiatives)
         many("INSERT INTO metric VALUES (?, ?, ?, ?, ?, ?, ?)", metrics)
         many("INSERT INTO metric_target VALUES (?, ?, ?)", targets)
-        many("INSERT INTO activity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", activities)
+        many(
+            'INSERT INTO activity (ref, goal_number, initiative_id, position, title, kind, start, "end", '
+            "status, version, title_folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            activities,
+        )
         # History rows get ids in time order across activities, as they were written.
         histories.sort(key=lambda item: (item[0], item[1], item[2]))
         ids: dict[tuple[str, int], int] = {}
@@ -762,10 +794,11 @@ class Store:
         self, goal_number: str | None = None, initiative_id: str | None = None
     ) -> list[ActivityRecord]:
         """Activities in plan order: of one initiative, of a goal (not its initiatives'), or all."""
+        # Qualified names: the initiative table joined below has a goal_number column too.
         if initiative_id is not None:
-            where, params = "initiative_id = ?", (initiative_id,)
+            where, params = "a.initiative_id = ?", (initiative_id,)
         elif goal_number is not None:
-            where, params = "goal_number = ? AND initiative_id IS NULL", (goal_number,)
+            where, params = "a.goal_number = ? AND a.initiative_id IS NULL", (goal_number,)
         else:
             where, params = "1", ()
         sql = (
@@ -818,8 +851,10 @@ class Store:
         sql = (
             "SELECT a.* FROM activity a JOIN goal g ON g.number = a.goal_number "
             "LEFT JOIN initiative i ON i.id = a.initiative_id "
-            "WHERE vpl_fold(a.title) LIKE :needle ESCAPE '\\' "
-            "OR vpl_fold(a.ref) LIKE :needle ESCAPE '\\' "
+            # title_folded is vpl_fold(title), stored; refs are ASCII, for which LIKE
+            # ignores case just as folding would.
+            "WHERE a.title_folded LIKE :needle ESCAPE '\\' "
+            "OR a.ref LIKE :needle ESCAPE '\\' "
             "ORDER BY g.position, a.initiative_id IS NOT NULL, i.position, a.position LIMIT :limit"
         )
         return [_activity(row) for row in self.db.query(sql, {"needle": needle, "limit": limit})]
@@ -901,7 +936,7 @@ class Store:
     def _append_change(
         self, current: ActivityRecord, status: str, note: str, user: str, undo_of: int | None
     ) -> HistoryRecord:
-        at = format_time(utc_now())
+        at = self._not_before("SELECT MAX(at) FROM status_history WHERE ref = ?", (current.ref,))
         self.db.execute(
             "UPDATE activity SET status = ?, version = version + 1 WHERE ref = ?",
             (status, current.ref),
@@ -912,6 +947,15 @@ class Store:
             (current.ref, at, current.status, status, note, user, undo_of),
         )
         return self._history_row(cursor.lastrowid)
+
+    def _not_before(self, latest_sql: str, params: tuple[Any, ...]) -> str:
+        """The time for a new history row: now, or the latest earlier row's time if later.
+
+        Two controllers' clocks can disagree by seconds; a history that went back in time
+        would make the exported plan file fail its own validation on the next load.
+        """
+        latest = self.db.execute(latest_sql, params).fetchone()[0]
+        return max(format_time(utc_now()), latest or "")
 
     def _history_row(self, row_id: int | None) -> HistoryRecord:
         rows = list(self.db.query("SELECT * FROM status_history WHERE id = ?", (row_id,)))
@@ -1170,6 +1214,9 @@ class Store:
             ).fetchone()
             if row is None:
                 raise VplError("error.unknown_figure", address=clean(address))
+            problem = _figure_problem(table, value)
+            if problem is not None:
+                raise VplError(problem, address=clean(address), value=value)
             current = Decimal(str(row[0]))
             if expected is not None and current != expected:
                 raise StaleFigure(address, current)
@@ -1186,7 +1233,11 @@ class Store:
                     table,
                     line,
                     year,
-                    format_time(utc_now()),
+                    self._not_before(
+                        "SELECT MAX(at) FROM budget_history "
+                        "WHERE table_name = ? AND line = ? AND year = ?",
+                        (table, line, year),
+                    ),
                     _number(current),
                     _number(value),
                     note,
@@ -1260,8 +1311,48 @@ def _history(row: dict[str, Any]) -> HistoryRecord:
     )
 
 
+def _figure_problem(table: str, value: Decimal) -> str | None:
+    """Why a plan file could not hold `value` in `table` (a catalog key), or None.
+
+    Refused when edited rather than found at the next `vpl load`: an export must load again.
+    The tkr tables hold whole numbers; the pot holds mkr as the model's `Mkr` allows.
+    """
+    if table == "pot":
+        try:
+            _MKR.validate_python(value)
+        except ValidationError:
+            return "error.figure_mkr"
+        return None
+    if not value.is_finite() or value != value.to_integral_value() or abs(value) >= 10**15:
+        return "error.figure_whole_tkr"
+    return None
+
+
 def _fold(text: str | None) -> str:
     return normalise(text or "")
+
+
+class _Folder:
+    """`normalise()` for many titles at once, word by word with a cache of words seen.
+
+    Folding is per character (case folding, compatibility decomposition, dropping the
+    combining marks, which never cross a space), so folding words between spaces gives
+    the same text; plan titles repeat their words, so 100 000 titles fold in a tenth of
+    the time.
+    """
+
+    def __init__(self) -> None:
+        self._words: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        words = self._words
+        folded = []
+        for word in text.split(" "):
+            done = words.get(word)
+            if done is None:
+                done = words[word] = normalise(word)
+            folded.append(done)
+        return " ".join(folded)
 
 
 def _escape_like(text: str) -> str:
@@ -1283,10 +1374,47 @@ def _split_statements(script: str) -> Iterable[str]:
 
 def _translate(error: sqlite3.DatabaseError, shown: str) -> VplError:
     message = str(error)
-    if "file is not a database" in message or "malformed" in message:
+    if "file is not a database" in message:
         return VplError("error.db_not_sqlite", db=shown)
+    if "malformed" in message or getattr(error, "sqlite_errorname", "").startswith(
+        "SQLITE_CORRUPT"
+    ):
+        return VplError("error.db_damaged", db=shown, reason=clean(message))
     if "readonly" in message or "read-only" in message:
         return VplError("error.db_read_only", db=shown, reason=clean(message))
     if "locked" in message or "busy" in message:
         return VplError("error.db_busy", db=shown)
     return VplError("error.db_cannot_open", db=shown, reason=clean(message))
+
+
+def database_error(error: sqlite3.DatabaseError, db: Path | str) -> VplError:
+    """What a person is told when SQLite fails after the database opened.
+
+    A page damaged in the middle of the file shows only when a query reads it, and a full
+    disk only when a write commits: the interfaces turn such errors into one line.
+    """
+    return _translate(error, clean(str(db)))
+
+
+def _read_only_error(path: Path, shown: str) -> VplError | None:
+    """Why `path` cannot be written by this user, or None when it can."""
+    if path.exists() and not os.access(path, os.W_OK):
+        return VplError("error.db_read_only_file", db=shown)
+    # WAL mode writes two files beside the database: its folder must be writable too.
+    if not os.access(path.parent, os.W_OK):
+        return VplError("error.db_read_only_folder", db=shown, folder=clean(str(path.parent)))
+    return None
+
+
+def _read_only_uri(path: Path) -> str:
+    """The URI that opens `path` for reading only, creating no file beside it.
+
+    Without a -wal file nothing is pending outside the database file, and `immutable`
+    lets SQLite read it with no -shm either (which a read-only folder could not hold and
+    which would otherwise be left behind, read-only, for the next writer to trip on).
+    With a -wal file (a writer is at work, or crashed) it is read through the WAL.
+    """
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+    return uri

@@ -80,6 +80,11 @@ def _check_year_keys(value: dict[str, object]) -> dict[str, object]:
 def _utc(value: datetime) -> datetime:
     if value.tzinfo is None:
         raise ValueError("needs a time zone, for example 2023-03-01T09:30:00Z")
+    # The same years as every other year field: a time outside them is a typo, and the
+    # store keeps times as fixed-width text that a year before 1000 would not fit.
+    # (astimezone itself overflows at the edges of the calendar: 0001-01-01T00:00+01:00.)
+    if not 1900 <= value.year <= 2200:
+        raise ValueError(f"year {value.year} is outside 1900-2200")
     return value.astimezone(UTC)
 
 

@@ -1,0 +1,29 @@
+"""Floor for `vpl set`: one status change and its history row, in one durable transaction.
+
+    python benchmarks/floors/set_sqlite.py DB REF STATUS
+"""
+
+import sqlite3
+import sys
+from datetime import UTC, datetime
+
+
+def main() -> None:
+    path, ref, status = sys.argv[1:4]
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("BEGIN IMMEDIATE")
+    (before,) = db.execute("SELECT status FROM activity WHERE ref = ?", (ref,)).fetchone()
+    db.execute(
+        "UPDATE activity SET status = ?, version = version + 1 WHERE ref = ?", (status, ref)
+    )
+    db.execute(
+        "INSERT INTO status_history (ref, at, from_status, to_status, user) VALUES (?, ?, ?, ?, ?)",
+        (ref, datetime.now(UTC).isoformat(), before, status, "bench"),
+    )
+    db.execute("COMMIT")
+    print(f"{ref}: {before} -> {status}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""Reads that run in a worker thread, each on its own connection to the database.
+
+A `Store` is bound to the thread that opened it, so work moved off the event loop opens
+its own with `Store.open(path)`; everything here returns plain records, which are safe
+to hand back to the screen. None of it writes: changes stay on the screen's own store,
+where they are made one at a time, in the order the user makes them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from vpl_tui.db.store import Store
+from vpl_tui.model import Focus, Mandate, PlanInfo
+from vpl_tui.records import ActivityRecord, GoalRecord, InitiativeRecord
+from vpl_tui.safetext import clean
+from vpl_tui.strings import Strings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class TopLevel:
+    """What the first screen needs: the plan, its mandate, focus lists and goals."""
+
+    info: PlanInfo
+    mandate: Mandate
+    focus: list[Focus]
+    goals: list[GoalRecord]
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Activities matching a search, with the initiatives they sit under."""
+
+    text: str
+    activities: list[ActivityRecord]
+    initiatives: dict[str, InitiativeRecord]
+    limited: bool
+    """True when there were more matches than were asked for."""
+
+
+@dataclass(frozen=True)
+class SummaryResult:
+    """The status summary as text for the screen, and where its Markdown was written."""
+
+    text: str
+    path: Path
+    error: str | None
+    """Why the file could not be written, or None."""
+
+
+def read_top_level(path: Path, today: date) -> TopLevel:
+    with Store.open(path) as store:
+        return TopLevel(
+            info=store.plan_info(),
+            mandate=store.mandate(),
+            focus=store.focus_lists(),
+            goals=store.goals(today),
+        )
+
+
+def search_activities(path: Path, text: str, limit: int, today: date) -> SearchResult:
+    with Store.open(path) as store:
+        found = store.search(text, limit + 1)
+        initiatives: dict[str, InitiativeRecord] = {}
+        for goal_number in dict.fromkeys(a.goal_number for a in found if a.initiative_id):
+            initiatives.update({i.id: i for i in store.initiatives(goal_number, today)})
+    return SearchResult(text, found[:limit], initiatives, limited=len(found) > limit)
+
+
+def prepare_summary(path: Path, today: date, strings: Strings, folder: Path) -> SummaryResult:
+    """Build the summary, show it as text and save it as Markdown in `folder`."""
+    from vpl_tui.summary import build_summary, render
+
+    with Store.open(path) as store:
+        summary = build_summary(store, today)
+    target = folder / strings("app.summary.file", date=today.isoformat())
+    error = None
+    try:
+        target.write_text(render(summary, "markdown", strings), encoding="utf-8")
+    except OSError as problem:
+        error = clean(problem.strerror or str(problem))
+    return SummaryResult(render(summary, "text", strings), target, error)
+
+
+class OneAtATime:
+    """Runs blocking reads in a thread, never more than one at a time.
+
+    A thread cannot be stopped, so when the caller gives up (a newer keystroke cancels
+    the search), the lock is kept until the thread has finished: searches queue instead
+    of piling up on a large plan, and only the newest waiting one runs next.
+    """
+
+    def __init__(self) -> None:
+        self._lock = asyncio.Lock()
+
+    async def run(self, function: Callable[..., T], *args: object) -> T:
+        async with self._lock:
+            future = asyncio.ensure_future(asyncio.to_thread(function, *args))
+            try:
+                return await asyncio.shield(future)
+            except asyncio.CancelledError:
+                with contextlib.suppress(Exception):
+                    await future
+                raise

@@ -1,0 +1,268 @@
+"""The detail pane: everything the plan says about the item under the cursor.
+
+It only displays what the plan screen hands it (records, metrics, history); it never
+asks the store. The widgets are created once and updated in place, so moving the cursor
+costs one repaint, not a rebuild. Every string from the plan goes through `plain()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Static
+
+from vpl_tui.model import Focus, Mandate, Metric, PlanInfo
+from vpl_tui.numbers import format_amount
+from vpl_tui.records import ActivityRecord, GoalRecord, HistoryRecord, InitiativeRecord, Progress
+from vpl_tui.screens.safe import plain
+from vpl_tui.strings import Strings
+
+MANDATE_PARTS = tuple(Mandate.model_fields)
+
+
+class DetailPane(VerticalScroll, can_focus=False):
+    """Shows one item of the plan in full: text, dates, status, resources, metrics, history."""
+
+    def __init__(self, strings: Strings, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.strings = strings
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-caption")
+        yield Static(id="detail-title")
+        with Horizontal(id="detail-badges"):
+            yield Static(id="detail-status")
+            yield Static(id="detail-overdue")
+        yield Static(id="detail-facts")
+        yield Static(id="detail-text")
+        yield Static(id="detail-metrics")
+        yield Static(id="detail-history")
+
+    # -- what the screen calls ------------------------------------------------------------
+
+    def show_mandate(self, mandate: Mandate, plan: PlanInfo) -> None:
+        s = self.strings
+        parts = []
+        for part in MANDATE_PARTS:
+            body = getattr(mandate, part)
+            if body:
+                parts.append(
+                    Text.assemble(
+                        (s(f"app.mandate.{part}"), "bold"), "\n", plain(body, multiline=True)
+                    )
+                )
+        self._show(
+            caption=f"{plan.organisation} · {plan.title} · {plan.period}",
+            title=Text(s("app.mandate")),
+            text=Text("\n\n").join(parts),
+        )
+
+    def show_focus(self, focus: Focus, progress: Progress) -> None:
+        s = self.strings
+        lines = [plain(focus.intro, multiline=True)] if focus.intro else []
+        lines += [Text.assemble("• ", plain(item)) for item in focus.items]
+        self._show(
+            caption=s("app.kind.focus"),
+            title=plain(focus.title),
+            facts=[
+                (s("app.field.goals"), plain(", ".join(focus.goals))),
+                (s("app.field.progress"), self._progress(progress)),
+            ],
+            text=Text("\n").join(lines),
+        )
+
+    def show_goal(self, goal: GoalRecord, metrics: list[Metric]) -> None:
+        s = self.strings
+        facts = [
+            (s("app.field.kind"), Text(s(f"goal_kind.{goal.kind}"))),
+            (s("app.field.progress"), self._progress(goal.progress)),
+        ]
+        facts += self._earmarked(goal.earmarked_mkr)
+        if goal.council_goal:
+            facts.append((s("app.field.council_goal"), plain(goal.council_goal)))
+        texts = [plain(goal.description, multiline=True)] if goal.description else []
+        if goal.resources:
+            texts.append(self._section(s("app.field.resources"), goal.resources))
+        self._show(
+            caption=f"{s('app.kind.goal')} {goal.number}",
+            title=plain(goal.title),
+            facts=facts,
+            text=Text("\n\n").join(texts),
+            metrics=metrics,
+        )
+
+    def show_initiative(
+        self, initiative: InitiativeRecord, goal_title: str, metrics: list[Metric]
+    ) -> None:
+        s = self.strings
+        facts = [
+            (s("app.field.goal"), plain(f"{initiative.goal_number} {goal_title}")),
+            (s("app.field.progress"), self._progress(initiative.progress)),
+        ]
+        facts += self._earmarked(initiative.earmarked_mkr)
+        if initiative.council_goal:
+            facts.append((s("app.field.council_goal"), plain(initiative.council_goal)))
+        if initiative.metrics_note:
+            facts.append((s("app.field.metrics_note"), plain(initiative.metrics_note)))
+        texts = []
+        if initiative.purpose:
+            texts.append(self._section(s("app.field.purpose"), initiative.purpose))
+        if initiative.resources:
+            texts.append(self._section(s("app.field.resources"), initiative.resources))
+        if initiative.comment:
+            texts.append(self._section(s("app.field.comment"), initiative.comment))
+        self._show(
+            caption=s("app.kind.initiative"),
+            title=plain(initiative.title),
+            facts=facts,
+            text=Text("\n\n").join(texts),
+            metrics=metrics,
+        )
+
+    def show_metric(self, metric: Metric, owner: str) -> None:
+        s = self.strings
+        facts = [(s("app.field.owner"), plain(owner)), *self._metric_facts(metric)]
+        self._show(caption=s("app.kind.metric"), title=plain(metric.name), facts=facts)
+
+    def show_activity(
+        self,
+        activity: ActivityRecord,
+        owner: str,
+        history: list[HistoryRecord],
+        today: date,
+    ) -> None:
+        s = self.strings
+        kind = s(f"kind.{activity.kind}")
+        facts = [
+            (s("app.field.start"), Text(activity.start.isoformat())),
+            (s("app.field.end"), Text(activity.end.isoformat())),
+            (s("app.field.owner"), plain(owner)),
+        ]
+        self._show(
+            caption=f"{kind} · {activity.ref}",
+            title=plain(activity.title),
+            facts=facts,
+            status=activity.status,
+            overdue=activity.is_overdue(today),
+        )
+        self._update("detail-history", self._history_table(history))
+
+    def show_nothing(self, message: str = "") -> None:
+        self._show(caption="", title=Text(message))
+
+    # -- building blocks --------------------------------------------------------------------
+
+    def _show(
+        self,
+        *,
+        caption: str,
+        title: Text,
+        facts: Iterable[tuple[str, Text]] = (),
+        text: Text | None = None,
+        metrics: list[Metric] | None = None,
+        status: str | None = None,
+        overdue: bool = False,
+    ) -> None:
+        self._update("detail-caption", plain(caption) if caption else None)
+        self._update("detail-title", title)
+        badge = self.query_one("#detail-status", Static)
+        badge.set_classes([f"status-{status}"] if status else [])
+        badge.update(Text(f" {self.strings.status(status)} ") if status else "")
+        self.query_one("#detail-badges").display = status is not None
+        self._update(
+            "detail-overdue", Text(f"! {self.strings('app.overdue')}") if overdue else None
+        )
+        fact_list = list(facts)
+        self._update("detail-facts", self._facts(fact_list) if fact_list else None)
+        self._update("detail-text", text if text is not None and text.plain else None)
+        self._update("detail-metrics", self._metrics_table(metrics) if metrics else None)
+        self._update("detail-history", None)
+        self.scroll_home(animate=False)
+
+    def _update(self, widget_id: str, content: RenderableType | None) -> None:
+        widget = self.query_one(f"#{widget_id}", Static)
+        widget.display = content is not None
+        widget.update(content if content is not None else "")
+
+    def _facts(self, facts: list[tuple[str, Text]]) -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="dim", no_wrap=True)
+        table.add_column()
+        for name, value in facts:
+            table.add_row(Text(name), value)
+        return table
+
+    def _section(self, heading: str, body: str) -> Text:
+        return Text.assemble((heading, "bold"), "\n", plain(body, multiline=True))
+
+    def _progress(self, progress: Progress) -> Text:
+        s = self.strings
+        text = Text(s("summary.of", done=progress.done, total=progress.total))
+        if progress.overdue:
+            text.append("  ")
+            text.append(f"! {s('app.overdue_count', count=progress.overdue)}", style="bold")
+        return text
+
+    def _earmarked(self, earmarked: Decimal | None) -> list[tuple[str, Text]]:
+        if earmarked is None:
+            return []
+        amount = self.strings("app.mkr", amount=format_amount(earmarked))
+        return [(self.strings("app.field.earmarked"), Text(amount))]
+
+    def _metric_facts(self, metric: Metric) -> list[tuple[str, Text]]:
+        s = self.strings
+        facts = []
+        if metric.latest:
+            latest = plain(metric.latest)
+            if metric.latest_year:
+                latest.append(f" ({metric.latest_year})")
+            facts.append((s("summary.latest"), latest))
+        for year, target in metric.targets.items():
+            facts.append((s("summary.target", year=year), plain(target)))
+        return facts
+
+    def _metrics_table(self, metrics: list[Metric]) -> Group:
+        """Each metric with its latest outcome and its target per year, as a list.
+
+        A list rather than a table: the pane is narrow and metric names are long.
+        """
+        parts: list[RenderableType] = [Text(self.strings("summary.metrics"), style="bold")]
+        for metric in metrics:
+            parts.append(Text.assemble("• ", plain(metric.name)))
+            facts = self._metric_facts(metric)
+            if facts:
+                parts.append(Padding(self._facts(facts), (0, 0, 0, 2)))
+        return Group(*parts)
+
+    def _history_table(self, history: list[HistoryRecord]) -> Text:
+        """The status history, newest first (the change one looks for is usually the latest).
+
+        One entry per few lines rather than a table: the pane is narrow and notes are long.
+        """
+        s = self.strings
+        lines = [Text(s("app.history"), style="bold")]
+        if not history:
+            lines.append(Text(s("app.history.none"), style="italic"))
+        for row in reversed(history):
+            lines.append(
+                Text.assemble(
+                    (row.at.astimezone().strftime("%Y-%m-%d %H:%M"), "bold"),
+                    "  ",
+                    plain(row.user),
+                )
+            )
+            change = Text(f"  {s.status(row.from_status)} → {s.status(row.to_status)}")
+            if row.undo_of is not None:
+                change.append(f" ({s('app.history.undo')})", style="italic")
+            lines.append(change)
+            if row.note:
+                lines.append(Text.assemble("  ", plain(row.note, "italic", multiline=True)))
+        return Text("\n").join(lines)

@@ -1,0 +1,90 @@
+"""The command palette (ctrl+p): the app's own commands, and going to a goal or an activity.
+
+Hits built from plan text are shown as `plain()` Text: the palette parses a plain string
+prompt or help text as markup, so plan text never goes there as a string.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from rich.text import Text
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from vpl_tui.safetext import clean, normalise
+from vpl_tui.screens._background import search_activities
+from vpl_tui.screens._tree import ActivityItem, GoalItem
+from vpl_tui.screens.plan import PlanScreen
+from vpl_tui.screens.safe import plain
+
+MAX_HITS = 20
+"""Goals and activities shown per search; type more to narrow."""
+
+
+class PlanCommands(Provider):
+    """Commands of the plan screen, and its goals and activities by title or number."""
+
+    def _plan(self) -> PlanScreen | None:
+        screen = self.screen
+        return screen if isinstance(screen, PlanScreen) else None
+
+    async def discover(self) -> Hits:
+        plan = self._plan()
+        if plan is None:
+            return
+        for command in plan.commands():
+            yield DiscoveryHit(
+                Text(command.title), command.run, text=command.title, help=command.help
+            )
+
+    async def search(self, query: str) -> Hits:
+        plan = self._plan()
+        if plan is None:
+            return
+        matcher = self.matcher(query)
+        for command in plan.commands():
+            score = matcher.match(command.title)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(command.title),  # catalog text: no plan text in it
+                    command.run,
+                    text=command.title,
+                    help=command.help,
+                )
+        folded = normalise(query.strip())
+        if not folded:
+            return
+        strings = plan.strings
+        found = 0
+        for goal in plan.goal_items():
+            label = f"{goal.number} {goal.title}"
+            if folded in normalise(label):
+                found += 1
+                yield Hit(
+                    0.9,
+                    Text.assemble(plain_prefix(strings("app.kind.goal")), plain(label)),
+                    partial(plan.jump_to, GoalItem(goal)),
+                    text=clean(label),
+                    help=strings("app.palette.goal"),
+                )
+                if found >= MAX_HITS:
+                    break
+        if len(folded) < 2:
+            return
+        result = await plan.searcher.run(
+            search_activities, plan.store.path, query.strip(), MAX_HITS, plan.today
+        )
+        for activity in result.activities:
+            label = f"{activity.ref} {activity.title}"
+            yield Hit(
+                0.8,
+                plain(label),
+                partial(plan.jump_to, ActivityItem(activity)),
+                text=clean(label),
+                help=strings("app.palette.activity", status=strings.status(activity.status)),
+            )
+
+
+def plain_prefix(kind: str) -> Text:
+    return Text(f"{kind} ", style="bold")

@@ -1,0 +1,379 @@
+"""The plan tree: mandate, focus lists, goals, initiatives, metrics and activities.
+
+The tree only displays what the plan screen gives it: each node carries an `Item` (the
+record it shows) and the label is drawn from that item every time the line is painted,
+with styles from the widget's component classes (theme variables in the screen's
+.tcss), so a theme change recolours every badge without rebuilding anything.
+
+Labels are cut to the width of the tree with an ellipsis; the detail pane shows the
+full text. Plan text goes through `plain()`: never markup, never terminal control.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import Tree
+from textual.widgets._tree import TOGGLE_STYLE
+from textual.widgets.tree import TreeNode
+
+from vpl_tui.model import STATUSES, Focus, Metric
+from vpl_tui.records import ActivityRecord, GoalRecord, InitiativeRecord, Progress
+from vpl_tui.screens._keys import localise_bindings
+from vpl_tui.screens.safe import plain
+from vpl_tui.strings import Strings
+
+Key = tuple[str, ...]
+"""Identifies a node across rebuilds: ("goal", "1.1.4"), ("activity", "1.1.1-2")..."""
+
+
+@dataclass(eq=False)
+class Item:
+    """What a tree node shows. `loaded` is set once its children have been added."""
+
+    loaded: bool = field(default=False, kw_only=True)
+
+    @property
+    def key(self) -> Key:
+        raise NotImplementedError
+
+    @property
+    def expandable(self) -> bool:
+        return False
+
+
+@dataclass(eq=False)
+class MandateItem(Item):
+    """Section 1.1 Uppdrag (a leaf: its text is in the detail pane)."""
+
+    @property
+    def key(self) -> Key:
+        return ("mandate",)
+
+
+@dataclass(eq=False)
+class FocusItem(Item):
+    """A focus list grouping goals; `goals` is the screen's map of goal records by number."""
+
+    index: int
+    focus: Focus
+    goals: dict[str, GoalRecord]
+
+    @property
+    def key(self) -> Key:
+        return ("focus", str(self.index))
+
+    @property
+    def goal_numbers(self) -> list[str]:
+        return [number for number in self.focus.goals if number in self.goals]
+
+    @property
+    def expandable(self) -> bool:
+        return bool(self.goal_numbers)
+
+    @property
+    def progress(self) -> Progress:
+        goals = [self.goals[number].progress for number in self.goal_numbers]
+        return Progress(
+            total=sum(p.total for p in goals),
+            done=sum(p.done for p in goals),
+            overdue=sum(p.overdue for p in goals),
+        )
+
+
+@dataclass(eq=False)
+class GoalItem(Item):
+    record: GoalRecord
+
+    @property
+    def key(self) -> Key:
+        return ("goal", self.record.number)
+
+    @property
+    def expandable(self) -> bool:
+        r = self.record
+        return bool(r.progress.total or r.initiative_count or r.metric_count)
+
+
+@dataclass(eq=False)
+class InitiativeItem(Item):
+    record: InitiativeRecord
+
+    @property
+    def key(self) -> Key:
+        return ("initiative", self.record.id)
+
+    @property
+    def expandable(self) -> bool:
+        return bool(self.record.progress.total or self.record.metric_count)
+
+
+@dataclass(eq=False)
+class MetricItem(Item):
+    metric: Metric
+    goal_number: str
+    initiative_id: str | None
+    position: int
+
+    @property
+    def key(self) -> Key:
+        return ("metric", self.goal_number, self.initiative_id or "", str(self.position))
+
+
+@dataclass(eq=False)
+class ActivityItem(Item):
+    record: ActivityRecord
+
+    @property
+    def key(self) -> Key:
+        return ("activity", self.record.ref)
+
+
+class PlanTree(Tree[Item], inherit_bindings=False):
+    """The plan as a tree that is filled level by level, as nodes are first expanded."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Down", show=False, tooltip="Next line", id="cursor-down"),
+        Binding("up,k", "cursor_up", "Up", show=False, tooltip="Previous line", id="cursor-up"),
+        Binding(
+            "left,h",
+            "collapse_or_parent",
+            "Collapse / parent",
+            show=False,
+            tooltip="Collapse the item, or go to the level above",
+            id="collapse",
+        ),
+        Binding(
+            "right,l",
+            "expand_or_child",
+            "Expand / first child",
+            show=False,
+            tooltip="Expand the item, or go to its first child",
+            id="expand",
+        ),
+        Binding(
+            "enter",
+            "select_cursor",
+            "Expand/collapse",
+            show=False,
+            tooltip="Expand or collapse the item",
+            id="toggle-node",
+        ),
+        Binding("home", "scroll_home", "First", show=False, tooltip="First line", id="first"),
+        Binding("end", "scroll_end", "Last", show=False, tooltip="Last line", id="last"),
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="One page up", id="page-up"),
+        Binding(
+            "pagedown",
+            "page_down",
+            "Page down",
+            show=False,
+            tooltip="One page down",
+            id="page-down",
+        ),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *(f"plan-tree--status-{status}" for status in STATUSES),
+        "plan-tree--overdue",
+        "plan-tree--count",
+        "plan-tree--number",
+        "plan-tree--heading",
+        "plan-tree--metric",
+    }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `plan-tree--status-<code>` | The status badge of an activity, one class per status. |
+    | `plan-tree--overdue` | The `!` mark of an activity or count past its end date. |
+    | `plan-tree--count` | The done/total count of a goal, initiative or focus list. |
+    | `plan-tree--number` | A goal's number. |
+    | `plan-tree--heading` | The mandate and focus list labels. |
+    | `plan-tree--metric` | Metric lines. |
+    """
+
+    def __init__(
+        self,
+        strings: Strings,
+        today: date,
+        *,
+        load_children: Callable[[TreeNode[Item]], None],
+        id: str | None = None,
+    ) -> None:
+        """
+        Args:
+            strings: The interface language.
+            today: The day that decides what is overdue.
+            load_children: Called with a node just before it is first expanded, to add
+                its children (the screen reads them); called again it does nothing.
+            id: The widget id.
+        """
+        super().__init__("", id=id)
+        self.strings = strings
+        self._load_children = load_children
+        self.today = today
+        """The day that decides what is overdue (set by the screen)."""
+        self.show_root = False
+        self.guide_depth = 3
+        self._badge_width = max(len(strings.status(status)) for status in STATUSES)
+        localise_bindings(self, strings)
+
+    # -- labels ---------------------------------------------------------------------------
+
+    def render_label(self, node: TreeNode[Item], base_style: Style, style: Style) -> Text:
+        """Draw the node's label from its item, cut to the room left on its line."""
+        item = node.data
+        label = self.label_for(item) if item is not None else node.label.copy()
+        # Under the badge colours, so that the cursor line keeps its status colour.
+        label.stylize_before(style)
+        if node.allow_expand:
+            icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+            # TOGGLE_STYLE makes a click on the icon expand or collapse, as in Tree itself.
+            label = Text.assemble((icon, base_style + TOGGLE_STYLE), label)
+        room = self.scrollable_content_region.width - self._guide_width(node)
+        if room > 8 and label.cell_len > room:
+            label.truncate(room, overflow="ellipsis")
+        return label
+
+    def process_label(self, label: str | Text) -> Text:
+        # The shared blank label of `add_items` needs no parsing (and there are many).
+        return label if label is _BLANK else super().process_label(label)
+
+    def get_label_width(self, node: TreeNode[Item]) -> int:
+        # Labels are cut to the visible width, so the tree never scrolls sideways;
+        # answering without drawing keeps a tree of many thousand lines cheap to lay out.
+        return 0
+
+    def label_for(self, item: Item) -> Text:
+        """The label of one item, without the expand icon."""
+        s = self.strings
+        if isinstance(item, ActivityItem):
+            record = item.record
+            badge = Text(
+                f" {s.status(record.status):<{self._badge_width}} ",
+                style=self._style(f"plan-tree--status-{record.status}"),
+            )
+            mark = (
+                Text("! ", style=self._style("plan-tree--overdue"))
+                if record.is_overdue(self.today)
+                else Text("  ")
+            )
+            return Text.assemble(badge, " ", mark, plain(record.title))
+        if isinstance(item, GoalItem):
+            number = plain(item.record.number, self._style("plan-tree--number"))
+            return Text.assemble(
+                number, " ", self._counts(item.record.progress), plain(item.record.title)
+            )
+        if isinstance(item, InitiativeItem):
+            return Text.assemble(self._counts(item.record.progress), plain(item.record.title))
+        if isinstance(item, FocusItem):
+            heading = plain(item.focus.title, self._style("plan-tree--heading"))
+            return Text.assemble(self._counts(item.progress), heading)
+        if isinstance(item, MetricItem):
+            metric = item.metric
+            text = Text.assemble("◇ ", plain(metric.name), style=self._style("plan-tree--metric"))
+            if metric.latest:
+                text.append_text(Text("  "))
+                text.append_text(plain(metric.latest, self._style("plan-tree--count")))
+            return text
+        if isinstance(item, MandateItem):
+            return Text(s("app.mandate"), style=self._style("plan-tree--heading"))
+        return Text("")
+
+    def _counts(self, progress: Progress) -> Text:
+        counts = Text(f"{progress.done}/{progress.total} ", style=self._style("plan-tree--count"))
+        if progress.overdue:
+            counts.append(f"!{progress.overdue} ", style=self._style("plan-tree--overdue"))
+        counts.append(" ")
+        return counts
+
+    def _style(self, component: str) -> Style:
+        return self.get_component_rich_style(component, partial=True)
+
+    def _guide_width(self, node: TreeNode[Item]) -> int:
+        depth = 0
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            depth += 1
+            parent = parent.parent
+        return depth * self.guide_depth
+
+    # -- building -------------------------------------------------------------------------
+
+    def add_items(self, parent: TreeNode[Item], items: Iterable[Item]) -> list[TreeNode[Item]]:
+        """Add nodes showing `items` under `parent` (their children come later, on expand).
+
+        `TreeNode.add` parses the label and lays the tree out again for every node; this
+        adds them all and lays out once, so that a level of thousands of goals or
+        activities opens in a blink. The node's own label stays blank: the label that is
+        drawn comes from the item (see `label_for`).
+        """
+        nodes = []
+        for item in items:
+            node = self._add_node(parent, _BLANK, item)
+            node._allow_expand = item.expandable
+            parent._children.append(node)
+            nodes.append(node)
+        parent._updates += 1
+        self._invalidate()
+        return nodes
+
+    def label_text(self, node: TreeNode[Item]) -> str:
+        """The node's label as drawn, without styles (what a reader of the screen sees)."""
+        return self.render_label(node, Style(), Style()).plain
+
+    def move_cursor_to(self, node: TreeNode[Item]) -> None:
+        """Put the cursor on `node` now, even if it was added in this same frame."""
+        self._tree_lines  # noqa: B018 - lays out pending lines so the node knows its line
+        self.move_cursor(node)
+
+    def refresh_item(self, node: TreeNode[Item]) -> None:
+        """Repaint `node` after its item changed."""
+        node.refresh()
+
+    def _toggle_node(self, node: TreeNode[Item]) -> None:
+        # Every way of expanding (enter, click, space) comes through here: the children are
+        # added before the node opens, so keys pressed right after see them.
+        if node.allow_expand and not node.is_expanded:
+            self._load_children(node)
+        super()._toggle_node(node)
+
+    def toggle_item(self, node: TreeNode[Item]) -> None:
+        """Expand or collapse `node`, adding its children first if needed."""
+        self._toggle_node(node)
+
+    def expand_node(self, node: TreeNode[Item]) -> None:
+        """Add the node's children if not yet there, then expand it."""
+        self._load_children(node)
+        node.expand()
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def action_collapse_or_parent(self) -> None:
+        """Collapse the item under the cursor, or move to the level above."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def action_expand_or_child(self) -> None:
+        """Expand the item under the cursor, or move to its first child."""
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if not node.is_expanded:
+            self.expand_node(node)
+        elif node.children:
+            self.move_cursor_to(node.children[0])
+
+
+_BLANK = Text("")
+"""The label kept on every node; `render_label` draws the real one from the node's item."""

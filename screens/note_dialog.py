@@ -1,0 +1,70 @@
+"""Change an activity's status with a note that is kept in its history (key `n`)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+
+from vpl_tui.model import STATUSES
+from vpl_tui.records import ActivityRecord
+from vpl_tui.screens._keys import localise_bindings
+from vpl_tui.screens.safe import plain
+from vpl_tui.screens.status_dialog import status_options
+from vpl_tui.strings import Strings
+
+
+class NoteDialog(ModalScreen[tuple[str, str] | None]):
+    """Pick a status and write why; dismisses with (status, note), or None on escape."""
+
+    CSS_PATH = "note_dialog.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Close without a change", id="dialog-cancel"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save the status and the note", id="dialog-save"),
+    ]
+
+    def __init__(self, strings: Strings, activity: ActivityRecord) -> None:
+        super().__init__()
+        self.strings = strings
+        self.activity = activity
+        localise_bindings(self, strings)
+
+    def compose(self) -> ComposeResult:
+        s = self.strings
+        with Vertical(id="dialog"):
+            yield Static(Text(s("app.dialog.note_title")), id="dialog-heading")
+            yield Static(plain(f"{self.activity.ref} {self.activity.title}"), id="dialog-subject")
+            yield OptionList(*status_options(s, self.activity.status), id="statuses")
+            yield Static(Text(s("app.dialog.note_label")), id="note-label")
+            yield Input(placeholder=s("app.dialog.note_placeholder"), id="note")
+            yield Static(Text(s("app.dialog.note_hint")), id="dialog-hint")
+
+    def on_mount(self) -> None:
+        statuses = self.query_one("#statuses", OptionList)
+        statuses.highlighted = STATUSES.index(self.activity.status)
+        statuses.focus()
+
+    @on(OptionList.OptionSelected, "#statuses")
+    def _status_chosen(self) -> None:
+        self.query_one("#note", Input).focus()
+
+    @on(Input.Submitted, "#note")
+    def _note_submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        """Close the dialog with the highlighted status and the note."""
+        index = self.query_one("#statuses", OptionList).highlighted
+        status = STATUSES[index if index is not None else STATUSES.index(self.activity.status)]
+        self.dismiss((status, self.query_one("#note", Input).value.strip()))
+
+    def action_cancel(self) -> None:
+        """Close the dialog without changing anything."""
+        self.dismiss(None)

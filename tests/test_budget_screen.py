@@ -1,0 +1,394 @@
+"""The budget screen, driven through the real app with Pilot: key `b`, checks, jumps, edits."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.coordinate import Coordinate
+from textual.widgets import Input, Static, TabbedContent
+
+from vpl_tui.app import VplApp
+from vpl_tui.budget import FigureAddress
+from vpl_tui.db.store import Store
+from vpl_tui.model import Plan
+from vpl_tui.screens.budget import BudgetScreen
+from vpl_tui.screens.budget_charts import BarChart
+from vpl_tui.screens.budget_widgets import CheckList, FigureTable
+from vpl_tui.strings import Strings
+
+SIZE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def _user(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VPL_USER", "kontroller")
+
+
+def app_for(store: Store, lang: str = "sv") -> VplApp:
+    # A long poll interval: the tests make outside changes themselves, at known moments.
+    return VplApp(store=store, strings=Strings(lang), poll_interval=3600)
+
+
+async def open_budget(pilot) -> BudgetScreen:
+    await pilot.pause()
+    await pilot.press("b")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, BudgetScreen)
+    return screen
+
+
+def counts(screen: BudgetScreen) -> str:
+    return str(screen.query_one("#budget-counts", Static).render())
+
+
+def explanation(screen: BudgetScreen) -> str:
+    return str(screen.query_one("#budget-explain-text", Static).render())
+
+
+def cell_text(table: FigureTable, coordinate: Coordinate | None = None) -> str:
+    return table.get_cell_at(coordinate or table.cursor_coordinate).plain
+
+
+def notices(app: VplApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+def place(table: FigureTable, address: FigureAddress) -> Coordinate:
+    assert table.spec is not None
+    where = table.spec.find(address)
+    assert where is not None, address
+    return Coordinate(*where)
+
+
+async def test_the_screen_opens_with_the_failure_on_top_and_goes_back(store: Store) -> None:
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_budget(pilot)
+        assert counts(screen) == (
+            "31 kontroller:  ✓ 26 stämmer   ✗ 1 avviker   ? 4 kan inte kontrolleras"
+        )
+        checks = screen.query_one(CheckList)
+        assert screen.focused is checks
+        assert [c.id for c in checks.checks[:5]] == [
+            "operating.result.2021",
+            "units.sum.2024",
+            "units.sum.2025",
+            "investments.sum.2021",
+            "investments.sum.2022",
+        ]
+        assert checks.get_cell_at(Coordinate(0, 0)).plain == "✗ Avviker"
+        # The explanation of the check under the cursor is already showing.
+        assert "Skillnad (publicerat − beräknat): +1 tkr" in explanation(screen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, BudgetScreen)
+
+
+async def test_enter_on_a_failing_check_jumps_to_its_marked_cell(store: Store) -> None:
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_budget(pilot)
+        await pilot.press("down", "up", "enter")  # move about the list, back to the failure
+        await pilot.pause()
+        table = screen.query_one("#table-operating", FigureTable)
+        assert screen.query_one(TabbedContent).active == "section-operating"
+        assert screen.focused is table
+        cell = screen.current_cell
+        assert cell is not None and cell.address == FigureAddress("operating", "result", 2021)
+        # Marked with a sign as well as a colour, and so is its row and the computed figure.
+        assert cell_text(table) == "✗ 20 283"
+        row = table.cursor_coordinate.row
+        assert table.spec is not None
+        assert table.spec.rows[row].label == "Resultat"
+        assert cell_text(table, Coordinate(row + 1, 0)) == "✗ 20 282"
+        assert cell_text(table, Coordinate(row + 1, 1)) == "✓ 14 000"
+        assert "Resultat, publicerat: 20 283 tkr" in explanation(screen)
+
+
+async def test_a_check_that_cannot_be_made_jumps_to_the_figure_it_cannot_break_down(
+    store: Store,
+) -> None:
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_budget(pilot)
+        await pilot.press("down", "enter")  # units.sum.2024
+        await pilot.pause()
+        assert screen.query_one(TabbedContent).active == "section-units"
+        table = screen.query_one("#table-units", FigureTable)
+        assert screen.current_cell is not None
+        assert screen.current_cell.address == FigureAddress("operating", "net_costs", 2024)
+        assert cell_text(table) == "? 281 078"
+        assert "Kan inte kontrolleras" in explanation(screen)
+
+
+async def test_editing_a_figure_reruns_the_checks_and_writes_history(store: Store) -> None:
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_budget(pilot)
+        await pilot.press("enter")  # jump from the failing check to its cell, Resultat 2021
+        await pilot.press("up")  # Kommunbidrag 2021, the figure a controller would update
+        await pilot.pause()
+        table = screen.query_one("#table-operating", FigureTable)
+        assert screen.focused is table
+        assert screen.current_cell is not None
+        assert screen.current_cell.address == FigureAddress("operating", "grant", 2021)
+        await pilot.press("enter")
+        await pilot.pause()
+        field = screen.query_one("#budget-edit-input", Input)
+        assert screen.focused is field
+        assert field.value == "270 866"  # as shown, the Swedish way
+        field.value = ""
+        await pilot.press(*"270 867", "enter")
+        await pilot.pause()
+        # Saved, with who, when, the old and the new value; the published figure is kept.
+        history = store.figure_history("operating", "grant", 2021)
+        assert [(h.from_value, h.to_value, h.user) for h in history] == [
+            (Decimal(270866), Decimal(270867), "kontroller")
+        ]
+        record = next(
+            f for f in store.figures() if (f.table, f.line, f.year) == ("operating", "grant", 2021)
+        )
+        assert (record.value, record.published) == (Decimal(270867), Decimal(270866))
+        # The checks ran again at once: 270 867 − 250 584 = 20 283, as published.
+        assert counts(screen) == (
+            "31 kontroller:  ✓ 27 stämmer   ✗ 0 avviker   ? 4 kan inte kontrolleras"
+        )
+        assert screen.focused is table
+        assert cell_text(table) == "✎ 270 867"
+        result = place(table, FigureAddress("operating", "result", 2021))
+        assert cell_text(table, result) == "20 283"
+        assert "270 866 → 270 867" in explanation(screen)
+        assert "kontroller" in explanation(screen)
+        assert any("270 866 → 270 867 tkr" in n for n in notices(app))
+        # The edit travels with the plan: `vpl export` writes Budget.changes.
+        exported = store.export_plan().budget
+        assert exported is not None and [(c.line, c.to) for c in exported.changes] == [
+            ("grant", Decimal(270867))
+        ]
+
+
+async def test_p_restores_the_published_figure_with_a_new_history_row(store: Store) -> None:
+    store.set_figure("operating", "grant", 2022, Decimal(290000), user="someone")
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_budget(pilot)
+        await pilot.press("1")
+        table = screen.query_one("#table-operating", FigureTable)
+        grant = place(table, FigureAddress("operating", "grant", 2022))
+        table.move_cursor(row=grant.row, column=grant.column)
+        await pilot.pause()
+        assert cell_text(table) == "✎ 290 000"
+        assert "publicerat: 286 398 tkr" in explanation(screen)
+        await pilot.press("p")
+        await pilot.pause()
+        assert cell_text(table) == "286 398"
+        history = store.figure_history("operating", "grant", 2022)
+        assert [(h.to_value, h.note) for h in history] == [
+            (Decimal(290000), ""),
+            (Decimal(286398), "publicerad siffra återställd"),
+        ]
+
+
+async def test_bad_input_is_refused_and_nothing_is_written(store: Store) -> None:
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_budget(pilot)
+        await pilot.press("1")
+        table = screen.query_one("#table-operating", FigureTable)
+        await pilot.press("enter")
+        await pilot.pause()
+        field = screen.query_one("#budget-edit-input", Input)
+        for typed, notice in (
+            ("tjugo", "'tjugo' är inte ett tal"),
+            ("12,5", "Tabellen är i hela tkr: skriv ett heltal"),
+        ):
+            field.value = typed
+            await pilot.press("enter")
+            await pilot.pause()
+            assert notice in notices(app)
+            assert screen.focused is field  # still editing, the typed text kept
+        await pilot.press("escape")  # cancels the edit, stays on the screen
+        await pilot.pause()
+        assert screen.focused is table
+        assert isinstance(app.screen, BudgetScreen)
+        assert store.figure_history() == []
+
+
+async def test_a_figure_changed_meanwhile_is_not_overwritten(store: Store, db_path: Path) -> None:
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_budget(pilot)
+        await pilot.press("1")
+        table = screen.query_one("#table-operating", FigureTable)
+        net = place(table, FigureAddress("operating", "net_costs", 2022))
+        table.move_cursor(row=net.row, column=net.column)
+        await pilot.press("enter")
+        await pilot.pause()
+        with Store.open(db_path) as other:  # another controller saves first
+            other.set_figure("operating", "net_costs", 2022, Decimal(272000), user="kollega")
+        screen.query_one("#budget-edit-input", Input).value = "273 000"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("den är nu 272 000 tkr" in n for n in notices(app))
+        assert cell_text(table, net) == "✎ 272 000"  # the current figure is shown
+        history = store.figure_history("operating", "net_costs", 2022)
+        assert [(h.to_value, h.user) for h in history] == [(Decimal(272000), "kollega")]
+        # And the checks follow the colleague's figure: 286 398 − 272 000 ≠ 14 000, and the
+        # units' Summa 272 398 no longer equals the net costs.
+        failing = [c.id for c in screen.checks if c.status == "fail"]
+        assert failing == ["operating.result.2021", "operating.result.2022", "units.net_costs.2022"]
+
+
+async def test_another_sessions_edit_shows_up_with_the_checks_rerun(
+    store: Store, db_path: Path
+) -> None:
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_budget(pilot)
+        screen.look_for_outside_changes()  # nothing changed: nothing redrawn, nothing said
+        assert notices(app) == []
+        with Store.open(db_path) as other:
+            other.set_figure("operating", "result", 2021, Decimal(20282), user="kollega")
+        screen.look_for_outside_changes()  # what the screen's timer does every two seconds
+        await pilot.pause()
+        assert "✗ 0 avviker" in counts(screen)
+        assert "Budgeten har ändrats i en annan session; siffrorna är uppdaterade." in notices(app)
+
+
+async def test_the_pot_and_earmarks_are_reconciled_in_mkr(store: Store) -> None:
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_budget(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        pot = screen.query_one("#table-pot", FigureTable)
+        assert screen.focused is pot
+        total = place(pot, FigureAddress("pot", "total", 2023))
+        assert cell_text(pot, total) == "28"
+        assert cell_text(pot, Coordinate(total.row + 1, 0)) == "✓ 28"
+        multikort = place(pot, FigureAddress("pot", "multikort", 2023))
+        pot.move_cursor(row=multikort.row, column=0)
+        await pilot.press("enter")
+        await pilot.pause()
+        field = screen.query_one("#budget-edit-input", Input)
+        assert field.value == "3,5"
+        field.value = "4"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert cell_text(pot, Coordinate(total.row + 1, 0)) == "✗ 28,5"
+        earmarks = screen.query_one("#table-earmarks", FigureTable)
+        smart = place(earmarks, FigureAddress("earmarks", "smart", 2023))
+        assert cell_text(earmarks, smart) == "✗ 15,5"
+        assert cell_text(earmarks, Coordinate(smart.row, 2)) == "−0,5"
+        failing = [c.id for c in screen.checks if c.status == "fail"]
+        assert failing == ["operating.result.2021", "pot.total", "pot.initiatives", "earmark.smart"]
+
+
+async def test_charts_show_net_costs_by_unit_and_investments_by_line(store: Store) -> None:
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_budget(pilot)
+        await pilot.press("5")
+        await pilot.pause()
+        assert screen.query_one(TabbedContent).active == "section-charts"
+        units = screen.query_one("#budget-chart-units", BarChart)
+        assert units.data is not None
+        assert [y for y, _ in units.data.columns] == ["2021", "2022", "2023"]
+        rows = dict(units.data.rows)
+        assert rows["Demokrati och Samhälle"]["2023"] == 68111
+        investments = screen.query_one("#budget-chart-investments", BarChart)
+        assert investments.data is not None
+        assert dict(investments.data.rows)["Markförsäljning/Friköp/fastighetsförsäljning"] == {
+            "2023": -3000,
+            "2024": -3000,
+        }
+        console = Console(width=units.size.width, record=True, file=io.StringIO())
+        console.print(units.render())
+        shown = console.export_text()
+        assert "Demokrati och Samhälle" in shown and "68 111" in shown and "█" in shown
+        assert "Budget 2023" in shown
+
+
+@pytest.mark.parametrize(
+    ("check_id", "section", "table_id"),
+    [
+        ("earmark.smart", "section-pot", "table-earmarks"),
+        ("pot.total", "section-pot", "table-pot"),
+        ("investments.sum.2021", "section-investments", "table-investments"),
+        ("columns.units", "section-units", "table-units"),
+    ],
+)
+async def test_every_kind_of_check_jumps_to_its_table(
+    store: Store, check_id: str, section: str, table_id: str
+) -> None:
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_budget(pilot)
+        screen.query_one(CheckList).select_check(check_id)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.query_one(TabbedContent).active == section
+        assert screen.focused is screen.query_one(f"#{table_id}", FigureTable)
+        check = next(c for c in screen.checks if c.id == check_id)
+        if check.target is not None:  # a column check has no cell of its own: just the table
+            assert check.describe(Strings("sv")) in explanation(screen)
+
+
+async def test_i_hides_and_shows_the_explanation(store: Store) -> None:
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_budget(pilot)
+        pane = screen.query_one("#budget-explain")
+        assert pane.display
+        await pilot.press("i")
+        assert not pane.display
+        await pilot.press("i")
+        await pilot.pause()
+        assert pane.display and "Drift 2021" in explanation(screen)
+
+
+async def test_the_screen_speaks_english_with_lang_en(store: Store) -> None:
+    app = app_for(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_budget(pilot)
+        assert counts(screen) == "31 checks:  ✓ 26 pass   ✗ 1 fail   ? 4 cannot be checked"
+        table = screen.query_one("#table-operating", FigureTable)
+        assert table.spec is not None
+        assert [c.label for c in table.spec.columns][:2] == ["Actual 2021", "Forecast 2022"]
+
+
+async def test_plan_text_in_the_budget_is_shown_as_text(db_path: Path, seed_plan: Plan) -> None:
+    plan = seed_plan.model_copy(deep=True)
+    assert plan.budget is not None and plan.budget.units is not None
+    evil = "Enhet [/] [@click=app.quit]x[/] \x1b]52;c;aGk=\x07"
+    plan.budget.units.units[0].name = evil
+    with Store.open(db_path) as store:
+        store.replace_plan(plan)
+        app = app_for(store)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_budget(pilot)
+            await pilot.press("2")
+            await pilot.pause()
+            table = screen.query_one("#table-units", FigureTable)
+            label = table.rows[next(iter(table.rows))].label
+            assert label is not None
+            assert "[@click=app.quit]x[/]" in label.plain
+            assert "\x1b" not in label.plain and "\\x1b" in label.plain
+            assert isinstance(app.screen, BudgetScreen)  # nothing ran, nothing crashed
+
+
+async def test_a_plan_without_a_budget_says_so(db_path: Path, seed_plan: Plan) -> None:
+    with Store.open(db_path) as store:
+        store.replace_plan(seed_plan.model_copy(update={"budget": None}))
+        app = app_for(store)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_budget(pilot)
+            assert counts(screen) == "Planen har ingen budget att stämma av."
+            await pilot.press("3", "enter", "p")  # nothing to edit, nothing breaks
+            await pilot.pause()
+            assert store.figure_history() == []

@@ -1,0 +1,138 @@
+"""The terminal app: `vpl` without a command opens it on the plan database.
+
+The app itself is small: it holds the store and the strings, pushes the plan screen and
+answers the keys that work everywhere (help, quit). Everything a controller does with
+the plan is handled by `vpl_tui.screens.plan.PlanScreen`, which owns those keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from vpl_tui.db.store import Store
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+from vpl_tui.screens._keys import localise_bindings
+from vpl_tui.screens.help import HelpScreen
+from vpl_tui.screens.plan import PlanScreen
+from vpl_tui.strings import Strings
+
+
+class VplApp(App[None]):
+    """Follow up an operational plan from the keyboard."""
+
+    COMMANDS = App.COMMANDS | {lambda: _plan_commands()}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", tooltip="Show every key", id="help"),
+        Binding("q", "quit", "Quit", tooltip="Quit; everything is already saved", id="quit"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        strings: Strings,
+        today: date | None = None,
+        *,
+        summary_dir: Path | None = None,
+        poll_interval: float = 1.5,
+    ) -> None:
+        """
+        Args:
+            store: The plan database; the app uses it on the thread that runs the app.
+            strings: The interface language.
+            today: The day that decides what is overdue and dates the summary; by default
+                the real date, read each time it is needed (tests and snapshots fix it).
+            summary_dir: Where key `p` saves the status summary; default the current folder.
+            poll_interval: Seconds between checks for changes made by other processes.
+        """
+        super().__init__()
+        self.store = store
+        self.strings = strings
+        self._today = today
+        self._summary_dir = summary_dir
+        self._poll_interval = poll_interval
+        self.plan_screen: PlanScreen | None = None
+        localise_bindings(self, strings)
+        self._localise_palette_key()
+
+    def _localise_palette_key(self) -> None:
+        # Textual adds the command palette's binding itself, without an id.
+        bindings = self._bindings.key_to_bindings
+        for key, items in bindings.items():
+            bindings[key] = [
+                replace(
+                    binding,
+                    description=self.strings("app.key.palette"),
+                    tooltip=self.strings("app.tip.palette"),
+                )
+                if binding.action == "command_palette"
+                else binding
+                for binding in items
+            ]
+
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def summary_dir(self) -> Path:
+        return self._summary_dir or Path.cwd()
+
+    def on_mount(self) -> None:
+        self.plan_screen = PlanScreen(
+            self.store,
+            self.strings,
+            today=lambda: self.today,
+            summary_dir=self.summary_dir,
+            poll_interval=self._poll_interval,
+        )
+        self.push_screen(self.plan_screen)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette commands that matter here, in the user's language."""
+        s = self.strings
+        yield SystemCommand(s("app.key.help"), s("app.tip.help"), self.action_help)
+        yield SystemCommand(
+            s("app.palette.theme"), s("app.palette.theme_help"), self.action_change_theme
+        )
+        yield SystemCommand(s("app.key.quit"), s("app.tip.quit"), self.action_quit)
+
+    def action_command_palette(self) -> None:
+        """Show the command palette, with its prompt in the user's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = self.strings("app.palette.placeholder")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def action_help(self) -> None:
+        """Show the help, or close it when it is showing."""
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        if self.plan_screen is not None:
+            self.push_screen(HelpScreen(self.strings, self.plan_screen.key_help()))
+
+
+def _plan_commands() -> type[Provider]:
+    # Imported when the palette first opens: textual.command is not needed to start.
+    from vpl_tui.screens._palette import PlanCommands
+
+    return PlanCommands
+
+
+def run_app(store: Store, strings: Strings) -> None:
+    """Run the app on `store` until the user quits; the store is closed afterwards."""
+    try:
+        VplApp(store, strings).run()
+    finally:
+        store.close()
