@@ -22,9 +22,8 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
 from pydantic import TypeAdapter, ValidationError
 
 from vpl_tui.db.schema import LATEST_VERSION, MIGRATIONS, OWN_TABLES
@@ -59,12 +58,17 @@ from vpl_tui.records import (
     Earmark,
     FigureChangeRecord,
     FigureRecord,
+    GoalHead,
     GoalRecord,
     HistoryRecord,
+    InitiativeHead,
     InitiativeRecord,
     Progress,
 )
 from vpl_tui.safetext import clean, normalise
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 30_000
 """How long a writer waits for another's lock before giving up (SQLite's busy handler)."""
@@ -73,6 +77,56 @@ LOCK_RETRIES = 5
 MANDATE_PARTS: tuple[str, ...] = tuple(Mandate.model_fields)
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 _MKR: TypeAdapter[Decimal] = TypeAdapter(Mkr)
+
+
+class _Database:
+    """The store's sqlite-utils `Database`, made on the first write; reads go to sqlite3.
+
+    Importing sqlite-utils costs ~60 ms (it loads click, dateutil and its plugin hooks):
+    a third of `vpl summary` on a region's plan, and part of every start of the app. The
+    store's reads are plain SELECTs, for which sqlite-utils' `query()` and `execute()` do
+    what sqlite3 does (a dict per row, a cursor); so those run here, and everything else
+    (writes, `atomic()`) goes to sqlite-utils, imported when first needed.
+    """
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.conn = connection
+        self._full: sqlite_utils.Database | None = None
+
+    @property
+    def full(self) -> sqlite_utils.Database:
+        if self._full is None:
+            import sqlite_utils
+
+            self._full = sqlite_utils.Database(self.conn)
+        return self._full
+
+    def query(self, sql: str, params: Any = None) -> Iterator[dict[str, Any]]:
+        if not _is_select(sql):
+            return self.full.query(sql, params)
+        cursor = self.conn.execute(sql, () if params is None else params)
+        keys = [column[0] for column in cursor.description]
+        if len(set(keys)) < len(keys):  # sqlite-utils renames repeated names: let it
+            return self.full.query(sql, params)
+        return (dict(zip(keys, row, strict=True)) for row in cursor)
+
+    def execute(self, sql: str, params: Any = None) -> sqlite3.Cursor:
+        if not _is_select(sql):
+            return self.full.execute(sql, params)
+        return self.conn.execute(sql, () if params is None else params)
+
+    def atomic(self) -> Any:
+        return self.full.atomic()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.full, name)
+
+
+def _is_select(sql: str) -> bool:
+    return sql.lstrip()[:6].upper() == "SELECT"
 
 
 class StaleChange(VplError):
@@ -137,7 +191,7 @@ class Store:
 
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
-        self.db = sqlite_utils.Database(connection)
+        self.db = _Database(connection)
         self.db.conn.create_function("vpl_fold", 1, _fold, deterministic=True)
         self.display_name = clean(str(path))
 
@@ -443,6 +497,15 @@ class Store:
         many("INSERT INTO initiative VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", initiatives)
         many("INSERT INTO metric VALUES (?, ?, ?, ?, ?, ?, ?)", metrics)
         many("INSERT INTO metric_target VALUES (?, ?, ?)", targets)
+        # The indexes of the two big tables are dropped and made again once their rows are
+        # in: SQLite builds an index from all its rows at once twice as fast as it grows one
+        # row by row, which is a second of `vpl load` at 100 000 activities.
+        indexes = execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            "AND tbl_name IN ('activity', 'status_history')"
+        ).fetchall()
+        for name, _ in indexes:
+            execute(f'DROP INDEX "{name}"')
         many(
             'INSERT INTO activity (ref, goal_number, initiative_id, position, title, kind, start, "end", '
             "status, version, title_folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -472,6 +535,8 @@ class Store:
                 for row_id, ref, at_text, entry, _ in rows
             ],
         )
+        for _, sql in indexes:
+            execute(sql)
         for f_position, focus in enumerate(plan.focus):
             execute(
                 "INSERT INTO focus (id, position, title, intro) VALUES (?, ?, ?, ?)",
@@ -1036,20 +1101,51 @@ class Store:
 
     def all_metrics(self) -> list[tuple[str, str | None, Metric]]:
         """Every metric with the goal number and initiative id it belongs to, in plan order."""
-        by_owner = self._metrics_by_owner()
-        order = [
-            (row["number"], None)
-            for row in self.db.query("SELECT number FROM goal ORDER BY position")
+        targets: dict[int, dict[str, str]] = defaultdict(dict)
+        for metric_id, year, target in self.db.execute(
+            "SELECT metric_id, year, target FROM metric_target ORDER BY metric_id, year"
+        ):
+            targets[metric_id][str(year)] = target
+        sql = (
+            "SELECT m.id, m.goal_number, m.initiative_id, m.name, m.latest, m.latest_year "
+            "FROM metric m JOIN goal g ON g.number = m.goal_number "
+            "LEFT JOIN initiative i ON i.id = m.initiative_id "
+            "ORDER BY g.position, m.initiative_id IS NOT NULL, i.position, m.position"
+        )
+        # model_construct: these rows were validated on their way in, and a region's plan
+        # has thousands of metrics for every summary.
+        return [
+            (
+                goal_number,
+                initiative_id,
+                Metric.model_construct(
+                    name=name,
+                    latest=latest,
+                    latest_year=latest_year,
+                    targets=targets.get(metric_id, {}),
+                ),
+            )
+            for metric_id, goal_number, initiative_id, name, latest, latest_year in self.db.execute(
+                sql
+            )
         ]
-        result: list[tuple[str, str | None, Metric]] = []
-        for goal_number, _ in order:
-            result += [(goal_number, None, m) for m in by_owner.get((goal_number, None), [])]
-            for initiative in self.db.query(
-                "SELECT id FROM initiative WHERE goal_number = ? ORDER BY position", (goal_number,)
-            ):
-                key = (goal_number, initiative["id"])
-                result += [(goal_number, initiative["id"], m) for m in by_owner.get(key, [])]
-        return result
+
+    def outline(self) -> list[tuple[GoalHead, list[InitiativeHead]]]:
+        """Every goal with its initiatives, in plan order: numbers, kinds and titles only.
+
+        For what counts activities by itself (the summary): no activity is read.
+        """
+        initiatives: dict[str, list[InitiativeHead]] = defaultdict(list)
+        for ident, goal_number, title in self.db.execute(
+            "SELECT id, goal_number, title FROM initiative ORDER BY goal_number, position"
+        ):
+            initiatives[goal_number].append(InitiativeHead(ident, title))
+        return [
+            (GoalHead(number, kind, title), initiatives.get(number, []))
+            for number, kind, title in self.db.execute(
+                "SELECT number, kind, title FROM goal ORDER BY position"
+            )
+        ]
 
     # -- the budget -------------------------------------------------------------------------
 

@@ -108,10 +108,38 @@ class BudgetScreen(Screen[None]):
             tooltip="1 drift, 2 per enhet, 3 potten, 4 investeringar, 5 diagram",
             id="budget.section",
         ),
-        Binding("2", "section('units')", show=False, id="budget.section_units"),
-        Binding("3", "section('pot')", show=False, id="budget.section_pot"),
-        Binding("4", "section('investments')", show=False, id="budget.section_investments"),
-        Binding("5", "section('charts')", show=False, id="budget.section_charts"),
+        Binding(
+            "2",
+            "section('units')",
+            "Per enhet",
+            show=False,
+            tooltip="Visa nettokostnader per enhet",
+            id="budget.section_units",
+        ),
+        Binding(
+            "3",
+            "section('pot')",
+            "Potten",
+            show=False,
+            tooltip="Visa potten och de särskilda resurserna",
+            id="budget.section_pot",
+        ),
+        Binding(
+            "4",
+            "section('investments')",
+            "Investeringar",
+            show=False,
+            tooltip="Visa investeringarna",
+            id="budget.section_investments",
+        ),
+        Binding(
+            "5",
+            "section('charts')",
+            "Diagram",
+            show=False,
+            tooltip="Visa diagrammen",
+            id="budget.section_charts",
+        ),
     ]
 
     explain_visible: reactive[bool] = reactive(True)

@@ -194,6 +194,7 @@ class PlanScreen(Screen[None]):
         self._searching = False
         self._jump_when_found = False
         self._expanded_before_search: set[Key] = set()
+        self._expanded: set[Key] = set()
         self._seen_version = 0
         self._generation = 0
         """Bumped by every change this screen makes, so a re-read started before it is dropped."""
@@ -262,7 +263,9 @@ class PlanScreen(Screen[None]):
         self.top = top
         info = top.info
         self.title = clean(f"{info.organisation} · {info.title} ({info.period})")
-        self.goals = {goal.number: goal for goal in top.goals}
+        # In place: focus list items hold this very dict, to sum their goals' counts.
+        self.goals.clear()
+        self.goals.update((goal.number, goal) for goal in top.goals)
         self._focus_of = {}
         for index, focus in enumerate(top.focus):
             for number in focus.goals:
@@ -385,7 +388,12 @@ class PlanScreen(Screen[None]):
                 self._open(child, expanded)
 
     def _expanded_keys(self) -> set[Key]:
-        return {key for key, node in self._by_key.items() if node.is_expanded}
+        """What is open now, and what was open but is hidden by the filter for the moment."""
+        present = {key: node.is_expanded for key, node in self._by_key.items()}
+        self._expanded = {key for key in self._expanded if key not in present} | {
+            key for key, is_open in present.items() if is_open
+        }
+        return set(self._expanded)
 
     @on(Tree.NodeExpanded, "#tree")
     def _expanded(self, event: Tree.NodeExpanded[Item]) -> None:

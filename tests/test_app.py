@@ -6,6 +6,7 @@ and what the database holds (statuses, history rows).
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,10 +20,13 @@ from test_app_support import (
     line_of,
     make_app,
     plan,
+    detail_text,
+    notifications,
     screen_text,
     settle,
     tree_lines,
     type_text,
+    widget_lines,
 )
 from vpl_tui.db.store import Store
 from vpl_tui.screens.help import HelpScreen
@@ -74,7 +78,7 @@ async def test_arrows_vim_keys_and_enter_move_expand_and_collapse(
         await pilot.press("l", "j", "j")  # first child (a metric), then down to the activities
         assert cursor_key(app) == ("activity", "1.1.1-1")
         assert "Ej påbörjad" in line_of(app, "Tillsammans med andra")
-        assert "Tillsammans med andra arbetsgivare utveckla Minddig" in screen_text(app)
+        assert "Tillsammans med andra arbetsgivare utveckla Minddig" in detail_text(app)
         await pilot.press("h")  # an activity: up to its goal
         assert cursor_key(app) == ("goal", "1.1.1")
         await pilot.press("left")  # collapse the goal
@@ -130,10 +134,12 @@ async def test_space_marks_done_and_back(store: Store, tmp_path: Path, user: str
         assert store.activity("1.1.1-1").status == "done"
         [row] = store.history("1.1.1-1")
         assert (row.from_status, row.to_status, row.user) == ("not_started", "done", user)
-        assert "Klar" in line_of(app, "Tillsammans med andra") and "!" not in line_of(app, "Tillsammans med andra")
+        assert "Klar" in line_of(app, "Tillsammans med andra") and "!" not in line_of(
+            app, "Tillsammans med andra"
+        )
         assert "1.1.1 1/4 !3" in line_of(app, "1.1.1")
         assert "1/14 !13" in line_of(app, "kompetensförsörjningen")
-        assert "Ej påbörjad → Klar" in screen_text(app)  # the history in the detail pane
+        assert "Ej påbörjad → Klar" in detail_text(app)  # the history
         await pilot.press("space")
         assert store.activity("1.1.1-1").status == "not_started"
         assert [r.to_status for r in store.history("1.1.1-1")] == ["done", "not_started"]
@@ -141,9 +147,7 @@ async def test_space_marks_done_and_back(store: Store, tmp_path: Path, user: str
         assert cursor_key(app) == ("activity", "1.1.1-1")
 
 
-async def test_space_on_a_goal_expands_it_and_changes_nothing(
-    store: Store, tmp_path: Path
-) -> None:
+async def test_space_on_a_goal_expands_it_and_changes_nothing(store: Store, tmp_path: Path) -> None:
     app = make_app(store, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -177,7 +181,7 @@ async def test_s_escape_and_the_same_status_change_nothing(store: Store, tmp_pat
         await pilot.press("s", "enter")  # the current status again
         await pilot.pause()
         assert store.history() == []
-        assert "redan Ej påbörjad" in screen_text(app)
+        assert notifications(app) == ["1.1.2-1: redan Ej påbörjad; inget sparat"]
 
 
 async def test_n_changes_the_status_with_a_note(store: Store, tmp_path: Path) -> None:
@@ -193,7 +197,7 @@ async def test_n_changes_the_status_with_a_note(store: Store, tmp_path: Path) ->
         assert store.activity("accelererad-2").status == "delayed"
         [row] = store.history("accelererad-2")
         assert (row.to_status, row.note) == ("delayed", "Väntar på detaljplanen")
-        assert "Väntar på detaljplanen" in screen_text(app)
+        assert "Väntar på detaljplanen" in detail_text(app)
         assert "Försenad" in line_of(app, "industripark")
 
 
@@ -209,7 +213,7 @@ async def test_u_undoes_the_last_change_with_a_new_row(store: Store, tmp_path: P
         done, undo = store.history("1.1.5-1")
         assert (undo.from_status, undo.to_status, undo.undo_of) == ("done", "not_started", done.id)
         assert cursor_key(app) == ("activity", "1.1.5-1")  # shown where it happened
-        assert "ångrade 1.1.5-1: Klar → Ej påbörjad" in screen_text(app)
+        assert notifications(app)[-1] == "ångrade 1.1.5-1: Klar → Ej påbörjad"
         assert "1.1.5 0/5" in line_of(app, "1.1.5")
 
 
@@ -219,7 +223,7 @@ async def test_u_with_nothing_to_undo_says_so(store: Store, tmp_path: Path) -> N
         await settle(pilot)
         await pilot.press("u")
         await pilot.pause()
-        assert "inget att ångra" in screen_text(app)
+        assert notifications(app) == ["inget att ångra"]
         assert store.history() == []
 
 
@@ -230,7 +234,7 @@ async def test_status_keys_on_a_goal_ask_for_an_activity(store: Store, tmp_path:
         await pilot.press("s")
         await pilot.pause()
         assert not isinstance(app.screen, StatusDialog)
-        assert "Välj en aktivitet först" in screen_text(app)
+        assert notifications(app) == ["Välj en aktivitet först"]
 
 
 # -- finding ----------------------------------------------------------------------------------------
@@ -295,7 +299,9 @@ async def test_f_cycles_all_open_overdue_done(store: Store, tmp_path: Path) -> N
         await pilot.press("f")
         assert "Filter: klara" in screen_text(app)
         lines = tree_lines(app)
-        assert [line for line in lines if "Klar " in line] == [line_of(app, "Underlätta genomförande")]
+        assert [line for line in lines if "Klar " in line] == [
+            line_of(app, "Underlätta genomförande")
+        ]
         assert not any("1.1.4" in line for line in lines)  # no done activity under it
         await pilot.press("f")
         assert "Filter:" not in screen_text(app)
@@ -322,19 +328,20 @@ async def test_p_shows_the_summary_and_writes_the_same_file_as_vpl_summary(
     store.set_status("1.1.1-1", "done")
     out = tmp_path / "out"
     out.mkdir()
-    app = make_app(store, out)
+    today = date.today()  # the summary is as of the app's day; this change was made today
+    app = make_app(store, out, today=today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("p")
         await settle(pilot)
         assert isinstance(app.screen, SummaryView)
-        written = out / f"statusrapport-{TODAY.isoformat()}.md"
+        written = out / f"statusrapport-{today.isoformat()}.md"
         text = screen_text(app)
         assert f"Sparad som {written}" in text
         assert "Statusrapport: Luleå kommun" in text and "Klar              1" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, SummaryView)
-    cli = run_vpl("summary", "--format", "markdown", "--as-of", TODAY.isoformat())
+    cli = run_vpl("summary", "--format", "markdown", "--as-of", today.isoformat())
     assert cli.returncode == 0, cli.stderr
     assert written.read_text(encoding="utf-8") == cli.stdout
 
@@ -359,7 +366,7 @@ async def test_help_lists_every_key(store: Store, tmp_path: Path) -> None:
         await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = screen_text(app)
+        lines = widget_lines(app, app.screen.query_one("#help"))
         for key, what in [
             ("space", "Klar/ångra"),
             ("s", "Status"),
@@ -375,31 +382,39 @@ async def test_help_lists_every_key(store: Store, tmp_path: Path) -> None:
             ("← h", "Fäll ihop"),
             ("^p", "Kommandon"),
         ]:
-            assert any(
-                line.strip().startswith(key) and what in line for line in text.splitlines()
-            ), (key, what)
-        assert "passerat slutdatum" in text  # the legend
+            assert any(line.split()[:1] == key.split()[:1] and what in line for line in lines), (
+                key,
+                what,
+            )
+        await pilot.press("end")  # the help scrolls: the legend is at its end
+        lines = widget_lines(app, app.screen.query_one("#help"))
+        assert any("! framför en aktivitet" in line for line in lines)
         await pilot.press("escape")
         assert app.screen is plan(app)
 
 
-async def test_every_binding_has_a_description_tooltip_and_id(
-    store: Store, tmp_path: Path
-) -> None:
-    app = make_app(store, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = plan(app)
-        bindings = [*screen._bindings, *screen.tree._bindings]
-        bindings += [(k, b) for k, b in app._bindings if b.action in ("help", "quit")]
-        assert len(bindings) >= 20
-        for _, binding in bindings:
-            assert binding.description and binding.tooltip and binding.id, binding
+def test_every_binding_has_a_description_tooltip_and_id() -> None:
+    from vpl_tui.app import VplApp
+    from vpl_tui.screens._keys import localised
+    from vpl_tui.screens._tree import PlanTree
+    from vpl_tui.screens.plan import PlanScreen
+    from vpl_tui.screens.summary_view import SummaryView
+    from vpl_tui.strings import Strings
+
+    classes = [VplApp, PlanScreen, PlanTree, StatusDialog, NoteDialog, HelpScreen, SummaryView]
+    bindings = [binding for cls in classes for binding in cls.BINDINGS]
+    assert len(bindings) == 25
+    ids = set()
+    for binding in bindings:
+        assert binding.description and binding.tooltip and binding.id, binding
+        ids.add(binding.id)
+        # Both languages have their own text for it, from the catalog.
+        swedish, english = (localised(binding, Strings(lang)) for lang in ("sv", "en"))
+        assert swedish.description and english.description
+        assert swedish.tooltip and english.tooltip and swedish.tooltip != english.tooltip
 
 
-async def test_palette_runs_commands_and_jumps_to_an_activity(
-    store: Store, tmp_path: Path
-) -> None:
+async def test_palette_runs_commands_and_jumps_to_an_activity(store: Store, tmp_path: Path) -> None:
     app = make_app(store, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -456,8 +471,6 @@ async def test_english_with_lang_en(store: Store, tmp_path: Path) -> None:
 
 
 async def test_not_overdue_before_the_end_date(store: Store, tmp_path: Path) -> None:
-    from datetime import date
-
     app = make_app(store, tmp_path, today=date(2023, 6, 1))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -483,7 +496,7 @@ async def test_a_change_from_vpl_set_shows_up_and_the_cursor_stays(
         assert "1.1.1 1/4 !3" in line_of(app, "1.1.1")
         assert "1/14 !13" in line_of(app, "kompetensförsörjningen")
         assert cursor_key(app) == ("activity", "1.1.1-2")
-        assert "Planen ändrades av någon annan" in screen_text(app)
+        assert notifications(app) == ["Planen ändrades av någon annan; visar läget nu"]
 
 
 async def test_a_change_made_elsewhere_is_never_overwritten(
@@ -500,10 +513,11 @@ async def test_a_change_made_elsewhere_is_never_overwritten(
         assert store.activity("1.1.1-1").status == "in_progress"
         [row] = store.history("1.1.1-1")
         assert row.user == "annan"
-        text = screen_text(app)
-        assert "1.1.1-1 har ändrats av någon annan: den är nu Pågår" in text
+        assert notifications(app)[0].startswith(
+            "1.1.1-1 har ändrats av någon annan: den är nu Pågår. Inget sparades"
+        )
         assert "Pågår" in line_of(app, "Tillsammans med andra")  # the current state is shown
-        assert "jag tar den" in text
+        assert "jag tar den" in detail_text(app)
         await pilot.press("space")  # now it has seen the change: this one goes through
         assert store.activity("1.1.1-1").status == "done"
 

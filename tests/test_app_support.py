@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rich.console import Console
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from vpl_tui.app import VplApp
 from vpl_tui.db.store import Store
@@ -95,3 +96,21 @@ async def go_to_activity(pilot: Pilot, ref: str) -> None:
     plan(app).jump_to(ActivityItem(app.store.activity(ref)))
     await pilot.pause()
     assert cursor_key(app) == ("activity", ref)
+
+
+def widget_lines(app: VplApp, widget: Widget) -> list[str]:
+    """The lines of the screen inside `widget`, as the user reads them."""
+    region = widget.content_region
+    lines = screen_text(app).splitlines()[region.y : region.bottom]
+    return [line[region.x : region.right].rstrip() for line in lines]
+
+
+def detail_text(app: VplApp) -> str:
+    """The detail pane as one line of text: wrapped lines joined with single spaces."""
+    lines = widget_lines(app, plan(app).detail)
+    return " ".join(" ".join(line.split()) for line in lines).strip()
+
+
+def notifications(app: VplApp) -> list[str]:
+    """The messages of the notifications on screen, newest last."""
+    return [notification.message for notification in app._notifications]

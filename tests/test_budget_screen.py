@@ -352,6 +352,21 @@ async def test_i_hides_and_shows_the_explanation(store: Store) -> None:
         assert pane.display and "Drift 2021" in explanation(screen)
 
 
+def test_every_budget_binding_has_a_description_tooltip_and_id_in_both_languages() -> None:
+    from vpl_tui.screens.budget_widgets import _localised
+
+    bindings = [b for cls in (BudgetScreen, FigureTable, CheckList) for b in cls.BINDINGS]
+    assert len(bindings) == 11
+    ids = set()
+    for binding in bindings:
+        assert binding.id and binding.id.startswith("budget.")
+        ids.add(binding.id)
+        swedish, english = (_localised(binding, Strings(lang)) for lang in ("sv", "en"))
+        assert swedish.description and english.description, binding
+        assert swedish.tooltip and english.tooltip and swedish.tooltip != english.tooltip
+    assert len(ids) == len(bindings)  # remappable one by one with a keymap
+
+
 async def test_the_screen_speaks_english_with_lang_en(store: Store) -> None:
     app = app_for(store, "en")
     async with app.run_test(size=SIZE) as pilot:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from vpl_tui import __version__
 from vpl_tui.db.schema import LATEST_VERSION
 from vpl_tui.db.store import Store
 from vpl_tui.planfile import dumps_plan, parse_plan
@@ -119,7 +120,7 @@ def history_db(db_path: Path) -> Path:
 
 def test_version_and_help(run_vpl) -> None:
     version = run_vpl("--version", db=None)
-    assert (version.returncode, version.stdout) == (0, "vpl, version 0.1.0\n")
+    assert (version.returncode, version.stdout) == (0, f"vpl, version {__version__}\n")
     shown = run_vpl("--help", db=None)
     assert shown.returncode == 0
     for text in ("--db", "VPL_DB", "--lang", "VPL_LANG", "--version"):
@@ -199,6 +200,7 @@ def test_set_undo_and_history_as_a_controller_uses_them(run_vpl, seeded: Path) -
     assert lines[0].endswith("  1.1.1-1  Ej påbörjad → Klar  kontroller  Klart i mars")
     assert lines[3].endswith("  1.1.1-2  Ej påbörjad → Pågår ↶  kontroller")
     assert lines[0][:19] <= lines[3][:19]  # UTC times, oldest first
+    assert run_vpl("history", "-n", "2").stdout.splitlines() == lines[2:]
 
     one = run_vpl("--lang", "en", "history", "1.1.1-1")
     assert one.stdout.endswith("  1.1.1-1  Not started → Done  kontroller  Klart i mars\n")

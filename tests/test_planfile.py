@@ -162,9 +162,13 @@ def test_the_schema_describes_the_file_and_forbids_unknown_keys() -> None:
 # -- property: any plan survives file -> database -> file -------------------------------
 
 
-TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), max_codepoint=0x2FFF), max_size=40
-)
+# Any character, plus the fragments TOML writers and readers treat specially: line breaks,
+# quotes, backslashes (also right before a line break), control characters.
+FRAGMENTS = ["\r\n", "\n", "\r", '"', '"""', "'''", "\\", "\\\n", "\t", "\x00", "\x1b", "\x7f"]
+TEXT = st.lists(
+    st.sampled_from(FRAGMENTS) | st.characters(blacklist_categories=("Cs",), max_codepoint=0x2FFF),
+    max_size=20,
+).map("".join)
 NAME = TEXT.filter(lambda t: t != "")
 REF = st.text(alphabet=string.ascii_letters + string.digits + "._-", min_size=1, max_size=12).map(
     lambda t: "r" + t

@@ -17,7 +17,6 @@ from typing import Any, NoReturn
 
 import click
 
-from vpl_tui import __version__
 from vpl_tui.errors import VplError
 from vpl_tui.planfile import PlanFileError
 from vpl_tui.safetext import clean, one_line
@@ -74,6 +73,16 @@ def _no_cycle_collection() -> None:
     gc.disable()
 
 
+def _print_version(ctx: click.Context, value: bool) -> None:
+    """`--version`: like click's version_option, but the version is looked up only when asked."""
+    if not value or ctx.resilient_parsing:
+        return
+    from vpl_tui import __version__
+
+    click.echo(f"vpl, version {__version__}")
+    ctx.exit()
+
+
 def fail(message: str) -> NoReturn:
     """Print one line on stderr and exit with code 2."""
     click.echo(f"vpl: {one_line(message)}", err=True)
@@ -119,7 +128,15 @@ class VplGroup(click.Group):
     help="The plan database (also VPL_DB). Default: vpl.db in your user data folder.",
 )
 @click.option("--lang", help="Interface language: sv (default) or en (also VPL_LANG).")
-@click.version_option(__version__, "-V", "--version", prog_name="vpl")
+@click.option(
+    "-V",
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _param, value: _print_version(ctx, value),
+    help="Show the version and exit.",
+)
 @click.pass_context
 def main(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
     """Follow up an operational plan (verksamhetsplan): statuses, summary, budget.

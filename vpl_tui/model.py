@@ -111,7 +111,9 @@ Mkr = Annotated[Decimal, BeforeValidator(_whole_to_decimal), Field(ge=0, max_dig
 class Strict(BaseModel):
     """Base of every model: unknown keys are errors, never silently dropped."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    # defer_build: a model's validator is made when it is first used, not on import, so a
+    # command pays only for the models it uses (the summary never builds `Plan`).
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class HistoryEntry(Strict):

@@ -17,7 +17,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import tomli as tomllib  # tomllib's own source, compiled: 3× faster on large plan files
+import tomllib
+
+import tomli
 import tomli_w
 from pydantic import ValidationError
 
@@ -86,8 +88,8 @@ def parse_plan(raw: bytes | str, name: str = "<plan>") -> Plan:
     else:
         text = raw
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as error:
+        data = _loads(text)
+    except (tomli.TOMLDecodeError, tomllib.TOMLDecodeError) as error:
         match = _TOML_POSITION.match(str(error))
         if match:
             where = f"line {match['line']}, column {match['column']}"
@@ -102,6 +104,18 @@ def parse_plan(raw: bytes | str, name: str = "<plan>") -> Plan:
         where = f"line {_deep_line(text)}"
         raise PlanFileError([f"{name}: {where}: nested too deeply to be a plan file"]) from None
     return validate_plan(data, name)
+
+
+def _loads(text: str) -> dict[str, Any]:
+    """Parse TOML with tomli: tomllib's own source, compiled, 3× faster on a region's plan.
+
+    The compiled parser gives up on deeply nested tables sooner than the standard
+    library's; for such a file tomllib reads it, so validation can name the place.
+    """
+    try:
+        return tomli.loads(text, parse_float=Decimal)
+    except RecursionError:
+        return tomllib.loads(text, parse_float=Decimal)
 
 
 def _lf_newlines(value: Any) -> Any:
@@ -256,9 +270,19 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
     return plan.model_dump(mode="python", by_alias=True, exclude_defaults=True, exclude_none=True)
 
 
+# TOML lets DEL's neighbours, the C1 controls, and the Unicode format characters that
+# reorder or hide text stand unescaped in a string; tomli-w writes them raw, so an export
+# printed to a terminal would act on it (U+009B is a CSI, U+202E turns text around).
+# Outside strings they cannot occur, so every one is written as a \u escape: same data.
+_TOML_RAW_UNSAFE = re.compile(
+    "[\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
+
+
 def dumps_plan(plan: Plan) -> str:
     """The plan as TOML text; deterministic, so the same plan always gives the same bytes."""
-    return _HEADER + tomli_w.dumps(plan_to_data(plan), multiline_strings=True)
+    text = tomli_w.dumps(plan_to_data(plan), multiline_strings=True)
+    return _HEADER + _TOML_RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def write_plan(plan: Plan, path: Path | str) -> None:

@@ -40,6 +40,23 @@ class GoalRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class GoalHead:
+    """A goal's number, kind and title: the plan's outline, without counts."""
+
+    number: str
+    kind: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class InitiativeHead:
+    """An initiative's id and title: the plan's outline, without counts."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
 class InitiativeRecord:
     """A strategic initiative without its activities."""
 

@@ -325,6 +325,17 @@ CATALOG: dict[str, tuple[str, str]] = {
         "1 drift, 2 per enhet, 3 potten, 4 investeringar, 5 diagram",
         "1 operating, 2 by unit, 3 pot, 4 investments, 5 charts",
     ),
+    "budget.key.section_units": ("Per enhet", "By unit"),
+    "budget.key.section_units_tip": ("Visa nettokostnader per enhet", "Show net costs by unit"),
+    "budget.key.section_pot": ("Potten", "Pot"),
+    "budget.key.section_pot_tip": (
+        "Visa potten och de särskilda resurserna",
+        "Show the pot and the earmarked resources",
+    ),
+    "budget.key.section_investments": ("Investeringar", "Investments"),
+    "budget.key.section_investments_tip": ("Visa investeringarna", "Show the investments"),
+    "budget.key.section_charts": ("Diagram", "Charts"),
+    "budget.key.section_charts_tip": ("Visa diagrammen", "Show the charts"),
     "budget.edit.prompt": (
         "{line}, {year} ({unit}): skriv ny siffra, enter sparar, esc avbryter",
         "{line}, {year} ({unit}): type the new figure, enter saves, escape cancels",

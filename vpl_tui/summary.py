@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from vpl_tui import __version__
 from vpl_tui.model import STATUSES, Metric, PlanInfo
 from vpl_tui.records import ActivityRecord
 from vpl_tui.safetext import clean, one_line
@@ -121,8 +120,8 @@ def build_summary(store: Store, as_of: date, *, with_activities: bool = False) -
 
     goals: list[GoalSummary] = []
     titles: dict[str, str] = {}
-    for goal in store.goals(as_of):
-        initiatives = store.initiatives(goal.number, as_of)
+    # Titles only: the counts above are all the counting there is (one pass of SQLite).
+    for goal, initiatives in store.outline():
         titles.update({i.id: i.title for i in initiatives})
         keys = [(goal.number, None)] + [(goal.number, i.id) for i in initiatives]
         goals.append(
@@ -427,6 +426,8 @@ def render_html(summary: Summary, s: Strings) -> str:
         )
     else:
         overdue = f"<p>{h(s('summary.none_overdue'))}</p>"
+    from vpl_tui import __version__  # looked up only here: it costs every start ~20 ms
+
     printed = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     overdue_count = h(s("summary.overdue_count", count=len(summary.overdue)))
     return f"""<!DOCTYPE html>

@@ -153,9 +153,9 @@ user = "controller"
 """
 
 
-def big_plan(goals: int, initiatives: int, activities: int, *, title: str) -> str:
+def big_plan(goals: int, initiatives: int, activities: int, *, title: str, words: int = 15) -> str:
     """A plan with goals × initiatives × activities activities (plus each goal's own),
-    every activity with one history row, as TOML text."""
+    every activity with one history row and a title of `words` words, as TOML text."""
     plan: dict = {
         "plan": {
             "title": title,
@@ -172,7 +172,7 @@ def big_plan(goals: int, initiatives: int, activities: int, *, title: str) -> st
             "title": f"Mål {g + 1} " + "text " * 20,
             "description": "Beskrivning " * 50,
             "initiatives": [],
-            "activities": [_activity(f"{g + 1}-{a}") for a in range(activities)],
+            "activities": [_activity(f"{g + 1}-{a}", words) for a in range(activities)],
         }
         for i in range(initiatives):
             goal["initiatives"].append(
@@ -180,19 +180,19 @@ def big_plan(goals: int, initiatives: int, activities: int, *, title: str) -> st
                     "id": f"init-{g + 1}-{i}",
                     "title": f"Initiativ {g + 1}.{i}",
                     "purpose": "Syfte " * 40,
-                    "activities": [_activity(f"{g + 1}.{i}-{a}") for a in range(activities)],
+                    "activities": [_activity(f"{g + 1}.{i}-{a}", words) for a in range(activities)],
                 }
             )
         plan["goals"].append(goal)
     return tomli_w.dumps(plan)
 
 
-def _activity(ref: str) -> dict:
+def _activity(ref: str, words: int) -> dict:
     from datetime import UTC, date, datetime
 
     return {
         "ref": ref,
-        "title": f"Aktivitet {ref} " + "ord " * 15,
+        "title": f"Aktivitet {ref} " + "ord " * words,
         "start": date(2023, 1, 1),
         "end": date(2023, 12, 31),
         "status": "in_progress",
@@ -206,3 +206,127 @@ def _activity(ref: str) -> dict:
             }
         ],
     }
+
+
+HOSTILE = (
+    "[bold red]fet[/] [/] [@click=app.quit]klick[/] [link=https://evil.example]länk[/link] "
+    "\x1b[6666m \x1b]0;PWNED-TITLE\x07 \x1b]52;c;UFdORUQtQ0xJUA==\x07 \x1b[2J\x1b[H "
+    "\x00 \u202eDESREVER \u2066isolate \x9b6666m \x07 \x7f \r\n ny rad\tflik \u200bzw "
+    "<script>alert('x')</script> &amp; *stjärna* _under_ `kod` # rubrik | pipe"
+)
+"""What a hostile plan file puts in every field it can: Rich/Textual markup (an action
+link among it), CSI and OSC sequences (OSC 0 sets the window title, OSC 52 writes the
+clipboard), NUL, BEL, DEL, a C1 CSI, bidi overrides and isolates, CR LF, a tab and a
+zero-width space; and HTML and Markdown that must come out as text. Each payload is
+unique, so output can be searched for it."""
+
+LONG_LINE = "L" * 3000 + "END-OF-LONG-LINE"
+
+
+def hostile_plan() -> str:
+    """A valid plan whose every shown string carries HOSTILE after a unique marker
+    (`H01`, `H02`, ...), as TOML text; the marker shows where each field landed."""
+    counter = iter(range(1, 1000))
+
+    def h(extra: str = "") -> str:
+        return f"H{next(counter):02d}{extra} {HOSTILE}"
+
+    from datetime import UTC, date, datetime
+
+    plan = {
+        "plan": {
+            "title": h(),
+            "organisation": h(),
+            "municipality": h()[:200],
+            "year": 2023,
+            "period": "2023-2025",
+        },
+        "mandate": {part: h(LONG_LINE) for part in ("steering_processes", "directions")},
+        "focus": [{"title": h(), "intro": h(), "items": [h(), h()], "goals": ["1"]}],
+        "goals": [
+            {
+                "number": "1",
+                "kind": "council",
+                "title": h(),
+                "description": h(LONG_LINE),
+                "resources": h(),
+                "earmarked_mkr": 3,
+                "council_goal": h(),
+                "metrics": [
+                    {"name": h(), "latest": h(), "latest_year": 2022, "targets": {"2023": h()}}
+                ],
+                "activities": [
+                    {
+                        "ref": "1-1",
+                        "title": h(LONG_LINE),
+                        "start": date(2023, 1, 1),
+                        "end": date(2023, 2, 1),
+                        "status": "in_progress",
+                        "history": [
+                            {
+                                "at": datetime(2023, 1, 15, 9, 0, tzinfo=UTC),
+                                "from": "not_started",
+                                "to": "in_progress",
+                                "note": h(),
+                                "user": h()[:200],
+                            }
+                        ],
+                    },
+                    {
+                        "ref": "1-2",
+                        "title": h(),
+                        "start": date(2023, 1, 1),
+                        "end": date(2023, 12, 31),
+                    },
+                ],
+                "initiatives": [
+                    {
+                        "id": "smart",
+                        "title": h(),
+                        "purpose": h(),
+                        "resources": h(),
+                        "comment": h(),
+                        "metrics_note": h(),
+                        "council_goal": h(),
+                        "activities": [
+                            {
+                                "ref": "smart-1",
+                                "title": h(),
+                                "start": date(2023, 1, 1),
+                                "end": date(2023, 3, 1),
+                            }
+                        ],
+                    }
+                ],
+            }
+        ],
+        "budget": {
+            "explanation": h(),
+            "operating": {
+                "columns": {"2023": "budget"},
+                "net_costs": {"2023": 100},
+                "grant": {"2023": 100},
+                "result": {"2023": 0},
+            },
+            "units": {
+                "columns": {"2023": "budget"},
+                "units": [{"name": h(), "net_costs": {"2023": 100}}],
+                "total": {"2023": 100},
+            },
+            "pot": {
+                "name": h(),
+                "period": h()[:100],
+                "year": 2023,
+                "total_mkr": 3,
+                "allocations": [{"id": "a1", "title": h(), "amount_mkr": 3, "funds": ["smart"]}],
+            },
+            "investments": {
+                "columns": {"2023": "budget"},
+                "net_investments": {"2023": 5},
+                "lines": [{"name": h(), "description": h(), "amounts": {"2023": 5}}],
+                "total": {"2023": 5},
+                "explanation": h(),
+            },
+        },
+    }
+    return tomli_w.dumps(plan)
