@@ -31,6 +31,8 @@ from vpl_tui.errors import VplError
 from vpl_tui.model import (
     CLOSED_STATUSES,
     INITIAL_STATUS,
+    MAX_TEXT,
+    MAX_USER,
     OPERATING_LINES,
     Activity,
     Allocation,
@@ -1001,6 +1003,7 @@ class Store:
     def _append_change(
         self, current: ActivityRecord, status: str, note: str, user: str, undo_of: int | None
     ) -> HistoryRecord:
+        _check_note_and_user(note, user)
         at = self._not_before("SELECT MAX(at) FROM status_history WHERE ref = ?", (current.ref,))
         self.db.execute(
             "UPDATE activity SET status = ?, version = version + 1 WHERE ref = ?",
@@ -1310,6 +1313,7 @@ class Store:
             ).fetchone()
             if row is None:
                 raise VplError("error.unknown_figure", address=clean(address))
+            _check_note_and_user(note, user or current_user())
             problem = _figure_problem(table, value)
             if problem is not None:
                 raise VplError(problem, address=clean(address), value=value)
@@ -1405,6 +1409,14 @@ def _history(row: dict[str, Any]) -> HistoryRecord:
         user=row["user"],
         undo_of=row["undo_of"],
     )
+
+
+def _check_note_and_user(note: str, user: str) -> None:
+    """Refuse what a plan file could not hold, so that every export loads again."""
+    if len(note) > MAX_TEXT:
+        raise VplError("error.note_too_long", limit=MAX_TEXT)
+    if len(user) > MAX_USER:
+        raise VplError("error.user_too_long", limit=MAX_USER)
 
 
 def _figure_problem(table: str, value: Decimal) -> str | None:

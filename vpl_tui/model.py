@@ -51,7 +51,12 @@ _REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 _YEAR_PATTERN = re.compile(r"^[0-9]{4}$")
 
 Ref = Annotated[str, StringConstraints(pattern=_REF_PATTERN)]
-Text = Annotated[str, StringConstraints(max_length=100_000)]
+MAX_TEXT = 100_000
+"""The longest text a plan file field (or a note) may hold."""
+MAX_USER = 200
+"""The longest user name a history row may hold."""
+
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
 
 
@@ -123,7 +128,7 @@ class HistoryEntry(Strict):
     from_status: Status = Field(alias="from")
     to: Status
     note: Text = ""
-    user: Annotated[str, StringConstraints(max_length=200)] = ""
+    user: Annotated[str, StringConstraints(max_length=MAX_USER)] = ""
     undoes: int | None = Field(
         default=None,
         ge=0,
@@ -316,7 +321,7 @@ class FigureChange(Strict):
     from_value: Amount = Field(alias="from")
     to: Amount
     note: Text = ""
-    user: Annotated[str, StringConstraints(max_length=200)] = ""
+    user: Annotated[str, StringConstraints(max_length=MAX_USER)] = ""
 
 
 class Budget(Strict):

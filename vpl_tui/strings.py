@@ -88,6 +88,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{db}: the database is damaged ({reason}); restore a backup",
     ),
     "error.db_cannot_open": ("{db}: kan inte öppnas: {reason}", "{db}: cannot be opened: {reason}"),
+    "error.note_too_long": (
+        "anteckningen är för lång: högst {limit} tecken",
+        "the note is too long: at most {limit} characters",
+    ),
+    "error.user_too_long": (
+        "användarnamnet (VPL_USER) är för långt: högst {limit} tecken",
+        "the user name (VPL_USER) is too long: at most {limit} characters",
+    ),
     "error.db_busy": (
         "{db}: databasen är upptagen av en annan process; försök igen",
         "{db}: the database is busy in another process; try again",
