@@ -26,6 +26,8 @@ from vpl_tui.screens.safe import plain
 from vpl_tui.strings import Strings
 
 MANDATE_PARTS = tuple(Mandate.model_fields)
+HISTORY_SHOWN = 20
+"""The newest status changes shown for an activity (a long history stays quick to show)."""
 
 
 class DetailPane(VerticalScroll, can_focus=False):
@@ -153,7 +155,14 @@ class DetailPane(VerticalScroll, can_focus=False):
             status=activity.status,
             overdue=activity.is_overdue(today),
         )
-        self._update("detail-history", self._history_table(history))
+        self._update("detail-history", self._history_table(activity.ref, history))
+
+    def update_activity(
+        self, activity: ActivityRecord, history: list[HistoryRecord], today: date
+    ) -> None:
+        """After a status change of the activity shown: only its status and history change."""
+        self._status(activity.status, activity.is_overdue(today))
+        self._update("detail-history", self._history_table(activity.ref, history))
 
     def show_nothing(self, message: str = "") -> None:
         self._show(caption="", title=Text(message))
@@ -173,19 +182,21 @@ class DetailPane(VerticalScroll, can_focus=False):
     ) -> None:
         self._update("detail-caption", plain(caption) if caption else None)
         self._update("detail-title", title)
-        badge = self.query_one("#detail-status", Static)
-        badge.set_classes([f"status-{status}"] if status else [])
-        badge.update(Text(f" {self.strings.status(status)} ") if status else "")
-        self.query_one("#detail-badges").display = status is not None
-        self._update(
-            "detail-overdue", Text(f"! {self.strings('app.overdue')}") if overdue else None
-        )
+        self._status(status, overdue)
         fact_list = list(facts)
         self._update("detail-facts", self._facts(fact_list) if fact_list else None)
         self._update("detail-text", text if text is not None and text.plain else None)
         self._update("detail-metrics", self._metrics_table(metrics) if metrics else None)
         self._update("detail-history", None)
         self.scroll_home(animate=False)
+
+    def _status(self, status: str | None, overdue: bool) -> None:
+        badge = self.query_one("#detail-status", Static)
+        badge.set_classes([f"status-{status}"] if status else [])
+        badge.update(Text(f" {self.strings.status(status)} ") if status else "")
+        self.query_one("#detail-badges").display = status is not None
+        overdue_mark = Text(f"! {self.strings('app.overdue')}") if overdue else None
+        self._update("detail-overdue", overdue_mark)
 
     def _update(self, widget_id: str, content: RenderableType | None) -> None:
         widget = self.query_one(f"#{widget_id}", Static)
@@ -242,16 +253,17 @@ class DetailPane(VerticalScroll, can_focus=False):
                 parts.append(Padding(self._facts(facts), (0, 0, 0, 2)))
         return Group(*parts)
 
-    def _history_table(self, history: list[HistoryRecord]) -> Text:
+    def _history_table(self, ref: str, history: list[HistoryRecord]) -> Text:
         """The status history, newest first (the change one looks for is usually the latest).
 
         One entry per few lines rather than a table: the pane is narrow and notes are long.
+        The newest `HISTORY_SHOWN` entries are shown; `vpl history REF` prints them all.
         """
         s = self.strings
         lines = [Text(s("app.history"), style="bold")]
         if not history:
             lines.append(Text(s("app.history.none"), style="italic"))
-        for row in reversed(history):
+        for row in reversed(history[-HISTORY_SHOWN:]):
             lines.append(
                 Text.assemble(
                     (row.at.astimezone().strftime("%Y-%m-%d %H:%M"), "bold"),
@@ -265,4 +277,7 @@ class DetailPane(VerticalScroll, can_focus=False):
             lines.append(change)
             if row.note:
                 lines.append(Text.assemble("  ", plain(row.note, "italic", multiline=True)))
+        if len(history) > HISTORY_SHOWN:
+            older = s("app.history.more", count=len(history) - HISTORY_SHOWN, ref=ref)
+            lines.append(plain(older, "italic"))
         return Text("\n").join(lines)

@@ -3,9 +3,9 @@
 At the top, the checks (how many pass, fail, cannot be checked) with the failures first;
 enter on a check jumps to its cell. Below, one section per table (operating budget, net
 costs by unit, the earmarked pot, investments) with the published total and the computed
-one side by side, and a section of bar charts. Enter on a figure edits it in place (a
-forecast update, say): the change is saved with a history row, the checks rerun at once,
-and `p` restores the published figure. The explanation pane under the tables spells out
+one side by side, and a section of bar charts. Enter on a figure edits it (a forecast
+update, say): an edit field opens under the table with the figure selected, enter saves
+it with a history row and the checks rerun at once; `p` restores the published figure. The explanation pane under the tables spells out
 the check or cell under the cursor (`i` hides or shows it).
 
 The screen reads and writes only through the `Store` it is given; the checks come from
@@ -45,6 +45,7 @@ from vpl_tui.errors import VplError
 from vpl_tui.model import Budget
 from vpl_tui.numbers import format_amount, parse_amount
 from vpl_tui.records import FigureChangeRecord
+from vpl_tui.safetext import clean
 from vpl_tui.screens.budget_charts import BudgetCharts
 from vpl_tui.screens.budget_tables import SECTION_OF_TABLE, TABLE_IDS, CellSpec, build_tables
 from vpl_tui.screens.budget_widgets import CheckList, FigureTable, localise_budget_bindings
@@ -215,11 +216,14 @@ class BudgetScreen(Screen[None]):
         self.budget = self.store.budget()
         self._data_version = self.store.data_version()
         counts = self.query_one("#budget-counts", Static)
+        sections = self.query_one("#budget-sections")
         if self.budget is None:
             self.checks = []
             counts.update(s("summary.no_budget"))
-            self.query_one("#budget-sections").display = False
+            sections.display = False
+            self.query_one(CheckList).show([])
             return
+        sections.display = True
         earmarks = self.store.earmarks()
         self.checks = reconcile(self.budget, earmarks)
         specs = build_tables(self.budget, self.store.figures(), earmarks, self.checks, s)
@@ -254,7 +258,7 @@ class BudgetScreen(Screen[None]):
             return  # the save checks the figure it edits; redraw after
         if self.store.data_version() != self._data_version:
             self.reload()
-            self.notify(self.strings("budget.outside_change"))
+            self.notify(self.strings("budget.outside_change"), markup=False)
 
     # -- the check list ----------------------------------------------------------------------
 
@@ -344,14 +348,14 @@ class BudgetScreen(Screen[None]):
             or cell.value is None
             or cell.address.table == EARMARKS_TABLE
         ):
-            self.notify(s("budget.edit.not_editable"), severity="warning")
+            self.notify(s("budget.edit.not_editable"), severity="warning", markup=False)
             return
         self.editing = EditTarget(
             table_id=table.id or "",
             coordinate=coordinate,
             address=cell.address,
             shown=cell.value,
-            line=row.label,
+            line=clean(row.label),
             column=table.column_label(coordinate.column),
             unit=table.spec.unit,
         )
@@ -359,7 +363,7 @@ class BudgetScreen(Screen[None]):
             plain(
                 s(
                     "budget.edit.prompt",
-                    line=row.label,
+                    line=clean(row.label),
                     year=self.editing.column,
                     unit=table.spec.unit,
                 )
@@ -389,11 +393,15 @@ class BudgetScreen(Screen[None]):
         try:
             value = parse_amount(event.value)
         except ValueError:
-            self.notify(s("budget.edit.not_number", value=event.value), severity="error")
+            self.notify(
+                s("budget.edit.not_number", value=clean(event.value)),
+                severity="error",
+                markup=False,
+            )
             return
         problem = self._problem(value, target.unit)
         if problem is not None:
-            self.notify(problem, severity="error")
+            self.notify(problem, severity="error", markup=False)
             return
         self._save(target, value, note="")
 
@@ -428,16 +436,19 @@ class BudgetScreen(Screen[None]):
                 ),
                 severity="error",
                 timeout=8,
+                markup=False,
             )
             self._end_edit()
             self.reload()
             return
         except VplError as error:
-            self.notify(error.render(s), severity="error")
+            self.notify(error.render(s), severity="error", markup=False)
             return
         self._end_edit()
         if change is None:
-            self.notify(s("budget.edit.unchanged", line=target.line, year=target.column))
+            self.notify(
+                s("budget.edit.unchanged", line=target.line, year=target.column), markup=False
+            )
             return
         self.reload()
         self.notify(
@@ -448,7 +459,8 @@ class BudgetScreen(Screen[None]):
                 old=format_amount(change.from_value),
                 new=format_amount(change.to_value),
                 unit=target.unit,
-            )
+            ),
+            markup=False,
         )
         self.post_message(self.FigureChanged(change))
 
@@ -469,21 +481,32 @@ class BudgetScreen(Screen[None]):
             or cell.value is None
             or cell.published is None
         ):
-            self.notify(s("budget.edit.not_editable"), severity="warning")
+            self.notify(s("budget.edit.not_editable"), severity="warning", markup=False)
             return
         column = table.column_label(coordinate.column)
         if not cell.edited:
-            self.notify(s("budget.edit.already_published", line=row.label, year=column))
+            self.notify(
+                s("budget.edit.already_published", line=clean(row.label), year=column), markup=False
+            )
             return
         target = EditTarget(
-            table.id or "", coordinate, cell.address, cell.value, row.label, column, table.spec.unit
+            table.id or "",
+            coordinate,
+            cell.address,
+            cell.value,
+            clean(row.label),
+            column,
+            table.spec.unit,
         )
         self.editing = target
         self._save(target, cell.published, note=s("budget.edit.restore_note"))
+        if self.editing is target:  # refused: there is no edit field to leave open
+            self._end_edit()
 
     # -- the explanation pane ----------------------------------------------------------------
 
     def action_toggle_explain(self) -> None:
+        """Hide or show the explanation pane."""
         self.explain_visible = not self.explain_visible
 
     def _explain_focused(self) -> None:
@@ -513,7 +536,7 @@ class BudgetScreen(Screen[None]):
             lines.append(
                 s(
                     "budget.detail.figure",
-                    line=row.label,
+                    line=clean(row.label),
                     year=table.column_label(coordinate.column),
                     value=format_amount(cell.value),
                     unit=unit,
@@ -558,6 +581,7 @@ class BudgetScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_focus_checks(self) -> None:
+        """Put the focus back in the check list."""
         self.query_one(CheckList).focus()
         self._explain_focused()
 

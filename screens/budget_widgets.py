@@ -21,12 +21,14 @@ from textual.widgets import DataTable
 
 from vpl_tui.budget import SIGNS, Check, failures_first, signed_amount
 from vpl_tui.numbers import format_amount
-from vpl_tui.safetext import clean
+from vpl_tui.safetext import clean, one_line
 from vpl_tui.screens.budget_tables import CellSpec, RowSpec, TableSpec
 from vpl_tui.strings import CATALOG, Strings
 
 EDITED = "✎"
 """Marks a figure that differs from the published one."""
+LABEL_WIDTH = 40
+"""Widest row label in a table, in characters."""
 
 
 def localise_budget_bindings(node: DOMNode, strings: Strings) -> None:
@@ -121,7 +123,10 @@ class FigureTable(DataTable):
         style = self._style("fail") if failing else Style()
         if row.computed:
             style = self._style("computed") + style
-        return Text(("✗ " if failing else "") + clean(row.label), style=style, end="")
+        # Long names are cut so the year columns keep the width; the explanation pane under
+        # the table shows the whole name of the row under the cursor.
+        label = one_line(row.label, LABEL_WIDTH)
+        return Text(("✗ " if failing else "") + label, style=style, end="")
 
     def _cell(self, cell: CellSpec) -> Text:
         if cell.text is not None:

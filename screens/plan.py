@@ -195,6 +195,7 @@ class PlanScreen(Screen[None]):
         self._jump_when_found = False
         self._expanded_before_search: set[Key] = set()
         self._expanded: set[Key] = set()
+        self._history: tuple[str, list[HistoryRecord]] | None = None
         self._seen_version = 0
         self._generation = 0
         """Bumped by every change this screen makes, so a re-read started before it is dropped."""
@@ -457,9 +458,8 @@ class PlanScreen(Screen[None]):
         detail = self.detail
         store = self.store
         if isinstance(item, ActivityItem):
-            detail.show_activity(
-                item.record, self._owner(node), store.history(item.record.ref), self.today
-            )
+            record = item.record
+            detail.show_activity(record, self._owner(node), self._history_of(record), self.today)
         elif isinstance(item, GoalItem):
             goal = item.record
             detail.show_goal(goal, store.metrics(goal.number) if goal.metric_count else [])
@@ -480,6 +480,12 @@ class PlanScreen(Screen[None]):
             detail.show_mandate(self.top.mandate, self.top.info)
         else:
             detail.show_nothing()
+
+    def _history_of(self, activity: ActivityRecord) -> list[HistoryRecord]:
+        """The status history of the activity shown, read once and kept while it is shown."""
+        if self._history is None or self._history[0] != activity.ref:
+            self._history = (activity.ref, self.store.history(activity.ref))
+        return self._history[1]
 
     def _owner(self, node: TreeNode[Item] | None) -> str:
         parent = node.parent.data if node is not None and node.parent is not None else None
@@ -571,9 +577,8 @@ class PlanScreen(Screen[None]):
             return None
         if change is None:
             return False
-        self._account(
-            activity, replace(activity, status=change.to_status, version=activity.version + 1)
-        )
+        after = replace(activity, status=change.to_status, version=activity.version + 1)
+        self._account(activity, after, change)
         return True
 
     def action_undo(self) -> None:
@@ -585,7 +590,7 @@ class PlanScreen(Screen[None]):
             return
         now = self.store.activity(change.ref)
         before = replace(now, status=change.from_status, version=now.version - 1)
-        self._account(before, now)
+        self._account(before, now, change)
         s = self.strings
         message = s(
             "cli.undone",
@@ -603,14 +608,18 @@ class PlanScreen(Screen[None]):
         s = self.strings
         message = s("app.stale", ref=clean(seen.ref), label=s.status(current.status))
         self.app.notify(message, severity="warning", markup=False, timeout=8)
+        self._history = None  # it has changed, so its history has too
         self._account(seen, current)
         self._reload()  # whatever else changed meanwhile shows up too
 
-    def _account(self, before: ActivityRecord, after: ActivityRecord) -> None:
+    def _account(
+        self, before: ActivityRecord, after: ActivityRecord, change: HistoryRecord | None = None
+    ) -> None:
         """Show one activity's change: its line, and the counts of its initiative and goal.
 
-        The counts are adjusted from the change itself: nothing else is read, so marking
-        an activity done costs the same on a plan of any size.
+        The counts are adjusted from the change itself and the history row written is
+        added to the one shown: nothing is read again, so marking an activity done costs
+        the same on a plan of any size and for an activity with a long history.
         """
         self._generation += 1
         today = self.today
@@ -636,8 +645,12 @@ class PlanScreen(Screen[None]):
         goal = self.goals.get(after.goal_number)
         if goal is not None:
             self._set_goal(replace(goal, progress=adjusted(goal.progress)))
+        if self._history is not None and self._history[0] == after.ref:
+            self._history = (after.ref, [*self._history[1], change]) if change else None
         item = self._cursor_item()
-        if isinstance(item, ActivityItem | InitiativeItem | GoalItem | FocusItem):
+        if isinstance(item, ActivityItem) and item.record.ref == after.ref:
+            self.detail.update_activity(after, self._history_of(after), today)
+        elif isinstance(item, InitiativeItem | GoalItem | FocusItem):
             self._show_detail()
 
     def _set_goal(self, goal: GoalRecord) -> None:
@@ -656,8 +669,9 @@ class PlanScreen(Screen[None]):
     def check_for_changes(self) -> None:
         """Re-read what is shown if another process has committed since the last look."""
         version = self.store.data_version()
-        if version != self._seen_version:
+        if version != self._seen_version or self.tree.today != self.today:
             self._seen_version = version
+            self.tree.today = self.today  # past midnight, more may be overdue
             self._reload()
 
     def _reload(self) -> None:
@@ -696,6 +710,7 @@ class PlanScreen(Screen[None]):
         before = self.top
         top = reload.top
         cursor = self._cursor_item()
+        self._history = None
         self._set_top(top)
         if not self._searching:
             for goal in top.goals:
@@ -829,6 +844,7 @@ class PlanScreen(Screen[None]):
     def _show_search(self, result: SearchResult) -> None:
         """Narrow the tree to the goals, initiatives and activities that match."""
         tree = self.tree
+        cursor = self._cursor_item()  # kept when a re-read shows the same matches again
         tree.clear()
         self._by_key.clear()
         folded = normalise(result.text)
@@ -855,7 +871,9 @@ class PlanScreen(Screen[None]):
                 self._add(parent, [ActivityItem(activity)])
             goal_node.expand()
         self._update_sub_title()
-        if tree.root.children:
+        if cursor is not None and cursor.key in self._by_key:
+            tree.move_cursor_to(self._by_key[cursor.key])
+        elif tree.root.children:
             tree.move_cursor_to(tree.root.children[0])
         self._show_detail()
 

@@ -10,24 +10,23 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.command import CommandPalette
-
 from test_app_support import (
-    TODAY,
     SIZE,
     cursor_key,
+    detail_text,
     go_to_activity,
     line_of,
     make_app,
-    plan,
-    detail_text,
     notifications,
+    plan,
     screen_text,
     settle,
     tree_lines,
     type_text,
     widget_lines,
 )
+from textual.command import CommandPalette
+
 from vpl_tui.db.store import Store
 from vpl_tui.screens.help import HelpScreen
 from vpl_tui.screens.note_dialog import NoteDialog
@@ -62,6 +61,11 @@ async def test_opens_on_the_top_level_with_counts(store: Store, tmp_path: Path) 
         text = screen_text(app)
         assert "Roll i styrprocesserna" in text  # the mandate in the detail pane
         assert "KS-Kommunstaben · Verksamhetsplan 2023 (2023-2025)" in text
+        footer = text.splitlines()[-1]  # the keys, in the footer
+        for shown in ("space Klar/ångra", "s Status", "n Anteckning", "u Ångra", "/ Sök"):
+            assert shown in footer
+        for shown in ("f Filter", "p Rapport", "b Budget", "? Hjälp", "q Avsluta", "^p Kommandon"):
+            assert shown in footer
 
 
 async def test_arrows_vim_keys_and_enter_move_expand_and_collapse(
@@ -215,6 +219,21 @@ async def test_u_undoes_the_last_change_with_a_new_row(store: Store, tmp_path: P
         assert cursor_key(app) == ("activity", "1.1.5-1")  # shown where it happened
         assert notifications(app)[-1] == "ångrade 1.1.5-1: Klar → Ej påbörjad"
         assert "1.1.5 0/5" in line_of(app, "1.1.5")
+
+
+async def test_a_long_history_shows_its_newest_changes(store: Store, tmp_path: Path) -> None:
+    for number in range(25):
+        store.set_status("1.1.1-3", "in_progress" if number % 2 else "delayed", note=f"n{number}")
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await go_to_activity(pilot, "1.1.1-3")
+        detail = detail_text(app)
+        assert "n24" in detail and "n5" in detail and "n4 " not in detail
+        assert "… och 5 äldre ändringar (vpl history 1.1.1-3)" in detail
+        await pilot.press("space")  # the change is added to what is shown
+        assert detail_text(app).index("Försenad → Klar") < detail_text(app).index("n24")
+        assert "… och 6 äldre ändringar" in detail_text(app)
 
 
 async def test_u_with_nothing_to_undo_says_so(store: Store, tmp_path: Path) -> None:

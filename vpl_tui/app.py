@@ -30,6 +30,8 @@ from vpl_tui.strings import Strings
 class VplApp(App[None]):
     """Follow up an operational plan from the keyboard."""
 
+    TITLE = "vpl"
+
     COMMANDS = App.COMMANDS | {lambda: _plan_commands()}
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -258,7 +258,7 @@ def hostile_plan() -> str:
                 "activities": [
                     {
                         "ref": "1-1",
-                        "title": h(LONG_LINE),
+                        "title": h(),
                         "start": date(2023, 1, 1),
                         "end": date(2023, 2, 1),
                         "status": "in_progress",
@@ -274,7 +274,7 @@ def hostile_plan() -> str:
                     },
                     {
                         "ref": "1-2",
-                        "title": h(),
+                        "title": h(LONG_LINE),
                         "start": date(2023, 1, 1),
                         "end": date(2023, 12, 31),
                     },

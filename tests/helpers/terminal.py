@@ -58,10 +58,22 @@ class Terminal:
         with self._lock:
             return bytes(self.output)
 
-    def type(self, keys: bytes, *, settle: float = 0.4) -> None:
-        """Send `keys` as typed, then wait until the app has drawn what they changed."""
+    def type(self, keys: bytes, *, expect: bytes | None = None, settle: float = 0.4) -> bool:
+        """Send `keys` as typed, then wait until the app has drawn what they changed:
+        until it writes `expect` (if given; False if it did not within 20 s), then until
+        it has been quiet for `settle` seconds."""
+        start = len(self.written())
         os.write(self.master, keys)
+        seen = True
+        if expect is not None:
+            deadline = time.monotonic() + 20
+            while expect not in self.written()[start:]:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    seen = False
+                    break
+                time.sleep(0.02)
         self.settle(settle)
+        return seen
 
     def settle(self, quiet: float = 0.4, limit: float = 20) -> None:
         """Wait until the app has written nothing for `quiet` seconds (at most `limit`)."""
