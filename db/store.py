@@ -55,6 +55,7 @@ from vpl_tui.model import (
     UnitCosts,
     figure_values,
 )
+from vpl_tui.numbers import format_amount
 from vpl_tui.records import (
     ActivityRecord,
     Earmark,
@@ -143,7 +144,8 @@ class StaleFigure(VplError):
     """The budget figure changed since the caller saw it."""
 
     def __init__(self, address: str, current: Decimal) -> None:
-        super().__init__("error.stale_figure", address=clean(address), value=current)
+        shown = format_amount(current)
+        super().__init__("error.stale_figure", address=clean(address), value=shown)
         self.current = current
 
 

@@ -266,7 +266,19 @@ def join_path(base: str, relative: str) -> str:
 
 def plan_to_data(plan: Plan) -> dict[str, Any]:
     """The plan as plain data in file order, without defaults, ready for TOML."""
-    return plan.model_dump(mode="python", by_alias=True, exclude_defaults=True, exclude_none=True)
+    data = plan.model_dump(mode="python", by_alias=True, exclude_defaults=True, exclude_none=True)
+    return _whole_numbers(data)
+
+
+def _whole_numbers(value: Any) -> Any:
+    """Whole Decimals as integers: tomli-w would write 28 mkr as `28.0`, 270 866 tkr as `270866.0`."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else value
+    if isinstance(value, dict):
+        return {key: _whole_numbers(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_whole_numbers(item) for item in value]
+    return value
 
 
 # TOML lets DEL's neighbours, the C1 controls, and the Unicode format characters that
