@@ -117,15 +117,20 @@ def _loads(text: str) -> dict[str, Any]:
         return tomllib.loads(text, parse_float=Decimal)
 
 
+_CR_BEFORE_LF = re.compile("\r+\n")
+
+
 def _lf_newlines(value: Any) -> Any:
     """Every CR LF in the file's strings as LF: the form TOML gives multi-line strings.
 
     tomli-w writes a string holding CR LF as a multi-line string with a bare LF, so a
     `"a\\r\\nb"` escape would not survive export and load; reading it as LF at once
-    keeps load, export and load again giving the same database.
+    keeps load, export and load again giving the same database. A run of CRs before an
+    LF goes with it (`"\\r\\r\\n"` → LF), or the next load would find a new CR LF and change
+    the text again.
     """
     if isinstance(value, str):
-        return value.replace("\r\n", "\n")
+        return _CR_BEFORE_LF.sub("\n", value) if "\r" in value else value
     if isinstance(value, dict):
         return {key: _lf_newlines(item) for key, item in value.items()}
     if isinstance(value, list):
