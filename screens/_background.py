@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -64,6 +66,24 @@ def read_top_level(path: Path, today: date) -> TopLevel:
             focus=store.focus_lists(),
             goals=store.goals(today),
         )
+
+
+def start_reading_top_level(path: Path, today: date) -> Future[TopLevel]:
+    """Start `read_top_level` in a thread of its own, now, and return its future.
+
+    The app starts this as it is created, so that the query (which counts every
+    activity of every goal) runs while Textual sets up the screen, not after.
+    """
+    future: Future[TopLevel] = Future()
+
+    def read() -> None:
+        try:
+            future.set_result(read_top_level(path, today))
+        except BaseException as error:  # handed to whoever waits for the result
+            future.set_exception(error)
+
+    threading.Thread(target=read, name="vpl-top-level", daemon=True).start()
+    return future
 
 
 def search_activities(path: Path, text: str, limit: int, today: date) -> SearchResult:

@@ -30,8 +30,11 @@ HISTORY_SHOWN = 20
 """The newest status changes shown for an activity (a long history stays quick to show)."""
 
 
-class DetailPane(VerticalScroll, can_focus=False):
-    """Shows one item of the plan in full: text, dates, status, resources, metrics, history."""
+class DetailPane(VerticalScroll):
+    """Shows one item of the plan in full: text, dates, status, resources, metrics, history.
+
+    Tab moves the focus here from the tree, and the arrow and page keys scroll it.
+    """
 
     def __init__(self, strings: Strings, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -52,25 +52,17 @@ class PlanCommands(Provider):
                     text=command.title,
                     help=command.help,
                 )
-        folded = normalise(query.strip())
-        if not folded:
-            return
         strings = plan.strings
-        found = 0
-        for goal in plan.goal_items():
+        for goal in plan.goals_matching(query, MAX_HITS):
             label = f"{goal.number} {goal.title}"
-            if folded in normalise(label):
-                found += 1
-                yield Hit(
-                    0.9,
-                    Text.assemble(plain_prefix(strings("app.kind.goal")), plain(label)),
-                    partial(plan.jump_to, GoalItem(goal)),
-                    text=clean(label),
-                    help=strings("app.palette.goal"),
-                )
-                if found >= MAX_HITS:
-                    break
-        if len(folded) < 2:
+            yield Hit(
+                0.9,
+                Text.assemble(plain_prefix(strings("app.kind.goal")), plain(label)),
+                partial(plan.jump_to, GoalItem(goal)),
+                text=clean(label),
+                help=strings("app.palette.goal"),
+            )
+        if len(normalise(query.strip())) < 2:
             return
         result = await plan.searcher.run(
             search_activities, plan.store.path, query.strip(), MAX_HITS, plan.today

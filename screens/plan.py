@@ -12,6 +12,7 @@ and re-read, in a worker, for the nodes that have been opened; the cursor stays 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -129,6 +130,14 @@ class PlanScreen(Screen[None]):
         Binding(
             "escape", "clear", "Clear", show=False, tooltip="Clear search or filter", id="clear"
         ),
+        Binding(
+            "tab",
+            "app.focus_next",
+            "Switch pane",
+            show=False,
+            tooltip="Between the tree and the detail pane, whose text the arrow keys scroll",
+            id="switch-pane",
+        ),
     ]
 
     filter: reactive[str] = reactive("all", init=False)
@@ -138,26 +147,36 @@ class PlanScreen(Screen[None]):
         """The first complete screen is up: the top level of the plan is shown."""
 
     class TopLevelRead(Message):
+        """A worker has read the top level of the plan, for the first screen."""
+
         def __init__(self, top: TopLevel) -> None:
             super().__init__()
             self.top = top
 
     class ReloadRead(Message):
+        """A worker has read again what is shown, after another process wrote."""
+
         def __init__(self, reload: Reload) -> None:
             super().__init__()
             self.reload = reload
 
     class SearchDone(Message):
+        """A worker has found the activities matching a search."""
+
         def __init__(self, result: SearchResult) -> None:
             super().__init__()
             self.result = result
 
     class SummaryDone(Message):
+        """A worker has built the status summary and saved its file."""
+
         def __init__(self, result: SummaryResult) -> None:
             super().__init__()
             self.result = result
 
     class ReadFailed(Message):
+        """A worker could not read the database (the error says why, in the catalog)."""
+
         def __init__(self, error: VplError) -> None:
             super().__init__()
             self.error = error
@@ -170,6 +189,7 @@ class PlanScreen(Screen[None]):
         today: Callable[[], date],
         summary_dir: Callable[[], Path],
         poll_interval: float = 1.5,
+        first_read: Future[TopLevel] | None = None,
     ) -> None:
         """
         Args:
@@ -178,8 +198,10 @@ class PlanScreen(Screen[None]):
             today: The day that decides what is overdue.
             summary_dir: Where key `p` saves the summary.
             poll_interval: Seconds between checks for changes made by other processes.
+            first_read: The top level, already being read (see `start_reading_top_level`).
         """
         super().__init__()
+        self._first_read = first_read
         self.store = store
         self.strings = strings
         self._today = today
@@ -196,10 +218,11 @@ class PlanScreen(Screen[None]):
         self._expanded_before_search: set[Key] = set()
         self._expanded: set[Key] = set()
         self._history: tuple[str, list[HistoryRecord]] | None = None
+        self._folded_goals: list[tuple[str, str]] | None = None
+        """Goal labels folded for search, made on first use after each read of the plan."""
         self._seen_version = 0
         self._generation = 0
         """Bumped by every change this screen makes, so a re-read started before it is dropped."""
-        self._reload_again = False
         self.searcher = OneAtATime()
         localise_bindings(self, strings)
 
@@ -237,7 +260,10 @@ class PlanScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="top-level")
     def _read_top_level(self) -> None:
         try:
-            top = read_top_level(self.store.path, self.today)
+            if self._first_read is not None:
+                top = self._first_read.result()
+            else:
+                top = read_top_level(self.store.path, self.today)
         except VplError as error:
             self.post_message(self.ReadFailed(error))
             return
@@ -267,6 +293,7 @@ class PlanScreen(Screen[None]):
         # In place: focus list items hold this very dict, to sum their goals' counts.
         self.goals.clear()
         self.goals.update((goal.number, goal) for goal in top.goals)
+        self._folded_goals = None
         self._focus_of = {}
         for index, focus in enumerate(top.focus):
             for number in focus.goals:
@@ -287,7 +314,8 @@ class PlanScreen(Screen[None]):
         wanted = self.filter  # read once: a plan may have thousands of goals
         items: list[Item] = [MandateItem()]
         placed: set[int] = set()
-        for goal in self.top.goals:
+        for read in self.top.goals:
+            goal = self.goals[read.number]  # with this screen's own changes counted
             index = self._focus_of.get(goal.number)
             if index is None:
                 if progress_shown(wanted, goal.progress):
@@ -679,11 +707,14 @@ class PlanScreen(Screen[None]):
             return
         if self._searching and self._search is not None:
             self._run_search(self._search.text)
+        # Only what is open on screen is read again; what is closed is read when opened.
         opened = [
             node.data
             for node in self._by_key.values()
-            if node.data is not None and node.data.loaded and not self._searching
+            if node.data is not None and node.data.loaded and node.is_expanded
         ]
+        if self._searching:
+            opened = []
         self._read_again(self._generation, opened)
 
     @work(thread=True, exclusive=True, group="reload")
@@ -726,8 +757,25 @@ class PlanScreen(Screen[None]):
                     node = self._by_key.get(key)
                     if node is not None:
                         self._replace_children(node, children)
+                self._unload_closed(set(reload.children))
         self._show_detail()
         self.app.notify(self.strings("app.external"), markup=False, timeout=3)
+
+    def _unload_closed(self, fresh: set[Key]) -> None:
+        """Drop the children of closed nodes that were not read again: they are read on open."""
+        for key, node in list(self._by_key.items()):
+            item = node.data
+            if (
+                item is not None
+                and item.loaded
+                and key not in fresh
+                and not node.is_expanded
+                and not isinstance(item, FocusItem)
+                and self._by_key.get(key) is node
+            ):
+                self._forget(node)
+                node.remove_children()
+                item.loaded = False
 
     def _replace_children(self, node: TreeNode[Item], children: list[Item]) -> None:
         """Update the children of an opened node in place, or rebuild them if they differ."""
@@ -847,15 +895,14 @@ class PlanScreen(Screen[None]):
         cursor = self._cursor_item()  # kept when a re-read shows the same matches again
         tree.clear()
         self._by_key.clear()
-        folded = normalise(result.text)
+        titled = {goal.number for goal in self.goals_matching(result.text)}
         by_goal: dict[str, list[ActivityRecord]] = {}
         for activity in result.activities:
             if self._shows_activity(activity):
                 by_goal.setdefault(activity.goal_number, []).append(activity)
         for goal in self.goals.values():
             found = by_goal.get(goal.number, [])
-            titled = folded in normalise(f"{goal.number} {goal.title}")
-            if not found and not (titled and self.filter == "all"):
+            if not found and not (goal.number in titled and self.filter == "all"):
                 continue
             (goal_node,) = self._add(tree.root, [GoalItem(goal, loaded=True)])
             initiative_nodes: dict[str, TreeNode[Item]] = {}
@@ -972,7 +1019,7 @@ class PlanScreen(Screen[None]):
             ),
             "change": ("toggle-done", "set-status", "note", "undo"),
             "find": ("search", "filter", "clear"),
-            "other": ("summary", "budget", "palette", "help", "quit"),
+            "other": ("switch-pane", "summary", "budget", "palette", "help", "quit"),
         }
         return [
             (s(f"app.help.section.{name}"), [by_id[i] for i in ids if i in by_id])
@@ -1008,5 +1055,15 @@ class PlanScreen(Screen[None]):
     def _action(self, action: str) -> Callable[[], object]:
         return lambda: self.run_action(action)
 
-    def goal_items(self) -> Iterable[GoalRecord]:
-        return self.goals.values()
+    def goals_matching(self, text: str, limit: int | None = None) -> list[GoalRecord]:
+        """Goals whose number or title contains `text`, ignoring case and accents."""
+        folded = normalise(text.strip())
+        if not folded:
+            return []
+        if self._folded_goals is None:  # once per plan read, not once per keystroke
+            self._folded_goals = [
+                (normalise(f"{goal.number} {goal.title}"), goal.number)
+                for goal in self.goals.values()
+            ]
+        found = [self.goals[n] for label, n in self._folded_goals if folded in label]
+        return found[:limit] if limit is not None else found

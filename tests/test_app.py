@@ -203,6 +203,11 @@ async def test_n_changes_the_status_with_a_note(store: Store, tmp_path: Path) ->
         assert (row.to_status, row.note) == ("delayed", "Väntar på detaljplanen")
         assert "Väntar på detaljplanen" in detail_text(app)
         assert "Försenad" in line_of(app, "industripark")
+        await pilot.press("n", "down", "ctrl+s")  # from Försenad one down, saved at once
+        assert store.activity("accelererad-2").status == "cancelled"
+        assert store.history("accelererad-2")[-1].note == ""
+        await pilot.press("n", "escape")
+        assert len(store.history("accelererad-2")) == 2
 
 
 async def test_u_undoes_the_last_change_with_a_new_row(store: Store, tmp_path: Path) -> None:
@@ -228,12 +233,18 @@ async def test_a_long_history_shows_its_newest_changes(store: Store, tmp_path: P
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await go_to_activity(pilot, "1.1.1-3")
+        assert "n24" in detail_text(app)  # newest first
+        await pilot.press("tab", "end")  # to the detail pane, scrolled to its end
+        assert plan(app).detail.has_focus
         detail = detail_text(app)
-        assert "n24" in detail and "n5" in detail and "n4 " not in detail
-        assert "… och 5 äldre ändringar (vpl history 1.1.1-3)" in detail
-        await pilot.press("space")  # the change is added to what is shown
+        assert "n5" in detail and "n4 " not in detail
+        assert detail.endswith("… och 5 äldre ändringar (vpl history 1.1.1-3)")
+        await pilot.press("shift+tab", "space")  # back to the tree; the change is shown too
+        assert plan(app).tree.has_focus
+        await pilot.press("tab", "end")
+        assert detail_text(app).endswith("… och 6 äldre ändringar (vpl history 1.1.1-3)")
+        await pilot.press("home")
         assert detail_text(app).index("Försenad → Klar") < detail_text(app).index("n24")
-        assert "… och 6 äldre ändringar" in detail_text(app)
 
 
 async def test_u_with_nothing_to_undo_says_so(store: Store, tmp_path: Path) -> None:
@@ -386,6 +397,8 @@ async def test_help_lists_every_key(store: Store, tmp_path: Path) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         lines = widget_lines(app, app.screen.query_one("#help"))
+        await pilot.press("end")  # the help scrolls: read it to its end
+        lines += widget_lines(app, app.screen.query_one("#help"))
         for key, what in [
             ("space", "Klar/ångra"),
             ("s", "Status"),
@@ -400,14 +413,13 @@ async def test_help_lists_every_key(store: Store, tmp_path: Path) -> None:
             ("↓ j", "Ned"),
             ("← h", "Fäll ihop"),
             ("^p", "Kommandon"),
+            ("tab", "Byt ruta"),
         ]:
             assert any(line.split()[:1] == key.split()[:1] and what in line for line in lines), (
                 key,
                 what,
             )
-        await pilot.press("end")  # the help scrolls: the legend is at its end
-        lines = widget_lines(app, app.screen.query_one("#help"))
-        assert any("! framför en aktivitet" in line for line in lines)
+        assert any("! framför en aktivitet" in line for line in lines)  # the legend
         await pilot.press("escape")
         assert app.screen is plan(app)
 
@@ -422,7 +434,7 @@ def test_every_binding_has_a_description_tooltip_and_id() -> None:
 
     classes = [VplApp, PlanScreen, PlanTree, StatusDialog, NoteDialog, HelpScreen, SummaryView]
     bindings = [binding for cls in classes for binding in cls.BINDINGS]
-    assert len(bindings) == 25
+    assert len(bindings) == 26
     ids = set()
     for binding in bindings:
         assert binding.description and binding.tooltip and binding.id, binding
@@ -516,6 +528,22 @@ async def test_a_change_from_vpl_set_shows_up_and_the_cursor_stays(
         assert "1/14 !13" in line_of(app, "kompetensförsörjningen")
         assert cursor_key(app) == ("activity", "1.1.1-2")
         assert notifications(app) == ["Planen ändrades av någon annan; visar läget nu"]
+
+
+async def test_a_closed_goal_shows_changes_made_elsewhere_when_opened(
+    store: Store, tmp_path: Path, run_vpl
+) -> None:
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("end", "l", "h")  # 1.1.5 opened (its lines read), then closed
+        assert cursor_key(app) == ("goal", "1.1.5")
+        assert run_vpl("set", "1.1.5-4", "avbruten").returncode == 0
+        plan(app).check_for_changes()
+        await settle(pilot)
+        assert "1.1.5 0/5 !4" in line_of(app, "1.1.5")  # a cancelled one is not overdue
+        await pilot.press("l")
+        assert "Avbruten" in line_of(app, "Utredningsuppdrag om struktur")
 
 
 async def test_a_change_made_elsewhere_is_never_overwritten(

@@ -149,6 +149,8 @@ def test_damaged_or_foreign_database_gives_one_clear_line(
         tally["refused"] += 1
     # Nothing was written, not even the WAL files that opening a database in WAL mode leaves.
     assert database_files(db) == before
+    if make not in (_foreign, _newer, _damaged):
+        return
     # Loading a valid plan into it is refused the same way, and writes nothing either.
     plan = tmp_path / "plan.toml"
     plan.write_text(SMALL_PLAN, encoding="utf-8")
@@ -188,12 +190,13 @@ def test_a_folder_as_database(tmp_path: Path, tally: dict[str, int]) -> None:
 
 # -- read-only ----------------------------------------------------------------------------
 
-READS = [("summary",), ("history",), ("export",), ("summary", "--format", "json")]
-WRITES = [("set", "1.1.1-1", "done"), ("undo",), ("load", "PLAN")]
+READS = [("summary",), ("export",)]
+WRITES = [("set", "1.1.1-1", "done"), ("load", "PLAN")]
+"""Each kind of write fails in the one place every write passes (Store._write)."""
 
 
 @pytest.fixture
-def restore_modes(tmp_path: Path) -> Iterator[list[Path]]:
+def restore_modes() -> Iterator[list[Path]]:
     """Paths made read-only by a test, made writable again so tmp_path can be removed."""
     changed: list[Path] = []
     yield changed
@@ -201,38 +204,44 @@ def restore_modes(tmp_path: Path) -> Iterator[list[Path]]:
         path.chmod(0o700 if path.is_dir() else 0o600)
 
 
-def _writable_copy(seeded: Path, folder: Path) -> Path:
-    folder.mkdir()
+@pytest.fixture(scope="module")
+def shared_db(tmp_path_factory: pytest.TempPathFactory, seed_plan: Plan) -> tuple[Path, dict]:
+    """A database with one change in its history, and what the read commands print for it."""
+    folder = tmp_path_factory.mktemp("shared")
     db = folder / "plan.db"
-    db.write_bytes(seeded.read_bytes())
-    # One change in its history, so that the read commands have something to show.
-    with Store.open(db) as store:
+    with Store.open(db, seed=lambda: seed_plan) as store:
         store.set_status("1.1.1-1", "in_progress", user="kontroller")
-    return db
+    expected = {
+        command: run_vpl("--lang", "en", *command, db=db, home=folder).stdout for command in READS
+    }
+    return db, expected
 
 
 @pytest.mark.parametrize("what", ["file", "folder", "file and folder"])
 def test_read_only_database_reads_and_refuses_writes_in_one_line(
     what: str,
     tmp_path: Path,
-    seeded_file: Path,
+    shared_db: tuple[Path, dict],
     restore_modes: list[Path],
     tally: dict[str, int],
 ) -> None:
-    db = _writable_copy(seeded_file, tmp_path / "shared")
-    expected = {
-        command: run_vpl("--lang", "en", *command, db=db, home=tmp_path).stdout for command in READS
-    }
+    original, expected = shared_db
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    db = folder / "plan.db"
+    db.write_bytes(original.read_bytes())
     if "file" in what:
         db.chmod(0o444)
         restore_modes.append(db)
     if "folder" in what:
-        db.parent.chmod(0o555)
-        restore_modes.append(db.parent)
+        folder.chmod(0o555)
+        restore_modes.append(folder)
     before = database_files(db)
     for command in READS:
         result = run_vpl("--lang", "en", *command, db=db, home=tmp_path, unprivileged=True)
         assert (result.returncode, result.stderr) == (0, ""), result.stderr
+        # The same as from the writable original (the export names no file, the summary
+        # no database: they are equal byte for byte).
         assert result.stdout == expected[command]
     plan = tmp_path / "plan.toml"
     plan.write_text(SMALL_PLAN, encoding="utf-8")

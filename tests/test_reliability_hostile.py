@@ -78,7 +78,7 @@ KEYS: list[tuple[str, bytes, bytes | None]] = [
     # (what, the keys, a marker the app shows in answer: the test waits for it)
     ("down to the focus list", b"j", None),
     ("expand it", b"l", None),
-    ("down to the goal", b"j", b"H10"),
+    ("down to the goal", b"j", None),
     ("expand it", b"l", b"H17"),
     ("the metric", b"j", b"H14"),
     ("activity 1-1 and its history", b"j", b"H17"),
@@ -113,9 +113,9 @@ def test_app_in_a_terminal_shows_hostile_text_as_text(
     try:
         assert terminal.wait_for(b"H10"), "the app did not show the plan"
         terminal.settle()
-        shown = 0
+        answered = 0
         for what, key, expect in KEYS:
-            shown += terminal.type(key, expect=expect) and expect is not None
+            answered += terminal.type(key, expect=expect) and expect is not None
             ended = terminal.process.poll()
             tail = terminal.written()[-3000:]
             assert ended is None, f"the app ended ({ended}) at {what!r}: {tail!r}"
@@ -138,7 +138,7 @@ def test_app_in_a_terminal_shows_hostile_text_as_text(
         "hostile/app",
         {
             "keys": len(KEYS) + 1,
-            "answers_seen": shown,
+            "answers_seen": answered,
             "bytes_written": len(output),
             "hostile_fields_shown": len(markers),
         },

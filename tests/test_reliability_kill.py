@@ -183,6 +183,7 @@ def loads(big_plan_file: Path, tmp_path: Path) -> Iterator[Loads]:
     assert runner.close() == "", "the warm loader wrote on stderr"
 
 
+@pytest.mark.slow
 def test_vpl_load_killed_at_random_moments_leaves_old_or_new(
     loads: Loads, old_db: Path, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:

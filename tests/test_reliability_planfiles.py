@@ -292,14 +292,14 @@ def unknown_key(draw: st.DrawFn, base: Base) -> Case:
 def huge_string(draw: st.DrawFn, base: Base) -> Case:
     path = draw(st.sampled_from(base.strings))
     letter = draw(st.sampled_from(["x", "å", "€", "\U0001f600"]))
-    size = draw(st.integers(min_value=100_001, max_value=250_000))
+    size = draw(st.integers(min_value=100_001, max_value=150_000))
     return Case("huge string", _dump(_with(base.data, path, letter * size)), toml_path(path))
 
 
 @st.composite
 def huge_key(draw: st.DrawFn, base: Base) -> Case:
     path, _ = draw(st.sampled_from(base.tables))
-    key = "x_" + "k" * draw(st.integers(min_value=1_000, max_value=200_000))
+    key = "x_" + "k" * draw(st.integers(min_value=1_000, max_value=100_000))
     data = _copy(base.data)
     _get(data, path)[key] = 1
     return Case("huge string", _dump(data), toml_path((*path, key)))
@@ -553,8 +553,9 @@ def tally(tallies: dict[str, Counter[str]], request: pytest.FixtureRequest) -> C
 # -- 1. generated broken files, checked in-process -----------------------------------------
 
 
+@pytest.mark.slow
 @settings(
-    max_examples=800,
+    max_examples=600,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
@@ -669,8 +670,9 @@ def assert_load_refused(
     return lines
 
 
+@pytest.mark.slow
 @settings(
-    max_examples=16,
+    max_examples=12,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
@@ -751,7 +753,7 @@ def edited_plan(draw: st.DrawFn) -> bytes:
 
 
 @settings(
-    max_examples=150,
+    max_examples=80,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow],

@@ -21,10 +21,18 @@ from vpl_tui.db.store import Store
 
 if TYPE_CHECKING:
     from textual.command import Provider
+from vpl_tui.screens._background import start_reading_top_level
 from vpl_tui.screens._keys import localise_bindings
 from vpl_tui.screens.help import HelpScreen
 from vpl_tui.screens.plan import PlanScreen
 from vpl_tui.strings import Strings
+
+
+def _plan_commands() -> type[Provider]:
+    # Imported when the palette first opens: textual.command is not needed to start.
+    from vpl_tui.screens._palette import PlanCommands
+
+    return PlanCommands
 
 
 class VplApp(App[None]):
@@ -32,7 +40,7 @@ class VplApp(App[None]):
 
     TITLE = "vpl"
 
-    COMMANDS = App.COMMANDS | {lambda: _plan_commands()}
+    COMMANDS = App.COMMANDS | {_plan_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="Show every key", id="help"),
@@ -64,6 +72,8 @@ class VplApp(App[None]):
         self._summary_dir = summary_dir
         self._poll_interval = poll_interval
         self.plan_screen: PlanScreen | None = None
+        # The first screen's query starts now, in parallel with Textual's own start.
+        self._first_read = start_reading_top_level(store.path, self.today)
         localise_bindings(self, strings)
         self._localise_palette_key()
 
@@ -96,6 +106,7 @@ class VplApp(App[None]):
             today=lambda: self.today,
             summary_dir=self.summary_dir,
             poll_interval=self._poll_interval,
+            first_read=self._first_read,
         )
         self.push_screen(self.plan_screen)
 
@@ -123,13 +134,6 @@ class VplApp(App[None]):
             return
         if self.plan_screen is not None:
             self.push_screen(HelpScreen(self.strings, self.plan_screen.key_help()))
-
-
-def _plan_commands() -> type[Provider]:
-    # Imported when the palette first opens: textual.command is not needed to start.
-    from vpl_tui.screens._palette import PlanCommands
-
-    return PlanCommands
 
 
 def run_app(store: Store, strings: Strings) -> None:

@@ -435,6 +435,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "app.tip.help": ("Visa alla tangenter och teckenförklaring", "Show every key and the legend"),
     "app.key.quit": ("Avsluta", "Quit"),
     "app.tip.quit": ("Avsluta; allt är redan sparat", "Quit; everything is already saved"),
+    "app.key.switch-pane": ("Byt ruta", "Switch pane"),
+    "app.tip.switch-pane": (
+        "Mellan trädet och detaljrutan, vars text piltangenterna bläddrar i",
+        "Between the tree and the detail pane, whose text the arrow keys scroll",
+    ),
     "app.key.palette": ("Kommandon", "Commands"),
     "app.tip.palette": (
         "Kommandopaletten: alla kommandon, och gå till ett mål eller en aktivitet efter titel",
@@ -478,7 +483,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "app.mandate.directions": ("Inriktningar och mål", "Directions and goals"),
     "app.mandate.organisation": ("Organisation", "Organisation"),
     "app.mandate.reorganisation": ("Omorganisation", "Reorganisation"),
-    "app.kind.mandate": ("Uppdrag", "Mandate"),
     "app.kind.focus": ("Fokuslista", "Focus list"),
     "app.kind.goal": ("Mål", "Goal"),
     "app.kind.initiative": ("Strategiskt initiativ", "Strategic initiative"),
@@ -592,7 +596,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Ctrl+P: kommandopaletten, med alla kommandon och mål och aktiviteter efter titel.",
         "Ctrl+P: the command palette, with every command and goals and activities by title.",
     ),
-    "app.help.close": ("Esc, q eller ? stänger", "Esc, q or ? closes"),
+    "app.help.close": (
+        "↑↓ PgUp PgDn bläddrar · Esc, q eller ? stänger",
+        "↑↓ PgUp PgDn scroll · Esc, q or ? closes",
+    ),
     "app.palette.goal": ("Gå till målet", "Go to the goal"),
     "app.palette.activity": ("Gå till aktiviteten · {status}", "Go to the activity · {status}"),
     "app.palette.placeholder": (

@@ -11,7 +11,8 @@ except starting a new Python interpreter, which would make 500 changes take minu
 Change k goes to REF[k % len(REF)] and alternates between STATUS_A and STATUS_B on each
 ref, so that every change really changes the status (never "already ..."). The writer
 touches READY when it is set up, waits for GO to appear, and writes one JSON line per
-change to OUT: {"k", "ref", "status", "id" (the history row), "code", "stdout", "stderr"}.
+change to OUT: {"k", "ref", "status", "id" (the history row), "code", "stdout", "stderr",
+"began" (wall clock), "seconds" (how long the change took, waiting for the lock included)}.
 """
 
 from __future__ import annotations
@@ -40,12 +41,18 @@ def main(argv: list[str]) -> int:
     else:
         from vpl_tui.cli import main as vpl
 
+        # Once before the start, so that the imports a first command makes are done and
+        # both writers start writing at the same moment.
+        with contextlib.redirect_stdout(io.StringIO()):
+            vpl(["--db", db, "history", "-n", "1"], standalone_mode=False)
+
     Path(ready).touch()
     while not Path(go).exists():
         time.sleep(0.001)
     with open(out, "w", encoding="utf-8") as log:
         for k, ref, status, note in changes:
             record: dict[str, object] = {"k": k, "ref": ref, "status": status}
+            record["began"] = time.time()  # wall clock: comparable between the writers
             started = time.monotonic()
             if mode == "store":
                 change = store.set_status(ref, status, note=note)
