@@ -100,7 +100,9 @@ async def run_app(args: argparse.Namespace) -> dict[str, Any]:
         watcher = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
 
         def version(ref: str) -> int:
-            return watcher.execute("SELECT version FROM activity WHERE ref = ?", (ref,)).fetchone()[0]
+            return watcher.execute("SELECT version FROM activity WHERE ref = ?", (ref,)).fetchone()[
+                0
+            ]
 
         done_times, down_times = [], []
         for _ in range(args.presses):
@@ -129,8 +131,9 @@ async def run_app(args: argparse.Namespace) -> dict[str, Any]:
             typed = field.value.strip()
             await until(
                 pilot,
-                lambda typed=typed: getattr(screen, "_search", None) is not None
-                and screen._search.text == typed,
+                lambda typed=typed: (
+                    getattr(screen, "_search", None) is not None and screen._search.text == typed
+                ),
                 "search result",
             )
             await pilot.pause()

@@ -190,7 +190,10 @@ def generate(n: int, *, today: date | None = None, seed: int = 1) -> dict[str, A
             "title": f"{rng.choice(VERBS)} {rng.choice(DOMAINS)} i {place}",
             "description": f"Målet gäller {place} och följs upp varje tertial.",
             "council_goal": COUNCIL_GOALS[index % len(COUNCIL_GOALS)],
-            "metrics": [metric(rng, year, "Genomförda aktiviteter"), metric(rng, year, "Nöjd kund")],
+            "metrics": [
+                metric(rng, year, "Genomförda aktiviteter"),
+                metric(rng, year, "Nöjd kund"),
+            ],
             "initiatives": [],
             "activities": [],
         }
@@ -271,7 +274,9 @@ def budget(rng: random.Random, year: int, goals: list[dict[str, Any]]) -> dict[s
         for place in MUNICIPALITIES
     ]
     unit_total = {str(y): sum(u["net_costs"][str(y)] for u in units) for y in years[:3]}
-    net_costs = {str(y): unit_total.get(str(y), unit_total[str(year)] + 2_000 * (y - year)) for y in years}
+    net_costs = {
+        str(y): unit_total.get(str(y), unit_total[str(year)] + 2_000 * (y - year)) for y in years
+    }
     grant = dict(net_costs)
     edited = net_costs[str(year)] + 1_500  # the forecast update below
     net_costs[str(year)] = edited

@@ -58,19 +58,38 @@ class Sample:
     rss_mb: float
 
 
+def _gnu_time() -> str | None:
+    path = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
+    if path is None:
+        return None
+    try:
+        probe = subprocess.run([path, "--version"], capture_output=True, text=True, check=False)
+    except OSError:
+        return None
+    return path if "GNU" in probe.stdout + probe.stderr else None
+
+
+GNU_TIME = _gnu_time()
+"""GNU time reports a child's peak memory from its own small process. Linux counts the
+memory of the process that forked a child into the child's peak (ru_maxrss), so measured
+from this Python process every peak would be at least this process's size."""
+
+
 def run_process(
     command: Sequence[str], *, env: dict[str, str] | None = None, stdout: Path | None = None
 ) -> tuple[Sample, str]:
-    """Run `command` to its end: wall time, peak resident memory (this child only), stdout.
-
-    `os.wait4` gives the child's own resource usage, so the peak is that of this process,
-    not the largest of every child so far (as RUSAGE_CHILDREN would be).
-    """
-    with tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as out:
+    """Run `command` to its end: wall time, peak resident memory of that process, stdout."""
+    with (
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryFile() as out,
+        tempfile.NamedTemporaryFile("r", suffix=".rss") as rss,
+    ):
+        launch = [GNU_TIME, "-f", "%M", "-o", rss.name, *command] if GNU_TIME else list(command)
         sink = open(stdout, "wb") if stdout is not None else out  # noqa: SIM115
         try:
             started = time.perf_counter()
-            process = subprocess.Popen(command, stdout=sink, stderr=err, env=env)
+            process = subprocess.Popen(launch, stdout=sink, stderr=err, env=env)
+            # wait4: this child's own usage (RUSAGE_CHILDREN would be the largest so far).
             _, status, usage = os.wait4(process.pid, 0)
             seconds = time.perf_counter() - started
             process.returncode = os.waitstatus_to_exitcode(status)
@@ -83,7 +102,10 @@ def run_process(
             err.seek(0)
             message = err.read().decode("utf-8", "replace").strip().splitlines()[-5:]
             raise RuntimeError(f"{' '.join(command)} exited {process.returncode}: {message}")
-    return Sample(seconds, usage.ru_maxrss / 1024), text
+        peak_kb = float(usage.ru_maxrss)
+        if GNU_TIME:
+            peak_kb = float(rss.read().strip().splitlines()[-1])
+    return Sample(seconds, peak_kb / 1024), text
 
 
 @dataclass
@@ -297,7 +319,10 @@ class Bench:
         interleaved(
             self.runs_for(size),
             [
-                (set_figure, lambda: self.measure([VPL, "--db", str(changed), "set", next(refs), "done"])),
+                (
+                    set_figure,
+                    lambda: self.measure([VPL, "--db", str(changed), "set", next(refs), "done"]),
+                ),
                 (
                     set_floor,
                     lambda: self.measure(
@@ -454,7 +479,7 @@ def targets(results: Results, size: int) -> list[Target]:
     def faster_than(text: str, mine: str, theirs: str) -> None:
         a, b = results.get(mine, size), results.get(theirs, size)
         if a is None or b is None:
-            found.append(Target(text, "Taskwarrior not installed" if a else "not measured", None))
+            found.append(Target(text, "Taskwarrior not measured" if a else "not measured", None))
             return
         value = f"{fmt_seconds(a.median)} vs {fmt_seconds(b.median)} ({a.median / b.median:.2f}×)"
         found.append(Target(text, value, a.median < b.median))
@@ -463,7 +488,9 @@ def targets(results: Results, size: int) -> list[Target]:
     faster_than("`vpl load` faster than `task import`", "vpl load", "task import")
     load = results.get("vpl load", size)
     if load is not None and load.rss_mb is not None:
-        found.append(Target("`vpl load` peak memory < 500 MB", f"{load.rss_mb:.0f} MB", load.rss_mb < 500))
+        found.append(
+            Target("`vpl load` peak memory < 500 MB", f"{load.rss_mb:.0f} MB", load.rss_mb < 500)
+        )
     return found
 
 
@@ -507,11 +534,17 @@ def report(results: Results, sizes: Sequence[int], info: dict[str, str]) -> str:
         "|---|---|" + "---|" * len(sizes) + "---|",
     ]
     for name in results.order:
-        some = next((results.figures[(name, s)] for s in sizes if (name, s) in results.figures), None)
+        some = next(
+            (results.figures[(name, s)] for s in sizes if (name, s) in results.figures), None
+        )
         if some is None:
             continue
         cells = [cell(results, name, s) for s in sizes]
-        lines.append(f"| {name} | {some.floor or ''} | " + " | ".join(cells) + f" | {growth(results, name, sizes)} |")
+        lines.append(
+            f"| {name} | {some.floor or ''} | "
+            + " | ".join(cells)
+            + f" | {growth(results, name, sizes)} |"
+        )
     largest = max(sizes)
     lines += ["", f"Targets at N = {fmt_size(largest)}:", ""]
     for target in targets(results, largest):
@@ -552,7 +585,7 @@ def main(argv: list[str] | None = None) -> int:
         bench.size(size)
     info = machine()
     text = report(bench.results, sizes, info)
-    if bench.task is None:
+    if bench.task is None and not args.no_taskwarrior:
         text += "\nTaskwarrior: not installed.\n"
     (args.out / "latest.md").write_text(text, encoding="utf-8")
     raw: dict[str, Any] = {

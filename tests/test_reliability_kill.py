@@ -21,6 +21,7 @@ import sqlite3
 import subprocess
 import time
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,7 @@ def old_db(tmp_path_factory: pytest.TempPathFactory, seed_plan: Plan) -> Path:
         for ref in refs:
             store.set_status(ref, "in_progress", note="före", user="kontroller")
         store.set_status(refs[0], "done", user="kontroller")
+        store.set_figure("operating", "grant", 2023, Decimal(279_200), user="kontroller")
     return path
 
 
@@ -198,19 +200,23 @@ def test_vpl_load_killed_at_random_moments_leaves_old_or_new(
     assert fingerprint(db) == new
 
     rng = random.Random(SEED)
-    # Each planned kill: (warm?, wait for the database to open?, the longest delay after).
+    # Each planned kill: (warm?, wait for the database to open?, the range of the delay
+    # after that). Half the kills while open aim at its last third: the commit and the
+    # checkpoint when the load closes the database.
+    late = WARM_KILLS_WHILE_OPEN // 2
     planned = (
-        [(False, True, genuine_open)] * GENUINE_KILLS
-        + [(True, False, warm_run)] * WARM_KILLS_ANYWHERE
-        + [(True, True, warm_open)] * WARM_KILLS_WHILE_OPEN
+        [(False, True, (0, genuine_open))] * GENUINE_KILLS
+        + [(True, False, (0, warm_run))] * WARM_KILLS_ANYWHERE
+        + [(True, True, (0, warm_open))] * (WARM_KILLS_WHILE_OPEN - late)
+        + [(True, True, (0.67 * warm_open, warm_open))] * late
     )
     outcomes = {"old": 0, "new": 0}
-    kills = killed_while_open = finished = 0
-    for warm, after_open, longest in planned:
+    kills = killed_while_open = killed_after_commit = finished = 0
+    for warm, after_open, (shortest, longest) in planned:
         # A load that finished before its kill (the timing is random and CI machines are
         # busy) is checked like any other, then tried again with a shorter delay.
         for attempt in range(4):
-            delay = rng.uniform(0, longest) / 2**attempt
+            delay = rng.uniform(shortest, longest) / 2**attempt
             db = fresh_copy(old_db, tmp_path)
             wal = db.with_name(db.name + "-wal")
             kill = loads.start(db, warm=warm)
@@ -232,6 +238,7 @@ def test_vpl_load_killed_at_random_moments_leaves_old_or_new(
             if killed:
                 kills += 1
                 killed_while_open += was_open
+                killed_after_commit += state == new
                 break
             finished += 1
 
@@ -246,6 +253,7 @@ def test_vpl_load_killed_at_random_moments_leaves_old_or_new(
             "genuine_vpl_load_kills": GENUINE_KILLS,
             "killed_while_database_open": killed_while_open,
             "finished_before_the_kill": finished,
+            "killed_after_its_commit_new_plan_kept": killed_after_commit,
             "left_old_plan": outcomes["old"],
             "left_new_plan": outcomes["new"],
             "mixed_or_damaged": 0,

@@ -42,7 +42,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "okänd status {value!r}: välj {choices}",
         "unknown status {value!r}: choose {choices}",
     ),
-    "error.unknown_ref": ("{db}: ingen aktivitet {ref!r}", "{db}: no activity {ref!r}"),
+    "error.unknown_ref": ("{db}: ingen aktivitet '{ref}'", "{db}: no activity '{ref}'"),
     "error.nothing_to_undo": ("inget att ångra", "nothing to undo"),
     "error.undo_conflict": (
         "kan inte ångra {ref}: den har ändrats till {status} sedan dess",

@@ -71,6 +71,7 @@ class Summary:
     overdue: list[ActivityRecord]
     goals: list[GoalSummary]
     metrics: list[tuple[str, str | None, Metric]]
+    """Every metric (JSON only, like `activities`; empty when not asked for)."""
     activities: list[ActivityRecord] | None = None
     """Every activity (JSON only; None when not asked for, to keep large plans light)."""
     budget: BudgetStatus | None = None
@@ -100,8 +101,8 @@ def build_summary(store: Store, as_of: date, *, with_activities: bool = False) -
     Args:
         store: The plan database.
         as_of: The day; statuses are replayed from the history up to the end of it.
-        with_activities: Include every activity (for JSON); the other formats list only
-            the overdue ones, so large plans stay light.
+        with_activities: Include every activity and every metric (for JSON); the other
+            formats list only the overdue activities, so large plans stay light.
     """
     plan = store.plan_info()
     counts = store.progress_as_of(as_of)
@@ -144,7 +145,7 @@ def build_summary(store: Store, as_of: date, *, with_activities: bool = False) -
         by_status=by_status,
         overdue=overdue,
         goals=goals,
-        metrics=store.all_metrics(),
+        metrics=store.all_metrics() if with_activities else [],
         activities=store.activities_as_of(as_of) if with_activities else None,
         budget=budget_status(store),
         initiative_titles=titles,

@@ -51,7 +51,14 @@ def main() -> None:
                     )
                 )
                 history += [
-                    (a["ref"], h["at"].isoformat(), h["from"], h["to"], h.get("note", ""), h.get("user", ""))
+                    (
+                        a["ref"],
+                        h["at"].isoformat(),
+                        h["from"],
+                        h["to"],
+                        h.get("note", ""),
+                        h.get("user", ""),
+                    )
                     for h in a.get("history", [])
                 ]
     db.execute("BEGIN IMMEDIATE")

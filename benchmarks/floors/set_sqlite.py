@@ -1,6 +1,6 @@
 """Floor for `vpl set`: one status change and its history row, in one durable transaction.
 
-    python benchmarks/floors/set_sqlite.py DB REF STATUS
+python benchmarks/floors/set_sqlite.py DB REF STATUS
 """
 
 import sqlite3
@@ -14,9 +14,7 @@ def main() -> None:
     db.execute("PRAGMA synchronous = FULL")
     db.execute("BEGIN IMMEDIATE")
     (before,) = db.execute("SELECT status FROM activity WHERE ref = ?", (ref,)).fetchone()
-    db.execute(
-        "UPDATE activity SET status = ?, version = version + 1 WHERE ref = ?", (status, ref)
-    )
+    db.execute("UPDATE activity SET status = ?, version = version + 1 WHERE ref = ?", (status, ref))
     db.execute(
         "INSERT INTO status_history (ref, at, from_status, to_status, user) VALUES (?, ?, ?, ?, ?)",
         (ref, datetime.now(UTC).isoformat(), before, status, "bench"),

@@ -48,7 +48,13 @@ def main() -> None:
 
     if fmt == "json":
         activities = [
-            dict(zip(("ref", "title", "goal", "initiative", "start", "end", "status"), row))
+            dict(
+                zip(
+                    ("ref", "title", "goal", "initiative", "start", "end", "status"),
+                    row,
+                    strict=True,
+                )
+            )
             for row in db.execute(
                 'SELECT ref, title, goal_number, initiative_id, start, "end", status FROM activity'
             )
