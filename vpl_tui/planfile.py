@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import tomli
@@ -95,7 +95,8 @@ def parse_plan(raw: bytes | str, name: str = "<plan>") -> Plan:
     del raw
     try:
         data = _loads(text)
-    except (tomli.TOMLDecodeError, tomllib.TOMLDecodeError) as error:
+    # The tuple is evaluated only when the parse failed: tomllib is imported only then.
+    except (tomli.TOMLDecodeError, _stdlib_toml().TOMLDecodeError) as error:
         match = _TOML_POSITION.match(str(error))
         if match:
             where = f"line {match['line']}, column {match['column']}"
@@ -122,7 +123,14 @@ def _loads(text: str) -> dict[str, Any]:
     try:
         return tomli.loads(text, parse_float=Decimal)
     except RecursionError:
-        return tomllib.loads(text, parse_float=Decimal)
+        return _stdlib_toml().loads(text, parse_float=Decimal)
+
+
+def _stdlib_toml() -> ModuleType:
+    """The standard library's tomllib, imported when needed: it costs every start 15 ms."""
+    import tomllib
+
+    return tomllib
 
 
 _CR_BEFORE_LF = re.compile("\r+\n")
