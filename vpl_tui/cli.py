@@ -358,7 +358,6 @@ def summary(env: Env, fmt: str, as_of: date | None, output: Path | None) -> None
 @click.pass_obj
 def budget(env: Env, fmt: str, strict: bool) -> None:
     """Reconcile the budget: do the published figures add up? Failures first."""
-    import os
 
     from vpl_tui.budget import reconcile as reconcile_budget
     from vpl_tui.budget import render_json, render_text
