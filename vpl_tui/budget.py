@@ -43,7 +43,6 @@ CLI and the screen show them in the user's language (`Check.describe(strings)`).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -52,7 +51,7 @@ from typing import Literal, get_args
 from vpl_tui.model import Budget, ColumnKind
 from vpl_tui.numbers import format_amount
 from vpl_tui.records import Earmark
-from vpl_tui.safetext import clean, one_line
+from vpl_tui.safetext import clean, escape_serialised, one_line
 from vpl_tui.strings import Strings
 
 CheckStatus = Literal["pass", "fail", "unchecked"]
@@ -636,7 +635,6 @@ SIGNS: dict[str, str] = {"pass": "✓", "fail": "✗", "unchecked": "?"}
 """The sign of each status, so the output reads the same without colour."""
 
 _ANSI = {"pass": "32", "fail": "1;31", "unchecked": "33"}
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
 def _json_number(value: Decimal | None) -> int | float | None:
@@ -670,7 +668,7 @@ def render_json(checks: Sequence[Check], strings: Strings) -> str:
         "checks": [check_data(check, strings) for check in checks],
     }
     text = json.dumps(data, indent=2, ensure_ascii=False)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return escape_serialised(text) + "\n"
 
 
 def render_text(checks: Sequence[Check], strings: Strings, *, color: bool = False) -> str:

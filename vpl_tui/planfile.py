@@ -23,7 +23,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from vpl_tui.model import Plan
-from vpl_tui.safetext import clean
+from vpl_tui.safetext import clean, escape_serialised
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Refuse files above this size before parsing: no real plan comes near it."""
@@ -310,19 +310,12 @@ def _whole_numbers(value: Any) -> Any:
     return value
 
 
-# TOML lets DEL's neighbours, the C1 controls, and the Unicode format characters that
-# reorder or hide text stand unescaped in a string; tomli-w writes them raw, so an export
-# printed to a terminal would act on it (U+009B is a CSI, U+202E turns text around).
-# Outside strings they cannot occur, so every one is written as a \u escape: same data.
-_TOML_RAW_UNSAFE = re.compile(
-    "[\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
-)
-
-
 def dumps_plan(plan: Plan) -> str:
     """The plan as TOML text; deterministic, so the same plan always gives the same bytes."""
     text = tomli_w.dumps(plan_to_data(plan), multiline_strings=True)
-    return _HEADER + _TOML_RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    # tomli-w writes DEL, C1 controls and bidi overrides raw inside strings; escaped, an
+    # export printed to a terminal cannot act on it, and it still reads back the same.
+    return _HEADER + escape_serialised(text)
 
 
 def write_plan(plan: Plan, path: Path | str) -> None:

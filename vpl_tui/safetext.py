@@ -22,6 +22,21 @@ _UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_HIDDEN}\ud800-\udfff]")
 _UNSAFE_MULTILINE = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_HIDDEN}\ud800-\udfff]")
 
 
+# What JSON and TOML writers leave raw inside strings although a terminal acts on it: DEL,
+# the C1 controls (U+009B is a CSI) and the format characters that reorder or hide text.
+# Both formats read a \uXXXX escape as the same character, so escaping keeps the data.
+_RAW_IN_SERIALISED = re.compile(f"[\x7f-\x9f{_HIDDEN}]")
+
+
+def escape_serialised(text: str) -> str:
+    """Escape, as `\\uXXXX`, what JSON or TOML output would otherwise carry raw to a terminal.
+
+    For text already serialised by `json.dumps(ensure_ascii=False)` or tomli-w, which
+    escape the C0 controls themselves but not DEL, C1 controls or bidi overrides.
+    """
+    return _RAW_IN_SERIALISED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from vpl_tui.model import STATUSES, Metric, PlanInfo
 from vpl_tui.records import ActivityRecord
-from vpl_tui.safetext import clean, one_line
+from vpl_tui.safetext import clean, escape_serialised, one_line
 from vpl_tui.strings import Strings
 
 if TYPE_CHECKING:
@@ -362,9 +362,6 @@ def summary_data(summary: Summary) -> dict[str, Any]:
     return data
 
 
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
-
-
 def render_json(summary: Summary) -> str:
     """JSON with Swedish letters as they are; control and bidi characters as \\u escapes.
 
@@ -372,7 +369,7 @@ def render_json(summary: Summary) -> str:
     and bidi overrides are escaped here, so the output never acts on a terminal.
     """
     text = json.dumps(summary_data(summary), indent=2, ensure_ascii=False)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return escape_serialised(text) + "\n"
 
 
 # -- html -----------------------------------------------------------------------------------
