@@ -80,10 +80,9 @@ class Summary:
 
 def budget_status(store: Store) -> BudgetStatus | None:
     """The reconciliation's one line for the summary, or None when the plan has no budget."""
-    try:
-        from vpl_tui.budget import reconcile
-    except ImportError:  # the reconciliation lands with its own issue
-        return None
+    # Imported here: only the summary needs the reconciliation, not every importer of this module.
+    from vpl_tui.budget import reconcile
+
     budget = store.budget()
     if budget is None:
         return None
