@@ -8,8 +8,9 @@ For every size N it writes a plan with `make_plan.py`, then times each operation
 whole process (like a person typing the command) or, for the terminal app, headless in
 one process (`app_bench.py`). Every figure is taken several times, interleaved with its
 floor (the least a Python program must do for the same result), and reported as median,
-spread and ratio to the floor measured in the same run, with the peak memory (maximum
-resident set size) of the process. Absolute times vary from machine to machine; ratios
+spread and ratio to the floor measured in the same run, with the peak memory: the
+process's maximum resident set size, or the largest sum of it and the processes it
+started (sampled every 50 ms), whichever is larger. Absolute times vary from machine to machine; ratios
 to a floor measured beside them much less.
 
 Results go to `benchmarks/results/` (git-ignored): `latest.md` (the tables), `latest.json`
@@ -30,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -75,10 +77,64 @@ memory of the process that forked a child into the child's peak (ru_maxrss), so 
 from this Python process every peak would be at least this process's size."""
 
 
+class TreeMemory(threading.Thread):
+    """The largest sum of resident memory of a process and all it started, sampled.
+
+    `vpl load` reads a large file in several processes at once; the peak that matters is
+    what they hold together (pages they share counted in each, so this errs high), which
+    no single process's ru_maxrss tells. Sampled every `interval` seconds from /proc.
+    """
+
+    def __init__(self, root: int, interval: float = 0.05) -> None:
+        super().__init__(daemon=True)
+        self.root, self.interval = root, interval
+        self.peak_kb = 0.0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            self.peak_kb = max(self.peak_kb, tree_rss_kb(self.root))
+            self._stop_event.wait(self.interval)
+
+    def stop(self) -> float:
+        self._stop_event.set()
+        self.join()
+        return self.peak_kb
+
+
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") / 1024 if hasattr(os, "sysconf") else 4.0
+
+
+def tree_rss_kb(root: int) -> float:
+    """Resident memory of `root` and its descendants now, in KiB (0 where /proc is missing)."""
+    children: dict[int, list[int]] = {}
+    try:
+        entries = [int(name) for name in os.listdir("/proc") if name.isdigit()]
+    except OSError:
+        return 0.0
+    for pid in entries:
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(pid)
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, []))
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as statm:
+                total += int(statm.read().split()[1]) * PAGE_KB
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
 def run_process(
     command: Sequence[str], *, env: dict[str, str] | None = None, stdout: Path | None = None
 ) -> tuple[Sample, str]:
-    """Run `command` to its end: wall time, peak resident memory of that process, stdout."""
+    """Run `command` to its end: wall time, peak resident memory (with what it started), stdout."""
     with (
         tempfile.TemporaryFile() as err,
         tempfile.TemporaryFile() as out,
@@ -89,9 +145,12 @@ def run_process(
         try:
             started = time.perf_counter()
             process = subprocess.Popen(launch, stdout=sink, stderr=err, env=env)
+            tree = TreeMemory(process.pid)
+            tree.start()
             # wait4: this child's own usage (RUSAGE_CHILDREN would be the largest so far).
             _, status, usage = os.wait4(process.pid, 0)
             seconds = time.perf_counter() - started
+            tree_peak_kb = tree.stop()
             process.returncode = os.waitstatus_to_exitcode(status)
         finally:
             if stdout is not None:
@@ -105,7 +164,7 @@ def run_process(
         peak_kb = float(usage.ru_maxrss)
         if GNU_TIME:
             peak_kb = float(rss.read().strip().splitlines()[-1])
-    return Sample(seconds, peak_kb / 1024), text
+    return Sample(seconds, max(peak_kb, tree_peak_kb) / 1024), text
 
 
 @dataclass
@@ -538,7 +597,8 @@ def report(results: Results, sizes: Sequence[int], info: dict[str, str]) -> str:
         + ", ".join(f"{k} {v}" for k, v in info.items()),
         "",
         "Each cell: median ±spread (half the range of the runs) · **ratio to the floor "
-        "measured in the same run** · peak memory of the process.",
+        "measured in the same run** · peak memory of the process (with the processes it "
+        "started, summed).",
         "",
         "| operation | floor | " + " | ".join(f"N = {fmt_size(s)}" for s in sizes) + " | growth |",
         "|---|---|" + "---|" * len(sizes) + "---|",

@@ -13,6 +13,7 @@ thread opens its own with `Store.open(store.path)`.
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import random
 import sqlite3
@@ -23,69 +24,88 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from pydantic import TypeAdapter, ValidationError
-
+from vpl_tui.db.rows import format_time, number_text
 from vpl_tui.db.schema import LATEST_VERSION, MIGRATIONS, OWN_TABLES
 from vpl_tui.errors import VplError
-from vpl_tui.model import (
-    CLOSED_STATUSES,
-    INITIAL_STATUS,
-    MAX_TEXT,
-    MAX_USER,
-    OPERATING_LINES,
-    Activity,
-    Allocation,
-    Budget,
-    EarmarkedPot,
-    FigureChange,
-    Focus,
-    Goal,
-    HistoryEntry,
-    Initiative,
-    InvestmentLine,
-    Investments,
-    Mandate,
-    Metric,
-    Mkr,
-    OperatingBudget,
-    Plan,
-    PlanInfo,
-    UnitBreakdown,
-    UnitCosts,
-    figure_values,
-)
 from vpl_tui.numbers import format_amount
 from vpl_tui.records import (
     ActivityRecord,
+    AllocationFigure,
+    BudgetFigures,
     Earmark,
     FigureChangeRecord,
     FigureRecord,
+    FocusRecord,
     GoalHead,
     GoalRecord,
     HistoryRecord,
     InitiativeHead,
     InitiativeRecord,
+    InvestmentLineFigures,
+    InvestmentTable,
+    MetricRecord,
+    OperatingFigures,
+    OverdueRecord,
+    PlanRecord,
+    PotFigures,
     Progress,
+    UnitFigures,
+    UnitTable,
 )
 from vpl_tui.safetext import clean, normalise
+from vpl_tui.statuses import CLOSED_STATUSES, INITIAL_STATUS, STATUSES
 
+# The pydantic models are imported where they are built, not here: pydantic costs every
+# start ~100 ms, and the summary reads nothing that needs a model.
 if TYPE_CHECKING:
     import sqlite_utils
+    from pydantic import TypeAdapter
+
+    from vpl_tui.db.rows import PlanRows
+    from vpl_tui.model import (
+        Activity,
+        Budget,
+        FigureChange,
+        Focus,
+        HistoryEntry,
+        Mandate,
+        Metric,
+        Plan,
+        PlanInfo,
+    )
 
 BUSY_TIMEOUT_MS = 30_000
 """How long a writer waits for another's lock before giving up (SQLite's busy handler)."""
 YIELD_AFTER_WRITE = 0.001
 """Seconds a writer pauses after its commit, so that another waiting for the lock gets it."""
-MANDATE_PARTS: tuple[str, ...] = tuple(Mandate.model_fields)
+CHECKED_AFTER_LOAD = (
+    "focus_item",
+    "focus_goal",
+    "initiative",
+    "metric",
+    "metric_target",
+    "budget_figure",
+    "budget_history",
+    "pot_allocation_funds",
+)
+"""Tables whose references `replace_plan` checks before it commits: all but the two large
+tables, whose rows refer only to what they are nested under in the plan file."""
+LOAD_CACHE_KIB = -131_072
+"""SQLite's page cache while a plan is replaced (negative: KiB), at most 128 MiB."""
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 
 @cache
 def _mkr() -> TypeAdapter[Decimal]:
     """Made on first use: a validator costs every start of vpl some milliseconds."""
+    from pydantic import TypeAdapter
+
+    from vpl_tui.model import Mkr
+
     return TypeAdapter(Mkr)
 
 
@@ -171,13 +191,6 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def format_time(moment: datetime) -> str:
-    """Times are stored as fixed-width UTC text, so that text order is time order."""
-    # The text of _TIME_FORMAT; isoformat is ten times faster than strftime, which tells
-    # when `vpl load` writes the history of 100 000 activities.
-    return moment.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
-
-
 def parse_time(text: str) -> datetime:
     return datetime.strptime(text, _TIME_FORMAT).replace(tzinfo=UTC)
 
@@ -192,9 +205,29 @@ def _decimal(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def _number(value: Decimal | None) -> str | None:
-    # Stored through NUMERIC affinity: "3" becomes the integer 3, "4.5" the real 4.5.
-    return None if value is None else str(value)
+class _BudgetKinds(NamedTuple):
+    """What `Store._read_budget` builds a budget of: the models, or the plain records."""
+
+    budget: Callable[..., Any]
+    operating: Callable[..., Any]
+    units: Callable[..., Any]
+    unit: Callable[..., Any]
+    pot: Callable[..., Any]
+    allocation: Callable[..., Any]
+    investments: Callable[..., Any]
+    line: Callable[..., Any]
+
+
+_LIGHT_BUDGET = _BudgetKinds(
+    budget=BudgetFigures,
+    operating=OperatingFigures,
+    units=UnitTable,
+    unit=UnitFigures,
+    pot=PotFigures,
+    allocation=AllocationFigure,
+    investments=InvestmentTable,
+    line=InvestmentLineFigures,
+)
 
 
 class Store:
@@ -386,19 +419,52 @@ class Store:
 
     def data_version(self) -> int:
         """Changes whenever another connection commits: cheap to poll for outside changes."""
-        return self.db.execute("PRAGMA data_version").fetchone()[0]
+        # On the connection itself: `_Database.execute` hands anything but a SELECT to
+        # sqlite-utils, whose import would cost the app's start ~60 ms.
+        return self.db.conn.execute("PRAGMA data_version").fetchone()[0]
 
     # -- the whole plan ------------------------------------------------------------------
 
     def has_plan(self) -> bool:
         return self.db.execute("SELECT EXISTS (SELECT 1 FROM plan)").fetchone()[0] == 1
 
-    def replace_plan(self, plan: Plan, *, source: str = "") -> None:
-        """Replace everything in the database with `plan`, in one transaction."""
-        with self._write():
-            self._replace_plan(plan, source=source)
+    def replace_plan(self, plan: Plan | PlanRows, *, source: str = "") -> None:
+        """Replace everything in the database with `plan`, in one transaction.
 
-    def _replace_plan(self, plan: Plan, *, source: str) -> None:
+        `plan` is a validated plan or its rows (`db/bulk.py` reads a region's plan file
+        straight into rows, in several processes).
+        """
+        conn = self.db.conn
+        cache_size = conn.execute("PRAGMA cache_size").fetchone()[0]
+        # A region's plan is 50 MB of pages: with room for all of them, SQLite does not
+        # write half-made pages out and read them back while the rows go in.
+        conn.execute(f"PRAGMA cache_size = {LOAD_CACHE_KIB}")
+        # The rows of activities and their history refer to what they are written under
+        # in the file (goal, initiative, activity, the change an undo reverts), so they
+        # cannot point at nothing; checking each of 230 000 references as it goes in is a
+        # tenth of `vpl load` at 100 000 activities. The other tables' references are
+        # checked before the commit (`_check_references`). Outside a transaction only:
+        # SQLite ignores the setting inside one.
+        conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with self._write():
+                self._replace_plan(plan, source=source)
+                self._check_references(CHECKED_AFTER_LOAD)
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+
+    def _check_references(self, tables: Iterable[str]) -> None:
+        """Refuse to commit rows of `tables` whose references point at nothing (a bug)."""
+        for table in tables:
+            broken = self.db.conn.execute(f'PRAGMA foreign_key_check("{table}")').fetchone()
+            if broken is not None:
+                raise sqlite3.IntegrityError(f"{table} refers to a missing {broken[2]} row")
+
+    def _replace_plan(self, plan: Plan | PlanRows, *, source: str) -> None:
+        from vpl_tui.db.rows import PlanRows, history_rows, plan_rows
+
+        rows = plan if isinstance(plan, PlanRows) else plan_rows(plan)
         execute, many = self.db.execute, self.db.conn.executemany
         execute("INSERT INTO plan_replacement (id) VALUES (1)")
         for table in (
@@ -423,7 +489,7 @@ class Store:
             "plan",
         ):
             execute(f"DELETE FROM {table}")
-        info = plan.plan
+        info = rows.info
         execute(
             "INSERT INTO plan (id, title, organisation, municipality, year, period, "
             "currency_unit, loaded_at, source) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -441,99 +507,15 @@ class Store:
         many(
             "INSERT INTO mandate (part, position, body) VALUES (?, ?, ?)",
             [
-                (part, position, getattr(plan.mandate, part))
-                for position, part in enumerate(MANDATE_PARTS)
+                (part, position, getattr(rows.mandate, part))
+                for position, part in enumerate(type(rows.mandate).model_fields)
             ],
         )
-        goals, initiatives, metrics, targets = [], [], [], []
-        # Activities and their history rows are made as SQLite takes them (generators
-        # below), not held as lists: for a region's plan that is 60 MB less at the peak.
-        owners: list[tuple[str, str | None, list[Activity]]] = []
-        histories: list[tuple[datetime, int, int, str, HistoryEntry]] = []
-        fold = _Folder()
-        metric_id = 0
-        activity_order = 0
-
-        def add_metrics(goal_number: str, initiative_id: str | None, items: list[Metric]) -> None:
-            nonlocal metric_id
-            for position, metric in enumerate(items):
-                metric_id += 1
-                metrics.append(
-                    (
-                        metric_id,
-                        goal_number,
-                        initiative_id,
-                        position,
-                        metric.name,
-                        metric.latest,
-                        metric.latest_year,
-                    )
-                )
-                targets.extend(
-                    (metric_id, int(year), target) for year, target in metric.targets.items()
-                )
-
-        def add_activities(goal_number: str, initiative_id: str | None, items: list[Activity]):
-            nonlocal activity_order
-            owners.append((goal_number, initiative_id, items))
-            for activity in items:
-                activity_order += 1
-                for index, entry in enumerate(activity.history):
-                    histories.append((entry.at, activity_order, index, activity.ref, entry))
-
-        def activity_rows() -> Iterator[tuple[Any, ...]]:
-            for goal_number, initiative_id, items in owners:
-                for position, activity in enumerate(items):
-                    yield (
-                        activity.ref,
-                        goal_number,
-                        initiative_id,
-                        position,
-                        activity.title,
-                        activity.kind,
-                        activity.start.isoformat(),
-                        activity.end.isoformat(),
-                        activity.status,
-                        len(activity.history),
-                        fold(activity.title),
-                    )
-
-        for g_position, goal in enumerate(plan.goals):
-            goals.append(
-                (
-                    goal.number,
-                    g_position,
-                    goal.kind,
-                    goal.title,
-                    goal.description,
-                    goal.resources,
-                    _number(goal.earmarked_mkr),
-                    goal.council_goal,
-                )
-            )
-            add_metrics(goal.number, None, goal.metrics)
-            add_activities(goal.number, None, goal.activities)
-            for i_position, initiative in enumerate(goal.initiatives):
-                initiatives.append(
-                    (
-                        initiative.id,
-                        goal.number,
-                        i_position,
-                        initiative.title,
-                        initiative.purpose,
-                        initiative.resources,
-                        _number(initiative.earmarked_mkr),
-                        initiative.council_goal,
-                        initiative.comment,
-                        initiative.metrics_note,
-                    )
-                )
-                add_metrics(goal.number, initiative.id, initiative.metrics)
-                add_activities(goal.number, initiative.id, initiative.activities)
-        many("INSERT INTO goal VALUES (?, ?, ?, ?, ?, ?, ?, ?)", goals)
-        many("INSERT INTO initiative VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", initiatives)
-        many("INSERT INTO metric VALUES (?, ?, ?, ?, ?, ?, ?)", metrics)
-        many("INSERT INTO metric_target VALUES (?, ?, ?)", targets)
+        goals = rows.goals
+        many("INSERT INTO goal VALUES (?, ?, ?, ?, ?, ?, ?, ?)", goals.goals)
+        many("INSERT INTO initiative VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", goals.initiatives)
+        many("INSERT INTO metric VALUES (?, ?, ?, ?, ?, ?, ?)", goals.metrics)
+        many("INSERT INTO metric_target VALUES (?, ?, ?)", goals.targets)
         # The indexes of the two big tables are dropped and made again once their rows are
         # in: SQLite builds an index from all its rows at once twice as fast as it grows one
         # row by row, which is a second of `vpl load` at 100 000 activities.
@@ -546,36 +528,16 @@ class Store:
         many(
             'INSERT INTO activity (ref, goal_number, initiative_id, position, title, kind, start, "end", '
             "status, version, title_folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            activity_rows(),
+            sorted(goals.activities, key=itemgetter(0)),  # by ref: see `goal_rows`
         )
-        # History rows get ids in time order across activities, as they were written.
-        histories.sort(key=lambda item: (item[0], item[1], item[2]))
-        undone = {(ref, e.undoes) for _, _, _, ref, e in histories if e.undoes is not None}
-        ids = {
-            (ref, index): row_id
-            for row_id, (_, _, index, ref, _) in enumerate(histories, start=1)
-            if (ref, index) in undone
-        }
         many(
             "INSERT INTO status_history (id, ref, at, from_status, to_status, note, user, undo_of)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                (
-                    row_id,
-                    ref,
-                    format_time(at),
-                    entry.from_status,
-                    entry.to,
-                    entry.note,
-                    entry.user,
-                    None if entry.undoes is None else ids[(ref, entry.undoes)],
-                )
-                for row_id, (at, _, _, ref, entry) in enumerate(histories, start=1)
-            ),
+            history_rows(goals.histories),
         )
         for _, sql in indexes:
             execute(sql)
-        for f_position, focus in enumerate(plan.focus):
+        for f_position, focus in enumerate(rows.focus):
             execute(
                 "INSERT INTO focus (id, position, title, intro) VALUES (?, ?, ?, ?)",
                 (f_position + 1, f_position, focus.title, focus.intro),
@@ -588,11 +550,13 @@ class Store:
                 "INSERT INTO focus_goal VALUES (?, ?, ?)",
                 [(f_position + 1, i, number) for i, number in enumerate(focus.goals)],
             )
-        if plan.budget is not None:
-            self._insert_budget(plan.budget)
+        if rows.budget is not None:
+            self._insert_budget(rows.budget)
         execute("DELETE FROM plan_replacement")
 
     def _insert_budget(self, budget: Budget) -> None:
+        from vpl_tui.model import OPERATING_LINES, figure_values
+
         execute, many = self.db.execute, self.db.conn.executemany
         execute(
             "INSERT INTO budget (id, unit, explanation, investments_explanation) VALUES (1, ?, ?, ?)",
@@ -643,7 +607,7 @@ class Store:
         many(
             "INSERT INTO budget_figure VALUES (?, ?, ?, ?, ?)",
             [
-                (table, line, year, _number(value), _number(published[(table, line, year)]))
+                (table, line, year, number_text(value), number_text(published[(table, line, year)]))
                 for (table, line, year), value in current.items()
             ],
         )
@@ -656,8 +620,8 @@ class Store:
                     c.line,
                     c.year,
                     format_time(c.at),
-                    _number(c.from_value),
-                    _number(c.to),
+                    number_text(c.from_value),
+                    number_text(c.to),
                     c.note,
                     c.user,
                 )
@@ -667,6 +631,8 @@ class Store:
 
     def export_plan(self) -> Plan:
         """The whole plan as it stands, with statuses and history, as a validated model."""
+        from vpl_tui.model import Activity, Goal, Initiative, Mandate, Plan, PlanInfo
+
         self._require_plan()
         query = self.db.query
         # One read transaction, so the export is one consistent moment even with writers.
@@ -742,6 +708,8 @@ class Store:
         )
 
     def _metrics_by_owner(self) -> dict[tuple[str, str | None], list[Metric]]:
+        from vpl_tui.model import Metric
+
         targets: dict[int, dict[str, str]] = defaultdict(dict)
         for row in self.db.query("SELECT * FROM metric_target ORDER BY metric_id, year"):
             targets[row["metric_id"]][str(row["year"])] = row["target"]
@@ -760,6 +728,8 @@ class Store:
         return metrics
 
     def _history_by_ref(self) -> dict[str, list[HistoryEntry]]:
+        from vpl_tui.model import HistoryEntry
+
         entries: dict[str, list[HistoryEntry]] = defaultdict(list)
         index_of: dict[int, int] = {}
         for row in self.db.query("SELECT * FROM status_history ORDER BY ref, id"):
@@ -783,6 +753,8 @@ class Store:
     # -- reading, one level at a time ---------------------------------------------------
 
     def plan_info(self) -> PlanInfo:
+        from vpl_tui.model import PlanInfo
+
         self._require_plan()
         row = next(self.db.query("SELECT * FROM plan WHERE id = 1"))
         # model_construct here and below: what the store reads was validated on its way
@@ -797,15 +769,43 @@ class Store:
             currency_unit=row["currency_unit"],
         )
 
+    def plan_record(self) -> PlanRecord:
+        """What `plan_info()` gives, as a plain record: for what must start without pydantic."""
+        self._require_plan()
+        row = self.db.execute(
+            "SELECT title, organisation, municipality, year, period, currency_unit "
+            "FROM plan WHERE id = 1"
+        ).fetchone()
+        return PlanRecord(*row)
+
     def mandate(self) -> Mandate:
-        return Mandate.model_construct(
-            **{
-                row["part"]: row["body"]
-                for row in self.db.query("SELECT part, body FROM mandate ORDER BY position")
-            }
-        )
+        from vpl_tui.model import Mandate
+
+        return Mandate.model_construct(**self.mandate_texts())
+
+    def mandate_texts(self) -> dict[str, str]:
+        """The mandate's parts (the field names of `model.Mandate`) and texts, in plan order.
+
+        Read without pydantic: the app's first screen shows the mandate.
+        """
+        rows = self.db.execute("SELECT part, body FROM mandate ORDER BY position")
+        return {part: body for part, body in rows}
 
     def focus_lists(self) -> list[Focus]:
+        from vpl_tui.model import Focus
+
+        return [
+            Focus.model_construct(
+                title=focus.title,
+                intro=focus.intro,
+                items=list(focus.items),
+                goals=list(focus.goals),
+            )
+            for focus in self.focus_records()
+        ]
+
+    def focus_records(self) -> list[FocusRecord]:
+        """What `focus_lists()` gives, as plain records: the app starts without pydantic."""
         items: dict[int, list[str]] = defaultdict(list)
         for row in self.db.query("SELECT * FROM focus_item ORDER BY focus_id, position"):
             items[row["focus_id"]].append(row["text"])
@@ -813,11 +813,11 @@ class Store:
         for row in self.db.query("SELECT * FROM focus_goal ORDER BY focus_id, position"):
             goals[row["focus_id"]].append(row["goal_number"])
         return [
-            Focus.model_construct(
+            FocusRecord(
                 title=row["title"],
                 intro=row["intro"],
-                items=items.get(row["id"], []),
-                goals=goals.get(row["id"], []),
+                items=tuple(items.get(row["id"], [])),
+                goals=tuple(goals.get(row["id"], [])),
             )
             for row in self.db.query("SELECT * FROM focus ORDER BY position")
         ]
@@ -829,30 +829,58 @@ class Store:
     """
 
     def goals(self, today: date | None = None) -> list[GoalRecord]:
-        """Every goal with the progress of all activities under it (its initiatives' too)."""
+        """Every goal with the progress of all activities under it (its initiatives' too).
+
+        The goals come back as one row, a JSON array, rather than a row each: sqlite3 lets
+        go of the GIL for every row it steps to and must take it back, and in a worker
+        beside a busy event loop (the app's first screen reads this while Textual starts)
+        each taking back waits its turn, which made the read two to three times slower.
+        """
         today_text = (today or date.today()).isoformat()
         sql = f"""
-            SELECT g.*, {self._PROGRESS},
-                (SELECT COUNT(*) FROM initiative i WHERE i.goal_number = g.number) AS initiatives,
-                (SELECT COUNT(*) FROM metric m WHERE m.goal_number = g.number
-                    AND m.initiative_id IS NULL) AS metrics
-            FROM goal g LEFT JOIN activity a ON a.goal_number = g.number
-            GROUP BY g.number ORDER BY g.position
+            SELECT json_group_array(json_array(
+                position, number, kind, title, description, resources, earmarked_mkr,
+                council_goal, total, done, overdue, initiatives, metrics))
+            FROM (
+                SELECT g.*, {self._PROGRESS},
+                    (SELECT COUNT(*) FROM initiative i WHERE i.goal_number = g.number)
+                        AS initiatives,
+                    (SELECT COUNT(*) FROM metric m WHERE m.goal_number = g.number
+                        AND m.initiative_id IS NULL) AS metrics
+                FROM goal g LEFT JOIN activity a ON a.goal_number = g.number
+                GROUP BY g.number
+            )
         """
+        (rows,) = self.db.execute(sql, {"today": today_text}).fetchone()
+        # Sorted here: SQLite 3.40 cannot order the elements of an aggregate.
         return [
             GoalRecord(
-                number=row["number"],
-                kind=row["kind"],
-                title=row["title"],
-                description=row["description"],
-                resources=row["resources"],
-                earmarked_mkr=_decimal(row["earmarked_mkr"]),
-                council_goal=row["council_goal"],
-                progress=Progress(row["total"], row["done"], row["overdue"]),
-                initiative_count=row["initiatives"],
-                metric_count=row["metrics"],
+                number=number,
+                kind=kind,
+                title=title,
+                description=description,
+                resources=resources,
+                earmarked_mkr=_decimal(earmarked),
+                council_goal=council_goal,
+                progress=Progress(total, done, overdue),
+                initiative_count=initiatives,
+                metric_count=metrics,
             )
-            for row in self.db.query(sql, {"today": today_text})
+            for (
+                _,
+                number,
+                kind,
+                title,
+                description,
+                resources,
+                earmarked,
+                council_goal,
+                total,
+                done,
+                overdue,
+                initiatives,
+                metrics,
+            ) in sorted(json.loads(rows), key=itemgetter(0))
         ]
 
     def initiatives(self, goal_number: str, today: date | None = None) -> list[InitiativeRecord]:
@@ -920,8 +948,12 @@ class Store:
             raise VplError("error.unknown_ref", db=self.display_name, ref=clean(ref))
         return _activity(rows[0])
 
-    def metrics(self, goal_number: str, initiative_id: str | None = None) -> list[Metric]:
-        """The metrics of a goal (not its initiatives') or of one initiative."""
+    def metrics(self, goal_number: str, initiative_id: str | None = None) -> list[MetricRecord]:
+        """The metrics of a goal (not its initiatives') or of one initiative.
+
+        Plain records (the attributes of `model.Metric`): the app shows them as the cursor
+        moves, and building pydantic models would load pydantic on the first goal shown.
+        """
         if initiative_id is None:
             where, params = "goal_number = ? AND initiative_id IS NULL", (goal_number,)
         else:
@@ -936,12 +968,7 @@ class Store:
             ):
                 targets[target["metric_id"]][str(target["year"])] = target["target"]
         return [
-            Metric(
-                name=row["name"],
-                latest=row["latest"],
-                latest_year=row["latest_year"],
-                targets=targets.get(row["id"], {}),
-            )
+            MetricRecord(row["name"], row["latest"], row["latest_year"], targets.get(row["id"], {}))
             for row in rows
         ]
 
@@ -1110,41 +1137,54 @@ class Store:
     def progress_as_of(self, as_of: date) -> dict[tuple[str, str | None], dict[str, int]]:
         """Counts by status for each goal's own activities and each initiative's, as of a day.
 
-        Keys are (goal number, initiative id or None); values map status → count and
+        Keys are (goal number, initiative id or None); values map every status → count and
         `overdue` → count. SQLite does the counting, so this stays fast at any size.
         """
         expression, params = self._status_expression(as_of)
-        sql = (
-            f"SELECT goal_number, initiative_id, status, COUNT(*) AS n, "
-            f"SUM(\"end\" < :day AND status NOT IN ('done', 'cancelled')) AS overdue "
-            f'FROM (SELECT a.goal_number, a.initiative_id, a."end", {expression} AS status '
-            f"FROM activity a) GROUP BY goal_number, initiative_id, status"
-        )
-        counts: dict[tuple[str, str | None], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        # Rows as tuples: a region's plan gives ten thousand of them.
-        for goal_number, initiative_id, status, n, overdue in self.db.execute(
-            sql, {**params, "day": as_of.isoformat()}
-        ):
-            bucket = counts[(goal_number, initiative_id)]
-            bucket[status] += n
-            bucket["overdue"] += overdue
-        return counts
-
-    def overdue_as_of(self, as_of: date) -> list[ActivityRecord]:
-        """Activities past their end date on `as_of` and neither done nor cancelled."""
-        expression, params = self._status_expression(as_of)
+        # One row per goal or initiative, a sum per status: grouped in the order of the
+        # activity_by_owner index, which SQLite then needs no sorting for, and a fifth of
+        # the rows a (goal, initiative, status) grouping gives Python.
+        sums = ", ".join(f"SUM(status = '{status}')" for status in STATUSES)
         closed = ", ".join(f"'{status}'" for status in sorted(CLOSED_STATUSES))
         sql = (
-            f"SELECT * FROM (SELECT a.ref, a.goal_number, a.initiative_id, a.title, a.kind, "
-            f'a.start, a."end", a.version, {expression} AS status, g.position AS gp, '
+            f"SELECT goal_number, initiative_id, {sums}, "
+            f'SUM("end" < :day AND status NOT IN ({closed})) '
+            f'FROM (SELECT a.goal_number, a.initiative_id, a."end", {expression} AS status '
+            f"FROM activity a{_once(params)}) GROUP BY goal_number, initiative_id"
+        )
+        keys = (*STATUSES, "overdue")
+        return {
+            (goal_number, initiative_id): dict(zip(keys, counts, strict=True))
+            for goal_number, initiative_id, *counts in self.db.execute(
+                sql, {**params, "day": as_of.isoformat()}
+            )
+        }
+
+    def overdue_as_of(self, as_of: date) -> list[OverdueRecord]:
+        """Activities past their end date on `as_of` and neither done nor cancelled.
+
+        In the order the summary lists them: by end date, then in plan order.
+        """
+        expression, params = self._status_expression(as_of)
+        closed = ", ".join(f"'{status}'" for status in sorted(CLOSED_STATUSES))
+        # Only the columns shown: SQLite sorts these rows, and narrower rows sort faster.
+        sql = (
+            f'SELECT ref, title, "end", status FROM (SELECT a.ref, a.title, a."end", '
+            f"{expression} AS status, g.position AS gp, a.initiative_id IS NOT NULL AS own, "
             f"i.position AS ip, a.position AS ap FROM activity a "
             f"JOIN goal g ON g.number = a.goal_number "
-            f'LEFT JOIN initiative i ON i.id = a.initiative_id WHERE a."end" < :day) '
-            f'WHERE status NOT IN ({closed}) ORDER BY "end", gp, initiative_id IS NOT NULL, ip, ap'
+            f'LEFT JOIN initiative i ON i.id = a.initiative_id WHERE a."end" < :day'
+            f'{_once(params)}) WHERE status NOT IN ({closed}) ORDER BY "end", gp, own, ip, ap'
         )
-        return _activities(self.db.execute(sql, {**params, "day": as_of.isoformat()}))
+        day = date.fromisoformat
+        return [
+            OverdueRecord(ref, title, day(end), status)
+            for ref, title, end, status in self.db.execute(
+                sql, {**params, "day": as_of.isoformat()}
+            )
+        ]
 
-    def all_metrics(self) -> list[tuple[str, str | None, Metric]]:
+    def all_metrics(self) -> list[tuple[str, str | None, MetricRecord]]:
         """Every metric with the goal number and initiative id it belongs to, in plan order."""
         targets: dict[int, dict[str, str]] = defaultdict(dict)
         for metric_id, year, target in self.db.execute(
@@ -1157,18 +1197,12 @@ class Store:
             "LEFT JOIN initiative i ON i.id = m.initiative_id "
             "ORDER BY g.position, m.initiative_id IS NOT NULL, i.position, m.position"
         )
-        # model_construct: these rows were validated on their way in, and a region's plan
-        # has thousands of metrics for every summary.
+        # Records, not models: the JSON summary reads them, and needs no pydantic.
         return [
             (
                 goal_number,
                 initiative_id,
-                Metric.model_construct(
-                    name=name,
-                    latest=latest,
-                    latest_year=latest_year,
-                    targets=targets.get(metric_id, {}),
-                ),
+                MetricRecord(name, latest, latest_year, targets.get(metric_id, {})),
             )
             for metric_id, goal_number, initiative_id, name, latest, latest_year in self.db.execute(
                 sql
@@ -1196,6 +1230,36 @@ class Store:
 
     def budget(self) -> Budget | None:
         """The budget with its current figures and the history of edits, or None."""
+        from vpl_tui import model
+
+        def budget(**fields: Any) -> Budget:
+            return model.Budget.model_construct(**fields, changes=self._figure_changes())
+
+        # model_construct: the figures were validated on their way in.
+        return self._read_budget(
+            _BudgetKinds(
+                budget=budget,
+                operating=model.OperatingBudget.model_construct,
+                units=model.UnitBreakdown.model_construct,
+                unit=model.UnitCosts.model_construct,
+                pot=model.EarmarkedPot.model_construct,
+                allocation=model.Allocation.model_construct,
+                investments=model.Investments.model_construct,
+                line=model.InvestmentLine.model_construct,
+            )
+        )
+
+    def budget_figures(self) -> BudgetFigures | None:
+        """The budget's current figures as plain records (no history), or None.
+
+        What `vpl_tui.budget.reconcile` reads, with the same attributes as `budget()`
+        gives, for the summary: it costs no pydantic, which would double the start of
+        `vpl summary`. The figures are read as they stand now, like `budget()`'s.
+        """
+        return self._read_budget(_LIGHT_BUDGET)
+
+    def _read_budget(self, kinds: _BudgetKinds) -> Any:
+        """The budget built of `kinds` (the models or the records), or None without one."""
         head = list(self.db.query("SELECT * FROM budget WHERE id = 1"))
         if not head:
             return None
@@ -1212,18 +1276,18 @@ class Store:
         def whole(table: str, line: str) -> dict[str, int]:
             return {year: int(value) for year, value in figures.get((table, line), {}).items()}
 
-        operating = OperatingBudget.model_construct(
+        operating = kinds.operating(
             columns=columns["operating"],
-            **{line: whole("operating", line) for line in OPERATING_LINES},
+            # Its lines are net_costs, grant and result (model.OPERATING_LINES), each with
+            # a budget_line row since `vpl load`.
+            **{row["line"]: whole("operating", row["line"]) for row in lines["operating"]},
         )
         units = None
         if "units" in columns:
-            units = UnitBreakdown.model_construct(
+            units = kinds.units(
                 columns=columns["units"],
                 units=[
-                    UnitCosts.model_construct(
-                        name=row["line"], net_costs=whole("units", row["line"])
-                    )
+                    kinds.unit(name=row["line"], net_costs=whole("units", row["line"]))
                     for row in lines["units"]
                     if row["line"] != "total"
                 ],
@@ -1231,11 +1295,11 @@ class Store:
             )
         investments = None
         if "investments" in columns:
-            investments = Investments.model_construct(
+            investments = kinds.investments(
                 columns=columns["investments"],
                 net_investments=whole("investments", "net_investments"),
                 lines=[
-                    InvestmentLine.model_construct(
+                    kinds.line(
                         name=row["line"],
                         description=row["description"],
                         amounts=whole("investments", row["line"]),
@@ -1255,13 +1319,13 @@ class Store:
                 "SELECT * FROM pot_allocation_funds ORDER BY allocation_id, position"
             ):
                 funds[row["allocation_id"]].append(row["target"])
-            pot = EarmarkedPot.model_construct(
+            pot = kinds.pot(
                 name=pot_rows[0]["name"],
                 period=pot_rows[0]["period"],
                 year=pot_rows[0]["year"],
                 total_mkr=figures[("pot", "total")][year],
                 allocations=[
-                    Allocation.model_construct(
+                    kinds.allocation(
                         id=row["id"],
                         title=row["title"],
                         amount_mkr=figures[("pot", row["id"])][year],
@@ -1270,7 +1334,19 @@ class Store:
                     for row in self.db.query("SELECT * FROM pot_allocation ORDER BY position")
                 ],
             )
-        changes = [
+        return kinds.budget(
+            unit=head[0]["unit"],
+            explanation=head[0]["explanation"],
+            operating=operating,
+            units=units,
+            pot=pot,
+            investments=investments,
+        )
+
+    def _figure_changes(self) -> list[FigureChange]:
+        from vpl_tui.model import FigureChange
+
+        return [
             FigureChange.model_construct(
                 table=row["table_name"],
                 line=row["line"],
@@ -1283,15 +1359,6 @@ class Store:
             )
             for row in self.db.query("SELECT * FROM budget_history ORDER BY id")
         ]
-        return Budget.model_construct(
-            unit=head[0]["unit"],
-            explanation=head[0]["explanation"],
-            operating=operating,
-            units=units,
-            pot=pot,
-            investments=investments,
-            changes=changes,
-        )
 
     def earmarks(self) -> list[Earmark]:
         """Every goal's and initiative's stated earmark, in plan order (None where not stated)."""
@@ -1367,7 +1434,7 @@ class Store:
                 return None
             self.db.execute(
                 "UPDATE budget_figure SET value = ? WHERE table_name = ? AND line = ? AND year = ?",
-                (_number(value), table, line, year),
+                (number_text(value), table, line, year),
             )
             cursor = self.db.execute(
                 "INSERT INTO budget_history (table_name, line, year, at, from_value, to_value, "
@@ -1381,8 +1448,8 @@ class Store:
                         "WHERE table_name = ? AND line = ? AND year = ?",
                         (table, line, year),
                     ),
-                    _number(current),
-                    _number(value),
+                    number_text(current),
+                    number_text(value),
                     note,
                     user or current_user(),
                 ),
@@ -1427,6 +1494,16 @@ class Store:
         ]
 
 
+def _once(replay_params: dict[str, str]) -> str:
+    """`LIMIT -1` for a subquery whose status is replayed from the history, else "".
+
+    A replayed status is a subquery per activity; SQLite copies a plain subquery's
+    columns into every place the outer query uses them, and would run it once for each
+    (six times in `progress_as_of`). A LIMIT keeps the subquery apart, run once per row.
+    """
+    return " LIMIT -1" if replay_params else ""
+
+
 def _activity(row: dict[str, Any]) -> ActivityRecord:
     return ActivityRecord(
         ref=row["ref"],
@@ -1466,6 +1543,8 @@ def _history(row: dict[str, Any]) -> HistoryRecord:
 
 def _check_note_and_user(note: str, user: str) -> None:
     """Refuse what a plan file could not hold, so that every export loads again."""
+    from vpl_tui.model import MAX_TEXT, MAX_USER
+
     if len(note) > MAX_TEXT:
         raise VplError("error.note_too_long", limit=MAX_TEXT)
     if len(user) > MAX_USER:
@@ -1479,6 +1558,8 @@ def _figure_problem(table: str, value: Decimal) -> str | None:
     The tkr tables hold whole numbers; the pot holds mkr as the model's `Mkr` allows.
     """
     if table == "pot":
+        from pydantic import ValidationError
+
         try:
             _mkr().validate_python(value)
         except ValidationError:
@@ -1491,29 +1572,6 @@ def _figure_problem(table: str, value: Decimal) -> str | None:
 
 def _fold(text: str | None) -> str:
     return normalise(text or "")
-
-
-class _Folder:
-    """`normalise()` for many titles at once, word by word with a cache of words seen.
-
-    Folding is per character (case folding, compatibility decomposition, dropping the
-    combining marks, which never cross a space), so folding words between spaces gives
-    the same text; plan titles repeat their words, so 100 000 titles fold in a tenth of
-    the time.
-    """
-
-    def __init__(self) -> None:
-        self._words: dict[str, str] = {}
-
-    def __call__(self, text: str) -> str:
-        words = self._words
-        folded = []
-        for word in text.split(" "):
-            done = words.get(word)
-            if done is None:
-                done = words[word] = normalise(word)
-            folded.append(done)
-        return " ".join(folded)
 
 
 def _escape_like(text: str) -> str:

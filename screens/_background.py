@@ -19,8 +19,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from vpl_tui.db.store import Store
-from vpl_tui.model import Focus, Mandate, PlanInfo
-from vpl_tui.records import ActivityRecord, GoalRecord, InitiativeRecord
+from vpl_tui.records import (
+    ActivityRecord,
+    FocusRecord,
+    GoalRecord,
+    InitiativeRecord,
+    PlanRecord,
+)
 from vpl_tui.safetext import clean
 from vpl_tui.strings import Strings
 
@@ -31,9 +36,10 @@ T = TypeVar("T")
 class TopLevel:
     """What the first screen needs: the plan, its mandate, focus lists and goals."""
 
-    info: PlanInfo
-    mandate: Mandate
-    focus: list[Focus]
+    info: PlanRecord
+    mandate: dict[str, str]
+    """The mandate's texts by part, in plan order."""
+    focus: list[FocusRecord]
     goals: list[GoalRecord]
 
 
@@ -61,9 +67,11 @@ class SummaryResult:
 def read_top_level(path: Path, today: date) -> TopLevel:
     with Store.open(path) as store:
         return TopLevel(
-            info=store.plan_info(),
-            mandate=store.mandate(),
-            focus=store.focus_lists(),
+            # Plain records, not the plan file's models: pydantic would cost the start
+            # of the app ~100 ms, for nothing the screen needs.
+            info=store.plan_record(),
+            mandate=store.mandate_texts(),
+            focus=store.focus_records(),
             goals=store.goals(today),
         )
 

@@ -18,15 +18,23 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets._tree import TOGGLE_STYLE
 from textual.widgets.tree import TreeNode
 
-from vpl_tui.model import STATUSES, Focus, Metric
-from vpl_tui.records import ActivityRecord, GoalRecord, InitiativeRecord, Progress
+from vpl_tui.records import (
+    ActivityRecord,
+    FocusRecord,
+    GoalRecord,
+    InitiativeRecord,
+    MetricRecord,
+    Progress,
+)
 from vpl_tui.screens._keys import localise_bindings
 from vpl_tui.screens.safe import plain
+from vpl_tui.statuses import STATUSES
 from vpl_tui.strings import Strings
 
 Key = tuple[str, ...]
@@ -62,7 +70,7 @@ class FocusItem(Item):
     """A focus list grouping goals; `goals` is the screen's map of goal records by number."""
 
     index: int
-    focus: Focus
+    focus: FocusRecord
     goals: dict[str, GoalRecord]
 
     @property
@@ -116,7 +124,7 @@ class InitiativeItem(Item):
 
 @dataclass(eq=False)
 class MetricItem(Item):
-    metric: Metric
+    metric: MetricRecord
     goal_number: str
     initiative_id: str | None
     position: int
@@ -243,6 +251,15 @@ class PlanTree(Tree[Item], inherit_bindings=False):
     def process_label(self, label: str | Text) -> Text:
         # The shared blank label of `add_items` needs no parsing (and there are many).
         return label if label is _BLANK else super().process_label(label)
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # Tree forgets every line it drew when its size changes, and the first layout's
+        # Resize comes after the first paint at that very size: every line drawn twice at
+        # start. Lines are cached by width, and nothing else here depends on the size
+        # (labels are cut as they are drawn and claim no width, see `get_label_width`),
+        # so a resize only changes how many lines the cache holds.
+        event.prevent_default()
+        self._line_cache.grow(event.size.height)
 
     def get_label_width(self, node: TreeNode[Item]) -> int:
         # Labels are cut to the visible width, so the tree never scrolls sideways;

@@ -1,11 +1,12 @@
 """The main screen: the plan as a tree, the selected item in full, and every status change.
 
 The tree is filled lazily: at start only the top level (mandate, focus lists, goals) is
-read, in a worker thread on its own connection, and a goal's or initiative's children
-are read when it is first expanded. A status change writes one transaction through the
-store and then repaints only the lines it affects (the activity, its initiative, its
-goal and focus list), with counts adjusted from the change itself instead of counted
-again. Changes written by another process are noticed through `Store.data_version()`
+read, in a thread on its own connection that the app starts as it is created (the
+screen waits for it, briefly, so that its first paint shows the plan), and a goal's or
+initiative's children are read when it is first expanded. A status change writes one
+transaction through the store and then repaints only the lines it affects (the
+activity, its initiative, its goal and focus list), with counts adjusted from the change
+itself instead of counted again. Changes written by another process are noticed through `Store.data_version()`
 and re-read, in a worker, for the nodes that have been opened; the cursor stays put.
 """
 
@@ -25,13 +26,12 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Tree
+from textual.widgets import Header, Input, Tree
 from textual.widgets.tree import TreeNode
 from textual.worker import WorkerState
 
 from vpl_tui.db.store import StaleChange, Store
 from vpl_tui.errors import VplError
-from vpl_tui.model import CLOSED_STATUSES
 from vpl_tui.records import ActivityRecord, GoalRecord, HistoryRecord, Progress
 from vpl_tui.safetext import clean, normalise
 from vpl_tui.screens._background import (
@@ -44,6 +44,7 @@ from vpl_tui.screens._background import (
     search_activities,
 )
 from vpl_tui.screens._detail import DetailPane
+from vpl_tui.screens._footer import KeyFooter
 from vpl_tui.screens._keys import localise_bindings
 from vpl_tui.screens._tree import (
     ActivityItem,
@@ -57,12 +58,17 @@ from vpl_tui.screens._tree import (
     PlanTree,
 )
 from vpl_tui.screens.help import KeyHelp
+from vpl_tui.statuses import CLOSED_STATUSES
 from vpl_tui.strings import Strings
 
 FILTERS: tuple[str, ...] = ("all", "open", "overdue", "done")
 """The filter cycle of key `f`."""
 SEARCH_LIMIT = 200
 """At most this many matches are shown in the narrowed tree (the count says when more)."""
+FIRST_READ_WAIT = 1.0
+"""Seconds the screen waits, before its first paint, for the top level the app is reading."""
+PLAN_CSS = Path(__file__).with_name("plan.tcss")
+"""The screen's layout; the app reads it as it starts (see `VplApp.CSS_PATH`)."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +114,8 @@ def progress_shown(wanted: str, progress: Progress) -> bool:
 class PlanScreen(Screen[None]):
     """Navigate the plan by keyboard and change activity statuses inline."""
 
-    CSS_PATH = "plan.tcss"
+    CSS_PATH = PLAN_CSS
+    AUTO_FOCUS = "#tree"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -218,6 +225,8 @@ class PlanScreen(Screen[None]):
         self._expanded_before_search: set[Key] = set()
         self._expanded: set[Key] = set()
         self._history: tuple[str, list[HistoryRecord]] | None = None
+        self._shown_item: Item | None = None
+        """The item the detail pane shows."""
         self._folded_goals: list[tuple[str, str]] | None = None
         """Goal labels folded for search, made on first use after each read of the plan."""
         self._seen_version = 0
@@ -247,15 +256,33 @@ class PlanScreen(Screen[None]):
                 yield Input(placeholder=self.strings("app.search.placeholder"), id="search")
                 yield PlanTree(self.strings, self.today, load_children=self._fill, id="tree")
             yield DetailPane(self.strings, id="detail")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#search", Input).display = False
-        self.tree.loading = True
-        self.detail.show_nothing(self.strings("app.loading"))
         self._seen_version = self.store.data_version()
-        self._read_top_level()
+        top = self._top_level_if_ready()
+        if top is not None:
+            self._show_top_level(top)
+        else:
+            self.tree.loading = True
+            self.detail.show_nothing(self.strings("app.loading"))
+            self._read_top_level()
         self.set_interval(self._poll_interval, self.check_for_changes)
+
+    def _top_level_if_ready(self) -> TopLevel | None:
+        """The top level the app started reading, if it comes within `FIRST_READ_WAIT`.
+
+        Waiting here, before the first paint, means the screen is laid out and painted
+        once, with the plan, rather than once loading and again when the plan comes:
+        the second layout and paint of every widget cost more than the wait. A slower
+        read (or none started) shows the loading indicator until a worker has it.
+        """
+        if self._first_read is None:
+            return None
+        try:
+            return self._first_read.result(timeout=FIRST_READ_WAIT)
+        except Exception:  # too slow, or failed: the worker waits or reports it, as usual
+            return None
 
     @work(thread=True, exclusive=True, group="top-level")
     def _read_top_level(self) -> None:
@@ -271,11 +298,20 @@ class PlanScreen(Screen[None]):
 
     @on(TopLevelRead)
     def _top_level_read(self, message: TopLevelRead) -> None:
-        self._set_top(message.top)
+        self._show_top_level(message.top)
+        if self.focused is not self.tree:
+            self.tree.focus()
+
+    def _show_top_level(self, top: TopLevel) -> None:
+        """Show the plan's top level for the first time, and say that the screen is up.
+
+        The tree has the focus from the start (`AUTO_FOCUS`): each change of focus
+        restyles the screen and rebuilds the footer's keys.
+        """
+        self._set_top(top)
         self._build()
         tree = self.tree
         tree.loading = False
-        tree.focus()
         if tree.root.children:
             tree.move_cursor_to(tree.root.children[0])
         self._show_detail()
@@ -478,11 +514,17 @@ class PlanScreen(Screen[None]):
 
     @on(Tree.NodeHighlighted, "#tree")
     def _highlighted(self) -> None:
+        if self.top is None:
+            return  # still reading the plan: the pane says so until it is read
+        node = self.tree.cursor_node
+        if node is not None and node.data is not None and node.data is self._shown_item:
+            return  # shown already: the cursor was put back where it was (a rebuild, the start)
         self._show_detail()
 
     def _show_detail(self) -> None:
         node = self.tree.cursor_node
         item = node.data if node is not None else None
+        self._shown_item = item
         detail = self.detail
         store = self.store
         if isinstance(item, ActivityItem):

@@ -106,8 +106,9 @@ def test_toml_paths_quote_keys_that_are_not_bare() -> None:
     assert toml_path(("budget", "units", "total", "år 2023")) == 'budget.units.total."år 2023"'
 
 
-def test_crlf_escapes_read_as_lf_so_they_survive_export() -> None:
-    plan = parse_plan(SMALL.replace('title = "Aktivitet"', 'title = "Rad ett\\r\\nRad två"'))
+@pytest.mark.parametrize("cr", ["\\r", "\\u000D", "\\u000d", "\\U0000000D", "\\x0d"])
+def test_crlf_escapes_read_as_lf_so_they_survive_export(cr: str) -> None:
+    plan = parse_plan(SMALL.replace('title = "Aktivitet"', f'title = "Rad ett{cr}\\nRad två"'))
     assert plan.goals[0].activities[0].title == "Rad ett\nRad två"
     assert parse_plan(dumps_plan(plan)) == plan
 

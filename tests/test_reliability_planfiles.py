@@ -425,7 +425,7 @@ _JUNK = [
     "x = 0x",
     "x = 1__0",
     'x = """',
-    "x = {a = 1,}",
+    "x = {a = 1,,}",  # (one trailing comma is TOML 1.1, which vpl reads)
     "[plan]",
     "[[plan]]",
     "x = \x01",

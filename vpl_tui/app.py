@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 from vpl_tui.screens._background import start_reading_top_level
 from vpl_tui.screens._keys import localise_bindings
 from vpl_tui.screens.help import HelpScreen
-from vpl_tui.screens.plan import PlanScreen
+from vpl_tui.screens.plan import PLAN_CSS, PlanScreen
 from vpl_tui.strings import Strings
 
 
@@ -39,6 +39,11 @@ class VplApp(App[None]):
     """Follow up an operational plan from the keyboard."""
 
     TITLE = "vpl"
+
+    # The first screen's CSS is read with the app's own: a screen's CSS_PATH read when
+    # the screen is pushed makes Textual parse all the CSS read until then once more
+    # (~40 ms of the start). Reading it here, pushing the screen finds it already read.
+    CSS_PATH = [PLAN_CSS]
 
     COMMANDS = App.COMMANDS | {_plan_commands}
 

@@ -43,16 +43,19 @@ CLI and the screen show them in the user's language (`Check.describe(strings)`).
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
-from vpl_tui.model import Budget, ColumnKind
 from vpl_tui.numbers import format_amount
-from vpl_tui.records import Earmark
+from vpl_tui.records import BudgetFigures, Earmark
 from vpl_tui.safetext import clean, escape_serialised, one_line
 from vpl_tui.strings import Strings
+
+if TYPE_CHECKING:  # the checks read a model or plain records alike: no pydantic needed
+    from vpl_tui.model import Budget, ColumnKind
 
 CheckStatus = Literal["pass", "fail", "unchecked"]
 CHECK_STATUSES: tuple[CheckStatus, ...] = get_args(CheckStatus)
@@ -250,7 +253,7 @@ def _dec(value: int | Decimal | None) -> Decimal | None:
 # -- 1. operating budget ------------------------------------------------------------------------
 
 
-def operating_checks(budget: Budget) -> list[Check]:
+def operating_checks(budget: Budget | BudgetFigures) -> list[Check]:
     """Grant − net costs = result, for every year of the operating table."""
     op = budget.operating
     checks = []
@@ -375,7 +378,7 @@ def _breakdown_checks(
     return sums + totals
 
 
-def unit_checks(budget: Budget) -> list[Check]:
+def unit_checks(budget: Budget | BudgetFigures) -> list[Check]:
     """The units add up to the Summa row, and Summa equals the operating net costs."""
     op = budget.operating
     units = budget.units
@@ -408,7 +411,7 @@ def _earmark_key(earmark: Earmark) -> str:
     return "budget.check.earmark_initiative"
 
 
-def pot_checks(budget: Budget, earmarks: Sequence[Earmark]) -> list[Check]:
+def pot_checks(budget: Budget | BudgetFigures, earmarks: Sequence[Earmark]) -> list[Check]:
     """The pot's total, the initiatives' share, and every stated earmark against the allocations."""
     pot = budget.pot
     owners = {e.goal_number for e in earmarks if e.goal_number is not None}
@@ -453,10 +456,21 @@ def pot_checks(budget: Budget, earmarks: Sequence[Earmark]) -> list[Check]:
         )
     ]
 
+    # Which allocations fund each target, by position: a region's plan has thousands of
+    # targets to look up.
+    funders: dict[str, set[int]] = defaultdict(set)
+    for index, allocation in enumerate(pot.allocations):
+        for target in allocation.funds:
+            funders[target].add(index)
+
     def funding(targets: set[str]) -> list[Term]:
-        # Each allocation at most once, in full, however many of the targets it funds.
+        # Each allocation at most once, in full, however many of the targets it funds;
+        # in the pot's order.
+        indexes = sorted(set().union(*(funders.get(target, ()) for target in targets)))
+        allocations = pot.allocations
         return [
-            term(a.id, a.title, a.amount_mkr) for a in pot.allocations if targets & set(a.funds)
+            term(allocations[i].id, allocations[i].title, allocations[i].amount_mkr)
+            for i in indexes
         ]
 
     owner_goals = [e for e in earmarks if e.goal_number is None and e.target in owners]
@@ -507,7 +521,7 @@ def pot_checks(budget: Budget, earmarks: Sequence[Earmark]) -> list[Check]:
 # -- 4. investments -----------------------------------------------------------------------------
 
 
-def investment_checks(budget: Budget) -> list[Check]:
+def investment_checks(budget: Budget | BudgetFigures) -> list[Check]:
     """The lines add up to the Summa row, and Summa equals the net investments."""
     inv = budget.investments
     if inv is None:
@@ -532,7 +546,7 @@ def investment_checks(budget: Budget) -> list[Check]:
 # -- 5. columns ---------------------------------------------------------------------------------
 
 
-def column_checks(budget: Budget) -> list[Check]:
+def column_checks(budget: Budget | BudgetFigures) -> list[Check]:
     """Each breakdown table covers years of the operating table, with the same column kinds."""
     reference: Mapping[str, ColumnKind] = budget.operating.columns
     tables: list[tuple[str, Mapping[str, ColumnKind], list[Mapping[str, int]]]] = []
@@ -591,11 +605,12 @@ def column_checks(budget: Budget) -> list[Check]:
 # -- all of them --------------------------------------------------------------------------------
 
 
-def reconcile(budget: Budget, earmarks: Sequence[Earmark]) -> list[Check]:
+def reconcile(budget: Budget | BudgetFigures, earmarks: Sequence[Earmark]) -> list[Check]:
     """Every check of the budget, in the order of the plan: operating, units, pot, investments, columns.
 
     Args:
-        budget: The budget with its current figures (`Store.budget()`).
+        budget: The budget with its current figures: `Store.budget()`, or
+            `Store.budget_figures()`, the same figures without pydantic.
         earmarks: What each goal and initiative states as earmarked (`Store.earmarks()`).
     """
     return (

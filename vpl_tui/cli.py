@@ -17,8 +17,7 @@ from typing import Any, NoReturn
 
 import click
 
-from vpl_tui.errors import VplError
-from vpl_tui.planfile import PlanFileError
+from vpl_tui.errors import PlanFileError, VplError
 from vpl_tui.safetext import clean, one_line
 from vpl_tui.strings import DEFAULT_LANG, Strings, lang_from_env, parse_status, status_choices
 
@@ -166,17 +165,13 @@ def main(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
 @click.pass_obj
 def load(env: Env, file: Path, check: bool) -> None:
     """Validate FILE, then replace the database's plan with it in one transaction."""
-    from vpl_tui.planfile import read_plan
+    from vpl_tui.db.bulk import read_plan_rows
 
     _no_cycle_collection()
-    plan = read_plan(file)  # a bad file stops here, before the database is touched
-    goals = len(plan.goals)
-    initiatives = sum(len(goal.initiatives) for goal in plan.goals)
-    activities = sum(
-        len(goal.activities) + sum(len(i.activities) for i in goal.initiatives)
-        for goal in plan.goals
-    )
-    counts = {"goals": goals, "initiatives": initiatives, "activities": activities}
+    # A bad file stops here, before the database is touched; a large one is read by
+    # every processor at once.
+    plan = read_plan_rows(file)
+    counts = plan.counts
     shown = clean(str(file))
     if check:
         click.echo(env.strings("cli.checked", file=shown, **counts))
@@ -363,7 +358,7 @@ def budget(env: Env, fmt: str, strict: bool) -> None:
     from vpl_tui.budget import render_json, render_text
 
     with env.open_store() as store:
-        plan_budget = store.budget()
+        plan_budget = store.budget_figures()  # the figures, without pydantic's start-up cost
         checks = [] if plan_budget is None else reconcile_budget(plan_budget, store.earmarks())
     if fmt == "json":
         click.echo(render_json(checks, env.strings), nl=False)

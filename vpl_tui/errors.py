@@ -7,6 +7,7 @@ language without knowing where they came from.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -29,3 +30,15 @@ class VplError(Exception):
         from vpl_tui.strings import Strings
 
         return self.render(Strings("en"))
+
+
+class PlanFileError(Exception):
+    """A plan file that cannot be used, with one line per problem.
+
+    Raised by `vpl_tui.planfile` (and re-exported there); it lives here so that the CLI
+    can catch it without importing the plan file reader and pydantic with it.
+    """
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = list(problems)

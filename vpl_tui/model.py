@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -23,17 +23,14 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-Status = Literal["not_started", "in_progress", "done", "delayed", "cancelled"]
-"""An activity's status code; the interface shows Swedish or English labels for it."""
-
-STATUSES: tuple[Status, ...] = get_args(Status)
-INITIAL_STATUS: Status = "not_started"
-CLOSED_STATUSES: frozenset[str] = frozenset({"done", "cancelled"})
-"""Statuses that can never be overdue."""
+# The status codes live in a module without pydantic (the summary needs them, not the
+# models), and are re-exported here: one definition for the models and their users.
+from vpl_tui.statuses import CLOSED_STATUSES, INITIAL_STATUS, STATUSES, Status  # noqa: F401
 
 ActivityKind = Literal["activity", "investigation"]
 """`investigation` is an utredningsuppdrag: investigate and report back to the politicians."""
@@ -349,6 +346,10 @@ class PlanInfo(Strict):
     currency_unit: Literal["tkr"] = "tkr"
 
 
+GOALS_READ_ELSEWHERE = "goals_read_elsewhere"
+"""Validation context key: validate a `Plan` without goals, whose goals were read apart."""
+
+
 class Plan(Strict):
     """A whole operational plan: the root of a plan file."""
 
@@ -359,7 +360,11 @@ class Plan(Strict):
     budget: Budget | None = None
 
     @model_validator(mode="after")
-    def _references(self) -> Plan:
+    def _references(self, info: ValidationInfo) -> Plan:
+        if info.context is not None and info.context.get(GOALS_READ_ELSEWHERE):
+            # Validating the plan's small parts only; `db/bulk.py` checks the same
+            # references on the rows of the goals its processes read (`references_hold`).
+            return self
         problems: list[tuple[str, str]] = []
         seen_numbers: dict[str, int] = {}
         seen_refs: dict[str, str] = {}

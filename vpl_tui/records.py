@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import NamedTuple
 
-from vpl_tui.model import CLOSED_STATUSES
+from vpl_tui.statuses import CLOSED_STATUSES
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,30 @@ class ActivityRecord:
         return self.end < as_of and self.status not in CLOSED_STATUSES
 
 
+class OverdueRecord(NamedTuple):
+    """An activity past its end date and neither done nor cancelled, as the summary lists it.
+
+    Only what the summary shows: a region's plan has thousands, read for every summary.
+    """
+
+    ref: str
+    title: str
+    end: date
+    status: str
+
+
+class MetricRecord(NamedTuple):
+    """A metric (mätetal) with its latest outcome and its targets by year, as read.
+
+    The attributes of `model.Metric`, for the JSON summary, which needs no pydantic.
+    """
+
+    name: str
+    latest: str
+    latest_year: int | None
+    targets: dict[str, str]
+
+
 @dataclass(frozen=True, slots=True)
 class HistoryRecord:
     """One row of the append-only status history."""
@@ -144,3 +169,105 @@ class Earmark:
     title: str
     stated_mkr: Decimal | None
     goal_number: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FocusRecord:
+    """A focus list (the fields of `model.Focus`), read without pydantic for the app."""
+
+    title: str
+    intro: str
+    items: tuple[str, ...]
+    goals: tuple[str, ...]
+    """Numbers of the goals it groups."""
+
+
+class PlanRecord(NamedTuple):
+    """What the plan is (the fields of `model.PlanInfo`, in its order), read without pydantic."""
+
+    title: str
+    organisation: str
+    municipality: str
+    year: int
+    period: str
+    currency_unit: str
+
+
+# -- the budget as the reconciliation reads it ---------------------------------------------
+# The same attribute names as the budget models of `vpl_tui.model`, so that
+# `vpl_tui.budget.reconcile` reads either; these cost no pydantic, which the summary's
+# one budget line would otherwise load (`Store.budget_figures()`). Named tuples, like
+# `PlanRecord`: a class of them is made in a fifth of a dataclass's time at import, which
+# every start of `vpl summary` pays.
+
+
+class OperatingFigures(NamedTuple):
+    """The operating table: column kinds and net costs, grant and result per year (tkr)."""
+
+    columns: dict[str, str]
+    net_costs: dict[str, int]
+    grant: dict[str, int]
+    result: dict[str, int]
+
+
+class UnitFigures(NamedTuple):
+    """One unit's net costs per year (tkr)."""
+
+    name: str
+    net_costs: dict[str, int]
+
+
+class UnitTable(NamedTuple):
+    """Net costs by unit, with the published Summa row."""
+
+    columns: dict[str, str]
+    units: list[UnitFigures]
+    total: dict[str, int]
+
+
+class AllocationFigure(NamedTuple):
+    """One allocation from the earmarked pot (mkr) and what it funds."""
+
+    id: str
+    title: str
+    amount_mkr: Decimal
+    funds: list[str]
+
+
+class PotFigures(NamedTuple):
+    """The earmarked pot: its published total and its allocations (mkr)."""
+
+    name: str
+    period: str
+    year: int
+    total_mkr: Decimal
+    allocations: list[AllocationFigure]
+
+
+class InvestmentLineFigures(NamedTuple):
+    """One investment line's amounts per year (tkr)."""
+
+    name: str
+    description: str
+    amounts: dict[str, int]
+
+
+class InvestmentTable(NamedTuple):
+    """Net investments per year and their breakdown by line, with the Summa row (tkr)."""
+
+    columns: dict[str, str]
+    net_investments: dict[str, int]
+    lines: list[InvestmentLineFigures]
+    total: dict[str, int]
+    explanation: str
+
+
+class BudgetFigures(NamedTuple):
+    """The budget's current figures, without the history of edits (`Store.figure_history`)."""
+
+    unit: str
+    explanation: str
+    operating: OperatingFigures
+    units: UnitTable | None
+    pot: PotFigures | None
+    investments: InvestmentTable | None

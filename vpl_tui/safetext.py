@@ -53,6 +53,11 @@ def clean(text: str, *, multiline: bool = False) -> str:
     Returns:
         A string that is safe to write to a terminal, with printable text unchanged.
     """
+    # Printable text (no category C or Z character but the space) has nothing to escape:
+    # one C-speed check instead of a regex substitution, for the thousands of titles in a
+    # large plan's summary. (Every character `_UNSAFE` matches is unprintable.)
+    if text.isprintable():
+        return text
     if multiline:
         return _UNSAFE_MULTILINE.sub(_escape, text).replace("\t", "    ")
     text = _UNSAFE.sub(_escape, text)
@@ -66,7 +71,12 @@ def is_clean(text: str) -> bool:
 
 def one_line(text: str, width: int = 0) -> str:
     """Clean `text`, fold its white space to single spaces and cut it to `width` characters."""
-    folded = " ".join(clean(text, multiline=True).split())
+    # The space is the only printable white space: printable text without a double, a
+    # leading or a trailing space is folded already.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        folded = text
+    else:
+        folded = " ".join(clean(text, multiline=True).split())
     if width and len(folded) > width:
         return folded[: max(width - 1, 0)] + "…"
     return folded

@@ -1,0 +1,217 @@
+"""`vpl summary` on a real database: its counts, its order, its budget line and its start.
+
+The summary counts in SQL and reads plain records (no pydantic), so these tests check its
+figures against the store's other, independent reads, and that the commands which only
+print start without the plan file's models.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vpl_tui.budget import reconcile
+from vpl_tui.db.store import Store
+from vpl_tui.model import Plan
+from vpl_tui.records import ActivityRecord, MetricRecord, OverdueRecord, PlanRecord
+from vpl_tui.safetext import clean, escape_serialised, one_line
+from vpl_tui.statuses import STATUSES
+from vpl_tui.summary import Summary, render_json, summary_data
+
+VPL = str(Path(sys.executable).with_name("vpl"))
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+HEAVY = ("pydantic", "pydantic_core", "textual", "tomli", "tomllib", "sqlite_utils")
+"""What a command that only reads and prints must not import: each costs its start time."""
+
+
+@pytest.fixture
+def seeded(store: Store, db_path: Path) -> Path:
+    """The bundled plan in the test's database, with no connection left open."""
+    store.close()
+    return db_path
+
+
+@pytest.fixture(scope="module")
+def generated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated plan of 400 activities (many goals, initiatives, end dates and statuses)."""
+    folder = tmp_path_factory.mktemp("generated")
+    plan, db = folder / "plan.toml", folder / "plan.db"
+    made = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "make_plan.py"), "400", "-o", str(plan),
+         "--today", "2024-03-01", "--seed", "7"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    loaded = subprocess.run(
+        [VPL, "--db", str(db), "load", str(plan)],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "VPL_USER": "kontroller"},
+    )  # fmt: skip
+    assert loaded.returncode == 0, loaded.stderr
+    return db
+
+
+def imported_modules(db: Path, *args: str) -> set[str]:
+    """The top-level packages the real `vpl` entry point imports to run `args`."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", VPL, "--db", str(db), *args],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "VPL_USER": "kontroller", "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    names = {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    return {name.split(".")[0] for name in names} | {n for n in names if n.startswith("vpl_tui")}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("summary",),
+        ("summary", "--format", "markdown"),
+        ("summary", "--format", "json"),
+        ("summary", "--format", "html", "--as-of", "2023-06-30"),
+        ("budget",),
+        ("budget", "--format", "json"),
+    ],
+)
+def test_summary_and_budget_start_without_the_plan_file_models(seeded: Path, args) -> None:
+    modules = imported_modules(seeded, *args)
+    assert "vpl_tui.summary" in modules or "vpl_tui.budget" in modules  # the probe works
+    assert not modules & set(HEAVY), sorted(modules & set(HEAVY))
+    assert "vpl_tui.model" not in modules and "vpl_tui.planfile" not in modules
+
+
+def test_loading_a_bad_plan_file_still_names_the_problem_in_one_line(run_vpl, tmp_path) -> None:
+    # The plan file reader is imported only by the commands that read one; its errors
+    # must still reach the user as lines on stderr, with exit code 2.
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[plan]\ntitle = "x"\n', encoding="utf-8")
+    result = run_vpl("load", str(bad))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "bad.toml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_budget_line_follows_each_edited_figure(
+    run_vpl, db_path: Path, seed_plan: Plan
+) -> None:
+    line = "Budgetavstämning: 31 kontroller, {} avvikelser, 4 kan inte kontrolleras"
+    assert line.format(1) in run_vpl("summary").stdout
+    with Store.open(db_path, seed=lambda: seed_plan) as store:
+        store.set_figure("operating", "grant", 2023, Decimal(279190), user="kontroller")
+    assert line.format(2) in run_vpl("summary").stdout
+    with Store.open(db_path) as store:
+        store.set_figure("operating", "result", 2021, Decimal(20282), user="kontroller")
+    assert line.format(1) in run_vpl("summary").stdout
+    assert json.loads(run_vpl("summary", "--format", "json").stdout)["budget"] == {
+        "checks": 31,
+        "failed": 1,
+        "unchecked": 4,
+    }
+    failed = [
+        check["id"]
+        for check in json.loads(run_vpl("budget", "--format", "json").stdout)["checks"]
+        if check["status"] == "fail"
+    ]
+    assert failed == ["operating.result.2023"]
+
+
+def test_the_summary_and_the_budget_screen_reconcile_the_same_figures(store: Store) -> None:
+    # The summary reads the figures as plain records, the budget screen as models: after
+    # edits in every table both must give the very same checks.
+    store.set_figure("operating", "net_costs", 2022, Decimal(5), user="kontroller")
+    store.set_figure("units", "total", 2023, Decimal(7), user="kontroller")
+    store.set_figure("investments", "total", 2023, Decimal(0), user="kontroller")
+    store.set_figure("pot", "innovation", 2023, Decimal("11.5"), user="kontroller")
+    earmarks = store.earmarks()
+    checks = reconcile(store.budget(), earmarks)
+    assert reconcile(store.budget_figures(), earmarks) == checks
+    assert {check.status for check in checks} == {"pass", "fail", "unchecked"}
+
+
+def test_counts_agree_with_the_plan_view(generated_db: Path, run_vpl) -> None:
+    today = date.today()
+    data = json.loads(run_vpl("summary", "--format", "json", db=generated_db).stdout)
+    with Store.open(generated_db) as store:
+        assert data["totals"]["by_status"] == {
+            status: store.status_counts().get(status, 0) for status in data["totals"]["by_status"]
+        }
+        goals = store.goals(today)
+        assert [(g["number"], g["activities"], g["done"], g["overdue"]) for g in data["goals"]] == [
+            (g.number, g.progress.total, g.progress.done, g.progress.overdue) for g in goals
+        ]
+        for goal, shown in zip(goals, data["goals"], strict=True):
+            assert [
+                (i["id"], i["activities"], i["done"], i["overdue"]) for i in shown["initiatives"]
+            ] == [
+                (i.id, i.progress.total, i.progress.done, i.progress.overdue)
+                for i in store.initiatives(goal.number, today)
+            ]
+    assert sum(g["overdue"] for g in data["goals"]) == data["totals"]["overdue"] > 0
+
+
+def test_overdue_activities_are_listed_by_end_date_then_in_plan_order(
+    generated_db: Path, run_vpl
+) -> None:
+    text = run_vpl("--lang", "en", "summary", db=generated_db).stdout
+    listed = text.split("\nOverdue\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    with Store.open(generated_db) as store:
+        in_plan_order = [a for a in store.activities() if a.is_overdue(date.today())]
+    expected = sorted(in_plan_order, key=lambda a: a.end)  # a stable sort keeps plan order
+    assert len(listed) == len(expected) > 10
+    assert [line.split()[:2] for line in listed] == [[a.ref, a.end.isoformat()] for a in expected]
+
+
+@given(st.text())
+def test_one_line_is_printable_and_folded_and_leaves_plain_text_alone(text: str) -> None:
+    # What every title in the summary goes through: nothing a terminal acts on, one line.
+    shown = one_line(text)
+    assert clean(shown) == shown  # nothing left to escape
+    assert "\n" not in shown and "\t" not in shown
+    assert "  " not in shown and shown == shown.strip(" ")
+    if text.isprintable():  # nothing to escape: only runs of spaces are folded
+        assert shown == " ".join(text.split())
+        if "  " not in text and text == text.strip(" "):
+            assert shown == text
+
+
+@given(
+    st.lists(
+        st.tuples(st.text(), st.text(), st.none() | st.text(), st.booleans()),
+        max_size=4,
+    ),
+    st.sampled_from(STATUSES),
+)
+def test_json_activities_are_written_as_the_json_module_writes_them(rows, status) -> None:
+    # The activities are written by hand (json.dumps indents slowly): the text must be
+    # what json.dumps(indent=2) gives, for any text in them.
+    day = date(2023, 6, 1)
+    activities = [
+        ActivityRecord(ref, title, "activity", day, day, status, 0, "1", initiative)
+        for ref, title, initiative, _ in rows
+    ]
+    summary = Summary(
+        plan=PlanRecord("Plan", "Org", "", 2023, "2023-2025", "tkr"),
+        as_of=date(2023, 7, 1),
+        total=len(rows),
+        by_status=dict.fromkeys(STATUSES, 0),
+        overdue=[OverdueRecord(r[0], r[1], day, status) for r in rows if r[3]],
+        goals=[],
+        metrics=[("1", None, MetricRecord("Mätetal", "44 418", 2022, {"2023": "Öka"}))],
+        activities=activities,
+    )
+    expected = json.dumps(summary_data(summary), indent=2, ensure_ascii=False)
+    assert render_json(summary) == escape_serialised(expected) + "\n"
