@@ -41,7 +41,10 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def tables(db: Path) -> dict[str, list[tuple[object, ...]]]:
+Tables = dict[str, list[tuple[object, ...]]]
+
+
+def tables(db: Path) -> Tables:
     """Every row of every table, in a stable order; the load time and source left out."""
     with sqlite3.connect(db) as conn:
         names = [
@@ -55,7 +58,7 @@ def tables(db: Path) -> dict[str, list[tuple[object, ...]]]:
     return found
 
 
-def load(db: Path, plan: object) -> dict[str, list[tuple[object, ...]]]:
+def load(db: Path, plan: object) -> Tables:
     """Load `plan` into a new database; every reference in it points at a row."""
     with Store.open(db) as store:
         store.replace_plan(plan)  # type: ignore[arg-type]
@@ -162,6 +165,14 @@ def test_a_goals_line_inside_a_multiline_string_is_not_a_cut(
         assert load(tmp_path / f"parts-{parts}.db", rows) == whole
 
 
+@pytest.fixture
+def written(generated: str, tmp_path: Path) -> tuple[Path, Tables]:
+    """The generated plan as a file, and the tables it gives when read whole."""
+    path = tmp_path / "plan.toml"
+    path.write_text(generated, encoding="utf-8")
+    return path, load(tmp_path / "whole.db", read_plan(path))
+
+
 def open_pipes() -> set[str]:
     """The pipes this process has open (what a reading process is talked to through)."""
     pipes = set()
@@ -177,11 +188,9 @@ def open_pipes() -> set[str]:
 
 @pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc")
 def test_a_reading_process_that_dies_means_the_file_is_read_whole(
-    generated: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    generated: str, written: tuple[Path, Tables], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "plan.toml"
-    path.write_text(generated, encoding="utf-8")
-    whole = load(tmp_path / "whole.db", read_plan(path))
+    path, whole = written
     part = bulk._part
 
     def dies_in_a_child(text: str, start: int, end: int, index: int, is_last: bool) -> object:
@@ -199,11 +208,9 @@ def test_a_reading_process_that_dies_means_the_file_is_read_whole(
 
 @pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc")
 def test_when_no_process_can_be_started_the_file_is_read_whole(
-    generated: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    written: tuple[Path, Tables], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "plan.toml"
-    path.write_text(generated, encoding="utf-8")
-    whole = load(tmp_path / "whole.db", read_plan(path))
+    path, whole = written
     forks = 0
     fork = os.fork
 
