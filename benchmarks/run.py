@@ -637,7 +637,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--runs", type=int, default=5, help="runs of each measurement")
     parser.add_argument(
-        "--slow-runs", type=int, default=3, help="runs of the slow ones (load, export) at 100 000"
+        "--slow-runs", type=int, default=7, help="runs of the slow ones (load, export) at 100 000"
     )
     parser.add_argument("--presses", type=int, default=30, help="key presses per app run")
     parser.add_argument("--out", type=Path, default=HERE / "results")

@@ -839,8 +839,8 @@ class Store:
         today_text = (today or date.today()).isoformat()
         sql = f"""
             SELECT json_group_array(json_array(
-                position, number, kind, title, description, resources, earmarked_mkr,
-                council_goal, total, done, overdue, initiatives, metrics))
+                position, number, kind, title, description, resources, council_goal,
+                total, done, overdue, initiatives, metrics))
             FROM (
                 SELECT g.*, {self._PROGRESS},
                     (SELECT COUNT(*) FROM initiative i WHERE i.goal_number = g.number)
@@ -852,6 +852,14 @@ class Store:
             )
         """
         (rows,) = self.db.execute(sql, {"today": today_text}).fetchone()
+        # Amounts are read as every other read takes them (Python's float, then Decimal):
+        # SQLite writes a REAL into JSON with 15 digits, which could show a figure here
+        # that the budget screen and the export show otherwise.
+        earmarks = dict(
+            self.db.execute(
+                "SELECT number, earmarked_mkr FROM goal WHERE earmarked_mkr IS NOT NULL"
+            ).fetchall()
+        )
         # Sorted here: SQLite 3.40 cannot order the elements of an aggregate.
         return [
             GoalRecord(
@@ -860,7 +868,7 @@ class Store:
                 title=title,
                 description=description,
                 resources=resources,
-                earmarked_mkr=_decimal(earmarked),
+                earmarked_mkr=_decimal(earmarks.get(number)),
                 council_goal=council_goal,
                 progress=Progress(total, done, overdue),
                 initiative_count=initiatives,
@@ -873,7 +881,6 @@ class Store:
                 title,
                 description,
                 resources,
-                earmarked,
                 council_goal,
                 total,
                 done,

@@ -127,13 +127,16 @@ class _Column(Visual):
         for block in self.blocks:
             if block.beside:
                 strips.append(self._line(block, width, y, options))
-            else:
+            elif self._text_lines(block):
                 part = _moved(options, 0, y)
                 drawn = block.visual.render_strips(width, None, block.style, part)
                 strips += [_offset(strip, 0, y) for strip in drawn] if y else drawn
+            else:  # a table: no text to select; a drag from it starts at the text below
+                drawn = block.visual.render_strips(width, None, block.style, options)
+                strips += [_anchored(strip, y) for strip in drawn]
             y += len(self._text_lines(block))
-            if block.spaced:
-                strips.append(Strip.blank(width, blank))
+            if block.spaced:  # the empty line between parts, in `text()` too
+                strips.append(_anchored(Strip.blank(width, blank), y))
                 y += 1
         return strips[:height] if height is not None else strips
 
@@ -178,6 +181,22 @@ def _offset(strip: Strip, x: int, y: int) -> Strip:
             style = style + RichStyle.from_meta({**meta, "offset": (at_x + x, at_y + y)})
         segments.append(Segment(text, style, control))
     return Strip(segments, strip.cell_length)
+
+
+def _anchored(strip: Strip, y: int) -> Strip:
+    """`strip`, which draws no text of `text()`, as the start of its line `y` for selection.
+
+    Without an offset a row is outside the text, and a drag that starts or ends on it
+    would select to the top or the end of the whole pane.
+    """
+    at_line = RichStyle.from_meta({"offset": (0, y)})
+    return Strip(
+        [
+            Segment(text, at_line if style is None else style + at_line, control)
+            for text, style, control in strip
+        ],
+        strip.cell_length,
+    )
 
 
 class DetailBody(Widget):
@@ -242,7 +261,17 @@ class DetailBody(Widget):
         visual = self._render()
         if not isinstance(visual, _Column):
             return None
-        return selection.extract(visual.text()), "\n"
+        text = visual.text()
+        lines = text.splitlines()
+        if not lines:
+            return None
+        # A table or the empty line after the last text points below it: its end.
+        end = Offset(len(lines[-1]), len(lines) - 1)
+
+        def within(offset: Offset | None) -> Offset | None:
+            return offset if offset is None or offset.y < len(lines) else end
+
+        return Selection(within(selection.start), within(selection.end)).extract(text), "\n"
 
     def _badges(self, code: str, label: str, overdue: str | None) -> _Block:
         badge = visualize(self, Text(f" {label} "))

@@ -257,7 +257,9 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         # Resize comes after the first paint at that very size: every line drawn twice at
         # start. Lines are cached by width, and nothing else here depends on the size
         # (labels are cut as they are drawn and claim no width, see `get_label_width`),
-        # so a resize only changes how many lines the cache holds.
+        # so a resize only changes how many lines the cache holds. This holds while
+        # plan.tcss gives the tree `scrollbar-gutter: stable` and `overflow-x: hidden`:
+        # the width lines are drawn at must not change when the scrollbar comes or goes.
         event.prevent_default()
         self._line_cache.grow(event.size.height)
 

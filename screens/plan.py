@@ -320,6 +320,7 @@ class PlanScreen(Screen[None]):
     @on(ReadFailed)
     def _read_failed(self, message: ReadFailed) -> None:
         self.tree.loading = False
+        self.detail.show_nothing()  # not "reading" any more: the notice says why
         self.app.notify(message.error.render(self.strings), severity="error", markup=False)
 
     def _set_top(self, top: TopLevel) -> None:

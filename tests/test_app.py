@@ -605,3 +605,26 @@ async def test_a_new_plan_loaded_elsewhere_replaces_the_tree(
         assert lines[0] == "Uppdrag" and "1.1.4" in lines[1] and "1.1.5" in lines[2]
         assert len(lines) == 3
         assert cursor_key(app) == ("mandate",)
+
+
+async def test_text_in_the_detail_pane_is_selected_only_where_dragged(
+    store: Store, tmp_path: Path
+) -> None:
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await go_to_activity(pilot, "1.1.1-1")
+        region = app.screen.query_one("#detail").content_region
+        for row in range(region.height):  # text, badges, empty lines, tables alike
+            await pilot.mouse_down(offset=(region.x + 3, region.y + row))
+            await pilot.hover(offset=(region.x + 12, region.y + row))
+            await pilot.mouse_up(offset=(region.x + 12, region.y + row))
+            await pilot.pause()
+            # A drag along one line selects at most that line; on a line without text it
+            # used to select the whole pane.
+            assert "\n" not in (app.screen.get_selected_text() or ""), row
+        await pilot.mouse_down(offset=(region.x, region.y + 1))
+        await pilot.hover(offset=(region.x + 20, region.y + 1))
+        await pilot.mouse_up(offset=(region.x + 20, region.y + 1))
+        await pilot.pause()
+        assert app.screen.get_selected_text() == "Tillsammans med andra"
