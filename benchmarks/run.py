@@ -464,13 +464,17 @@ class Bench:
             },
         }
 
-        def one(mode: str, *, record: bool = True) -> Sample:
+        def one(mode: str, *, record: bool = True, start_only: bool = False) -> Sample:
             command = [PYTHON, bench, mode, "--spawn", repr(time.time()), "--presses", presses]
             if mode == "app":
                 command += ["--db", str(db)]
+            if start_only:
+                command.append("--start-only")
             sample, text = run_process(command, env=self.env)
             data = json.loads(text.strip().splitlines()[-1])
             for key, figure in figures[mode].items() if record else ():
+                if key not in data:
+                    continue
                 values = data[key] if isinstance(data[key], list) else [data[key]]
                 figure.samples.extend(values)
                 figure.rss_mb = max(figure.rss_mb or 0.0, sample.rss_mb)
@@ -480,9 +484,12 @@ class Bench:
             one("bare", record=False)
             one("app", record=False)
         # The start is timed once per process; presses and keystrokes many times in each.
-        for _ in range(self.runs_for(size)):
-            one("bare")
-            one("app")
+        # A start varies by a fifth from one process to the next, so more processes are
+        # started (and stopped at the first screen) until there are `--app-starts` of each.
+        full_runs = self.runs_for(size)
+        for run in range(max(full_runs, self.args.app_starts)):
+            one("bare", start_only=run >= full_runs)
+            one("app", start_only=run >= full_runs)
 
 
 # -- reporting -----------------------------------------------------------------------------------
@@ -640,6 +647,9 @@ def main(argv: list[str] | None = None) -> int:
         "--slow-runs", type=int, default=7, help="runs of the slow ones (load, export) at 100 000"
     )
     parser.add_argument("--presses", type=int, default=30, help="key presses per app run")
+    parser.add_argument(
+        "--app-starts", type=int, default=11, help="starts of the app and of the bare app"
+    )
     parser.add_argument("--out", type=Path, default=HERE / "results")
     parser.add_argument("--quick", action="store_true", help="no warm-up runs (smoke test)")
     parser.add_argument("--no-app", action="store_true", help="skip the terminal app")

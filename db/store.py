@@ -72,7 +72,6 @@ if TYPE_CHECKING:
         FigureChange,
         Focus,
         HistoryEntry,
-        Mandate,
         Metric,
         Plan,
         PlanInfo,
@@ -777,11 +776,6 @@ class Store:
             "FROM plan WHERE id = 1"
         ).fetchone()
         return PlanRecord(*row)
-
-    def mandate(self) -> Mandate:
-        from vpl_tui.model import Mandate
-
-        return Mandate.model_construct(**self.mandate_texts())
 
     def mandate_texts(self) -> dict[str, str]:
         """The mandate's parts (the field names of `model.Mandate`) and texts, in plan order.

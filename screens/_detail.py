@@ -58,6 +58,8 @@ SPACED = ("title", "badges", "facts", "text", "metrics")
 """The parts followed by an empty line."""
 OVERDUE_GAP = 2
 """Cells between the status badge and the overdue mark."""
+Part = Text | Table | Group
+"""What a part of the pane may be: built from plain text, never a markup string."""
 
 
 @dataclass(frozen=True)
@@ -225,18 +227,27 @@ class DetailBody(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.parts: dict[str, RenderableType] = {}
+        self.parts: dict[str, Part] = {}
         """What is shown, by part: caption, title, facts, text, metrics, history."""
         self.status: tuple[str, str, str | None] | None = None
         """The badge: status code, its label, and the overdue mark or None."""
 
-    def show(self, parts: dict[str, RenderableType | None]) -> None:
-        """Replace the parts named in `parts` (None hides one) and draw again."""
+    def show(self, parts: dict[str, Part | None]) -> None:
+        """Replace the parts named in `parts` (None hides one) and draw again.
+
+        Raises:
+            TypeError: A part is not a `Text`, `Table` or `Group`: a plain `str` would be
+                read as Rich markup, and text from a plan file must never be (`plain`).
+        """
         for name, content in parts.items():
             if content is None:
                 self.parts.pop(name, None)
-            else:
+            elif isinstance(content, Part):
                 self.parts[name] = content
+            else:
+                raise TypeError(
+                    f"detail part {name!r} must be Text, Table or Group, not {content!r}"
+                )
         self.refresh(layout=True)
 
     def render(self) -> Visual:

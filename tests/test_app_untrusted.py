@@ -158,3 +158,18 @@ async def test_search_palette_and_summary_take_hostile_text(
         text = screen_text(app)
         assert "\\x1b[2J" in text
         assert_no_control(text)
+
+
+def test_the_detail_pane_refuses_a_string_that_would_be_read_as_markup() -> None:
+    # Every part is built from plain text (`plain`); a bare string slipped in by a future
+    # change would be parsed as markup, so it is refused where it would be shown.
+    from rich.text import Text
+
+    from vpl_tui.screens._detail import DetailBody
+
+    body = DetailBody()
+    with pytest.raises(TypeError, match="'title' must be Text"):
+        body.show({"title": QUIT_LINK})  # type: ignore[dict-item]
+    assert "title" not in body.parts
+    body.show({"title": Text(QUIT_LINK)})
+    assert body.parts["title"] == Text(QUIT_LINK)

@@ -51,7 +51,7 @@ def test_generated_plan_is_valid_with_the_size_asked_for(tmp_path: Path) -> None
 def test_suite_measures_every_operation_and_writes_the_table(tmp_path: Path) -> None:
     done = run_script(
         str(BENCHMARKS / "run.py"), "--sizes", "200", "--runs", "1", "--presses", "2",
-        "--quick", "--no-taskwarrior", "--quiet", "--out", str(tmp_path),
+        "--app-starts", "2", "--quick", "--no-taskwarrior", "--quiet", "--out", str(tmp_path),
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     table = (tmp_path / "latest.md").read_text(encoding="utf-8")
@@ -76,3 +76,7 @@ def test_suite_measures_every_operation_and_writes_the_table(tmp_path: Path) -> 
     figures = json.loads((tmp_path / "latest.json").read_text(encoding="utf-8"))["figures"]
     measured = {figure["name"] for figure in figures if figure["samples"]}
     assert "vpl summary" in measured and "app: Down, repainted" in measured
+    # One full app run and one that stops at the first screen: two starts, one of the rest.
+    samples = {figure["name"]: len(figure["samples"]) for figure in figures}
+    assert samples["app: start to first screen"] == samples["bare Textual app: start"] == 2
+    assert samples["app: expand a goal of 1 000 children"] == 1

@@ -6,12 +6,17 @@ subprocess; every command and every error path goes through the real entry point
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import pty
+import re
 import select
+import struct
 import subprocess
 import sys
+import termios
+import time
 from pathlib import Path
 
 import pytest
@@ -490,6 +495,32 @@ def test_bad_summary_options_are_usage_errors(run_vpl, history_db: Path) -> None
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["summary", "--as-of", "2023-02-30"],
+            "vpl summary: Invalid value for '--as-of': '2023-02-30' är inte ett datum "
+            "(ÅÅÅÅ-MM-DD) (vpl summary --help)",
+        ),
+        (["sumary"], "vpl: No such command 'sumary'. Did you mean 'summary'? (vpl --help)"),
+        (["set"], "vpl set: Missing argument 'REF'. (vpl set --help)"),
+        (["--bogus"], "vpl: No such option '--bogus'. (vpl --help)"),
+        (
+            ["budget", "extra"],
+            "vpl budget: Got unexpected extra argument (extra) (vpl budget --help)",
+        ),
+    ],
+)
+def test_a_usage_error_is_one_line_naming_the_command(
+    run_vpl, history_db: Path, args: list[str], line: str
+) -> None:
+    before = history_db.read_bytes()
+    result = run_vpl(*args)
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", line + "\n")
+    assert history_db.read_bytes() == before
+
+
 def run_in_terminal(args: list[str], env: dict[str, str]) -> str:
     """Run `vpl` with its stdout on a pseudo-terminal and return what it wrote there."""
     controller, terminal = pty.openpty()
@@ -521,3 +552,46 @@ def test_text_summary_has_colour_on_a_terminal_unless_no_color(
     args = [vpl, "--db", str(history_db), "summary", "--as-of", "2023-04-01"]
     assert "\x1b[" in run_in_terminal(args, env)
     assert "\x1b[" not in run_in_terminal(args, {**env, "NO_COLOR": "1"})
+
+
+def test_vpl_without_a_command_opens_the_app_on_the_plan_and_q_quits(tmp_path: Path) -> None:
+    # The real entry point on a real terminal: `vpl` starts reading the plan before it
+    # loads Textual and hands that read to the app, whose first screen shows the plan.
+    vpl = str(Path(sys.executable).with_name("vpl"))
+    env = {k: v for k, v in os.environ.items() if k not in {"VPL_LANG", "VPL_DB"}}
+    env.update({"HOME": str(tmp_path), "TERM": "xterm-256color", "NO_COLOR": "1"})
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    process = subprocess.Popen(
+        [vpl, "--db", str(tmp_path / "new.db")],  # a new database: the bundled plan
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,  # where Textual draws
+        env=env,
+        start_new_session=True,
+    )
+    os.close(terminal)
+    output = b""
+
+    def shown() -> str:  # the text drawn, without the terminal's control sequences
+        return re.sub(rb"\x1b\[[0-9;?<>=$]*[a-zA-Z~]", b"", output).decode("utf-8", "replace")
+
+    try:
+        deadline = time.monotonic() + 60
+        while "Mål för kompetensförsörjningen" not in shown() and time.monotonic() < deadline:
+            ready, _, _ = select.select([controller], [], [], 1)
+            if ready:
+                output += os.read(controller, 65536)
+        assert "▼ 0/14 !14  Mål för kompetensförsörjningen" in shown(), shown()[-2000:]
+        os.write(controller, b"q")
+        while process.poll() is None and time.monotonic() < deadline:
+            if select.select([controller], [], [], 0.5)[0]:
+                try:
+                    os.read(controller, 65536)
+                except OSError:
+                    break
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(controller)

@@ -8,6 +8,7 @@ the plan is handled by `vpl_tui.screens.plan.PlanScreen`, which owns those keys.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from concurrent.futures import Future
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -21,7 +22,7 @@ from vpl_tui.db.store import Store
 
 if TYPE_CHECKING:
     from textual.command import Provider
-from vpl_tui.screens._background import start_reading_top_level
+from vpl_tui.screens._background import TopLevel, start_reading_top_level
 from vpl_tui.screens._keys import localise_bindings
 from vpl_tui.screens.help import HelpScreen
 from vpl_tui.screens.plan import PLAN_CSS, PlanScreen
@@ -60,6 +61,7 @@ class VplApp(App[None]):
         *,
         summary_dir: Path | None = None,
         poll_interval: float = 1.5,
+        first_read: Future[TopLevel] | None = None,
     ) -> None:
         """
         Args:
@@ -69,6 +71,8 @@ class VplApp(App[None]):
                 the real date, read each time it is needed (tests and snapshots fix it).
             summary_dir: Where key `p` saves the status summary; default the current folder.
             poll_interval: Seconds between checks for changes made by other processes.
+            first_read: The first screen's read of the plan, if the caller has started it
+                already (`vpl` does, before it imports Textual); otherwise it starts now.
         """
         super().__init__()
         self.store = store
@@ -77,8 +81,8 @@ class VplApp(App[None]):
         self._summary_dir = summary_dir
         self._poll_interval = poll_interval
         self.plan_screen: PlanScreen | None = None
-        # The first screen's query starts now, in parallel with Textual's own start.
-        self._first_read = start_reading_top_level(store.path, self.today)
+        # The first screen's query runs in parallel with Textual's own start.
+        self._first_read = first_read or start_reading_top_level(store.path, self.today)
         localise_bindings(self, strings)
         self._localise_palette_key()
 
@@ -141,9 +145,15 @@ class VplApp(App[None]):
             self.push_screen(HelpScreen(self.strings, self.plan_screen.key_help()))
 
 
-def run_app(store: Store, strings: Strings) -> None:
-    """Run the app on `store` until the user quits; the store is closed afterwards."""
+def run_app(store: Store, strings: Strings, first_read: Future[TopLevel] | None = None) -> None:
+    """Run the app on `store` until the user quits; the store is closed afterwards.
+
+    Args:
+        store: The plan database.
+        strings: The interface language.
+        first_read: The top level, already being read (see `start_reading_top_level`).
+    """
     try:
-        VplApp(store, strings).run()
+        VplApp(store, strings, first_read=first_read).run()
     finally:
         store.close()

@@ -88,12 +88,44 @@ def fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
+class OneLineUsageError(click.ClickException):
+    """A usage error (unknown command or option, missing or bad argument) in one line.
+
+    Click prints its usage text, a hint and the error on four lines; here it is the
+    command, click's reason and where to read more, like every other error of vpl.
+    """
+
+    exit_code = 2
+
+    def __init__(self, error: click.UsageError) -> None:
+        super().__init__(error.format_message())
+        self.command_path = error.ctx.command_path if error.ctx is not None else "vpl"
+
+    def show(self, file: Any = None) -> None:
+        path = self.command_path
+        click.echo(f"{path}: {one_line(self.message)} ({path} --help)", err=True)
+
+
 class VplGroup(click.Group):
     """A group that turns the errors a person can act on into one line and exit code 2."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as error:  # an unknown or bad option of `vpl` itself
+            raise OneLineUsageError(error) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as error:  # an unknown command, a command's bad arguments
+            raise OneLineUsageError(error) from None
         except PlanFileError as error:
             for line in error.problems:
                 click.echo(line, err=True)
@@ -152,10 +184,18 @@ def main(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
         strings=strings,
     )
     if ctx.invoked_subcommand is None:
-        from vpl_tui.app import run_app  # the only place the CLI imports Textual
+        from datetime import date
+
+        from vpl_tui.screens._background import start_reading_top_level
 
         store = ctx.obj.open_store()
-        run_app(store, strings)
+        # The first screen's query (it counts every activity) starts before Textual is
+        # imported: SQLite does it on another processor while the import holds this one,
+        # so at 100 000 activities the plan is there by the time the screen is.
+        first_read = start_reading_top_level(store.path, date.today())
+        from vpl_tui.app import run_app  # the only place the CLI imports Textual
+
+        run_app(store, strings, first_read)
 
 
 @main.command()
