@@ -20,7 +20,7 @@ import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import cache
@@ -377,15 +377,22 @@ class Store:
             with self.db.atomic():
                 yield
             return
-        self._begin_immediate()
         try:
-            with self.db.atomic():
-                yield
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            self._begin_immediate()
+            try:
+                with self.db.atomic():
+                    yield
+                conn.execute("COMMIT")
+            except BaseException:
+                # A COMMIT that failed (a full disk) leaves the transaction open, too.
+                if conn.in_transaction:
+                    with suppress(sqlite3.Error):  # the error to report is the first one
+                        conn.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as error:
+            # A full disk or a page found damaged shows only now, long after the database
+            # opened: one line that says so (nothing was written), as every error of vpl.
+            raise database_error(error, self.display_name) from error
         # Let a writer that waits have its turn before this one writes again.
         time.sleep(YIELD_AFTER_WRITE)
 
@@ -1592,7 +1599,10 @@ def _split_statements(script: str) -> Iterable[str]:
         yield "\n".join(statement)
 
 
-def _translate(error: sqlite3.DatabaseError, shown: str) -> VplError:
+def _translate(
+    error: sqlite3.DatabaseError, shown: str, otherwise: str = "error.db_cannot_open"
+) -> VplError:
+    """The VplError for an error of SQLite's; `otherwise` names the one for the rest."""
     message = str(error)
     if "file is not a database" in message:
         return VplError("error.db_not_sqlite", db=shown)
@@ -1604,7 +1614,9 @@ def _translate(error: sqlite3.DatabaseError, shown: str) -> VplError:
         return VplError("error.db_read_only", db=shown, reason=clean(message))
     if "locked" in message or "busy" in message:
         return VplError("error.db_busy", db=shown)
-    return VplError("error.db_cannot_open", db=shown, reason=clean(message))
+    if getattr(error, "sqlite_errorname", "") == "SQLITE_FULL" or "disk is full" in message:
+        return VplError("error.db_full", db=shown)
+    return VplError(otherwise, db=shown, reason=clean(message))
 
 
 def database_error(error: sqlite3.DatabaseError, db: Path | str) -> VplError:
@@ -1613,7 +1625,7 @@ def database_error(error: sqlite3.DatabaseError, db: Path | str) -> VplError:
     A page damaged in the middle of the file shows only when a query reads it, and a full
     disk only when a write commits: the interfaces turn such errors into one line.
     """
-    return _translate(error, clean(str(db)))
+    return _translate(error, clean(str(db)), otherwise="error.db_failed")
 
 
 def _read_only_error(path: Path, shown: str) -> VplError | None:

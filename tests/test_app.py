@@ -151,6 +151,32 @@ async def test_space_marks_done_and_back(store: Store, tmp_path: Path, user: str
         assert cursor_key(app) == ("activity", "1.1.1-1")
 
 
+async def test_a_change_the_database_refuses_is_one_notice_and_nothing_changes(
+    store: Store, tmp_path: Path
+) -> None:
+    # SQLite fails the history row's insert, after the status was updated in the same
+    # transaction (a trigger on the app's own connection stands in for a full disk).
+    store.db.conn.execute(
+        "CREATE TEMP TRIGGER full_disk BEFORE INSERT ON status_history "
+        "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+    )
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await go_to_activity(pilot, "1.1.1-1")
+        await pilot.press("space")
+        assert notifications(app) == [f"{store.path}: disken är full; ändringen sparades inte"]
+        assert store.activity("1.1.1-1").status == "not_started"
+        assert store.history("1.1.1-1") == []
+        assert "Ej påbörjad" in line_of(app, "Tillsammans med andra")
+        assert "1.1.1 0/4 !4" in line_of(app, "1.1.1")
+        # Room again: the same key saves the change.
+        store.db.conn.execute("DROP TRIGGER temp.full_disk")
+        await pilot.press("space")
+        assert store.activity("1.1.1-1").status == "done"
+        assert "1.1.1 1/4 !3" in line_of(app, "1.1.1")
+
+
 async def test_space_on_a_goal_expands_it_and_changes_nothing(store: Store, tmp_path: Path) -> None:
     app = make_app(store, tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -22,6 +22,7 @@ from vpl_tui.db import bulk
 from vpl_tui.db.bulk import cut_points, read_in_parts, read_plan_rows
 from vpl_tui.db.rows import plan_rows
 from vpl_tui.db.store import Store
+from vpl_tui.errors import VplError
 from vpl_tui.model import Plan
 from vpl_tui.planfile import PlanFileError, read_plan
 
@@ -238,6 +239,9 @@ def test_rows_that_refer_to_nothing_are_not_committed(tmp_path: Path, seed_plan:
         "9.9",
         *rows.goals.initiatives[0][2:],
     )
-    with Store.open(db) as store, pytest.raises(sqlite3.IntegrityError, match="initiative"):
+    with (
+        Store.open(db) as store,
+        pytest.raises(VplError, match="initiative refers to a missing goal"),
+    ):
         store.replace_plan(rows)
     assert tables(db) == before

@@ -22,8 +22,10 @@ from helpers.reliability import TRACEBACK, database_files, record_figure, run_vp
 
 from vpl_tui.db.schema import LATEST_VERSION
 from vpl_tui.db.store import Store
+from vpl_tui.errors import VplError
 from vpl_tui.model import Plan
 from vpl_tui.safetext import is_clean
+from vpl_tui.strings import Strings
 
 Make = Callable[[Path, Path], None]
 """Builds the database file (first argument) in a folder of the test's (second)."""
@@ -273,3 +275,33 @@ def test_read_only_folder_without_the_database(
     assert line == f"vpl: {db}: the folder {folder} is read-only; changes cannot be saved"
     assert not db.exists()
     tally["refused"] += 1
+
+
+def test_a_full_disk_refuses_a_change_in_one_line_and_keeps_the_database_as_it_was(
+    seeded_file: Path,
+) -> None:
+    # A real SQLITE_FULL: the database may not grow by a page (SQLite's max_page_count),
+    # so status changes go in until one needs a page more, and that one must leave
+    # nothing behind: not its history row, not the status it set first.
+    with Store.open(seeded_file) as store:
+        pages = store.db.conn.execute("PRAGMA page_count").fetchone()[0]
+        store.db.conn.execute(f"PRAGMA max_page_count = {pages}")
+        refused = None
+        for change in range(2000):
+            status = "done" if change % 2 == 0 else "not_started"
+            before = (store.activity("1.1.1-1"), len(store.history("1.1.1-1")))
+            try:
+                store.set_status("1.1.1-1", status, note="x" * 200)
+            except VplError as error:
+                refused = error
+                break
+        assert refused is not None, "the database never filled up"
+        assert refused.render(Strings("en")) == (
+            f"{seeded_file}: the disk is full; the change was not saved"
+        )
+        assert (store.activity("1.1.1-1"), len(store.history("1.1.1-1"))) == before
+        assert not store.db.conn.in_transaction
+        # Room again (a disk cleared up): the same change goes in.
+        store.db.conn.execute(f"PRAGMA max_page_count = {pages * 10}")
+        store.set_status("1.1.1-1", status)
+        assert store.activity("1.1.1-1").status == status

@@ -353,7 +353,7 @@ def test_a_failing_replace_leaves_the_database_as_it_was(store, db_path: Path, s
         goals=seed_plan.goals[:2],
         budget=None,
     )
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(VplError, match="focus_goal refers to a missing goal"):
         store.replace_plan(broken)
     assert table_rows(db_path) == before
     assert store.activity("1.1.1-1").status == "done"

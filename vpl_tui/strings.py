@@ -88,6 +88,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{db}: the database is damaged ({reason}); restore a backup",
     ),
     "error.db_cannot_open": ("{db}: kan inte öppnas: {reason}", "{db}: cannot be opened: {reason}"),
+    "error.db_full": (
+        "{db}: disken är full; ändringen sparades inte",
+        "{db}: the disk is full; the change was not saved",
+    ),
+    "error.db_failed": ("{db}: SQLite-fel: {reason}", "{db}: SQLite error: {reason}"),
     "error.note_too_long": (
         "anteckningen är för lång: högst {limit} tecken",
         "the note is too long: at most {limit} characters",
