@@ -26,7 +26,7 @@ from decimal import Decimal
 from functools import cache
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, get_args
 
 from vpl_tui.db.rows import format_time, number_text
 from vpl_tui.db.schema import LATEST_VERSION, MIGRATIONS, OWN_TABLES
@@ -460,6 +460,19 @@ class Store:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
 
+    def _check_activity_values(self) -> None:
+        """Refuse to commit an activity whose kind or status the table's CHECKs forbid."""
+        from vpl_tui.model import ActivityKind
+
+        kinds, statuses = get_args(ActivityKind), STATUSES
+        broken = self.db.conn.execute(
+            f"SELECT ref FROM activity WHERE kind NOT IN ({', '.join('?' * len(kinds))}) "
+            f"OR status NOT IN ({', '.join('?' * len(statuses))}) LIMIT 1",
+            (*kinds, *statuses),
+        ).fetchone()
+        if broken is not None:
+            raise sqlite3.IntegrityError(f"CHECK constraint failed: activity {broken[0]}")
+
     def _check_references(self, tables: Iterable[str]) -> None:
         """Refuse to commit rows of `tables` whose references point at nothing (a bug)."""
         for table in tables:
@@ -531,11 +544,18 @@ class Store:
         ).fetchall()
         for name, _ in indexes:
             execute(f'DROP INDEX "{name}"')
-        many(
-            'INSERT INTO activity (ref, goal_number, initiative_id, position, title, kind, start, "end", '
-            "status, version, title_folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            sorted(goals.activities, key=itemgetter(0)),  # by ref: see `goal_rows`
-        )
+        # SQLite evaluates the CHECKs' IN lists (kind, status) for every row, half the time
+        # of this insert at 100 000 activities (0.45 s); one query checks them all after.
+        execute("PRAGMA ignore_check_constraints = ON")
+        try:
+            many(
+                'INSERT INTO activity (ref, goal_number, initiative_id, position, title, kind, start, "end", '
+                "status, version, title_folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                sorted(goals.activities, key=itemgetter(0)),  # by ref: see `goal_rows`
+            )
+        finally:
+            execute("PRAGMA ignore_check_constraints = OFF")
+        self._check_activity_values()
         many(
             "INSERT INTO status_history (id, ref, at, from_status, to_status, note, user, undo_of)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

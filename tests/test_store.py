@@ -360,6 +360,26 @@ def test_a_failing_replace_leaves_the_database_as_it_was(store, db_path: Path, s
     assert store.budget() is not None
 
 
+@pytest.mark.parametrize(("column", "value"), [(5, "meeting"), (8, "finished")])
+def test_a_replace_with_a_kind_or_status_the_table_forbids_commits_nothing(
+    store, db_path: Path, seed_plan, column: int, value: str
+) -> None:
+    # The load inserts activities without SQLite's CHECKs (they cost half the insert) and
+    # checks their values once before the commit: a row that slipped past the models
+    # (a bug) must still not reach the database.
+    from vpl_tui.db.rows import plan_rows
+
+    before = table_rows(db_path)
+    rows = plan_rows(seed_plan)
+    activity = list(rows.goals.activities[3])
+    activity[column] = value
+    rows.goals.activities[3] = tuple(activity)
+    with pytest.raises(VplError, match=f"CHECK constraint failed: activity {activity[0]}"):
+        store.replace_plan(rows)
+    assert table_rows(db_path) == before
+    assert store.db.conn.execute("PRAGMA ignore_check_constraints").fetchone()[0] == 0
+
+
 def test_another_connection_sees_a_commit_through_data_version(store, db_path: Path) -> None:
     seen = store.data_version()
     with Store.open(db_path) as colleague:
