@@ -305,3 +305,21 @@ def test_a_full_disk_refuses_a_change_in_one_line_and_keeps_the_database_as_it_w
         store.db.conn.execute(f"PRAGMA max_page_count = {pages * 10}")
         store.set_status("1.1.1-1", status)
         assert store.activity("1.1.1-1").status == status
+
+
+def test_vpl_set_that_the_database_refuses_is_one_line_and_changes_nothing(
+    seeded_file: Path, tmp_path: Path
+) -> None:
+    # The history row's insert fails after the status was updated in the same transaction
+    # (a trigger in the file stands in for a disk that fills up at that moment).
+    _sqlite(
+        seeded_file,
+        "CREATE TRIGGER full_disk BEFORE INSERT ON status_history "
+        "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END",
+    )
+    result = run_vpl("--lang", "en", "set", "1.1.1-1", "done", db=seeded_file, home=tmp_path)
+    line = assert_one_clear_line(result, seeded_file, "")
+    assert line == f"vpl: {seeded_file}: the disk is full; the change was not saved"
+    with Store.open(seeded_file) as store:
+        assert store.activity("1.1.1-1").status == "not_started"
+        assert store.history("1.1.1-1") == []
