@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.reliability import FULL_DISK_TRIGGER
 from test_app_support import (
     SIZE,
     cursor_key,
@@ -156,10 +157,7 @@ async def test_a_change_the_database_refuses_is_one_notice_and_nothing_changes(
 ) -> None:
     # SQLite fails the history row's insert, after the status was updated in the same
     # transaction (a trigger on the app's own connection stands in for a full disk).
-    store.db.conn.execute(
-        "CREATE TEMP TRIGGER full_disk BEFORE INSERT ON status_history "
-        "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
-    )
+    store.db.conn.execute(FULL_DISK_TRIGGER.format(temp="TEMP"))
     app = make_app(store, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

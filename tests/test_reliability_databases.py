@@ -18,7 +18,13 @@ from pathlib import Path
 
 import pytest
 from helpers.plans import SMALL_PLAN
-from helpers.reliability import TRACEBACK, database_files, record_figure, run_vpl
+from helpers.reliability import (
+    FULL_DISK_TRIGGER,
+    TRACEBACK,
+    database_files,
+    record_figure,
+    run_vpl,
+)
 
 from vpl_tui.db.schema import LATEST_VERSION
 from vpl_tui.db.store import Store
@@ -312,11 +318,7 @@ def test_vpl_set_that_the_database_refuses_is_one_line_and_changes_nothing(
 ) -> None:
     # The history row's insert fails after the status was updated in the same transaction
     # (a trigger in the file stands in for a disk that fills up at that moment).
-    _sqlite(
-        seeded_file,
-        "CREATE TRIGGER full_disk BEFORE INSERT ON status_history "
-        "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END",
-    )
+    _sqlite(seeded_file, FULL_DISK_TRIGGER.format(temp=""))
     result = run_vpl("--lang", "en", "set", "1.1.1-1", "done", db=seeded_file, home=tmp_path)
     line = assert_one_clear_line(result, seeded_file, "")
     assert line == f"vpl: {seeded_file}: the disk is full; the change was not saved"

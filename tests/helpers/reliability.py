@@ -25,6 +25,12 @@ PYTHON = sys.executable
 
 TRACEBACK = "Traceback (most recent call last)"
 
+FULL_DISK_TRIGGER = (
+    "CREATE {temp} TRIGGER full_disk BEFORE INSERT ON status_history "
+    "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+)
+"""Fails every history insert as a disk that fills up would; `temp`: "TEMP" or ""."""
+
 
 def vpl_env(home: Path, **extra: str) -> dict[str, str]:
     """The environment `vpl` runs in: no inherited VPL_* settings, a private HOME."""
