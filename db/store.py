@@ -23,15 +23,17 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from functools import cache
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, get_args
 
 from vpl_tui.db.rows import format_time, number_text
 from vpl_tui.db.schema import LATEST_VERSION, MIGRATIONS, OWN_TABLES
+from vpl_tui.db.sql_rules import open_sql, overdue_sql, progress_columns
 from vpl_tui.errors import VplError
+from vpl_tui.figures import figure_problem, unit_of
 from vpl_tui.numbers import format_amount
+from vpl_tui.progress import Progress
 from vpl_tui.records import (
     ActivityRecord,
     AllocationFigure,
@@ -52,18 +54,16 @@ from vpl_tui.records import (
     OverdueRecord,
     PlanRecord,
     PotFigures,
-    Progress,
     UnitFigures,
     UnitTable,
 )
 from vpl_tui.safetext import clean, normalise
-from vpl_tui.statuses import CLOSED_STATUSES, INITIAL_STATUS, STATUSES
+from vpl_tui.statuses import DONE, INITIAL_STATUS, STATUSES, toggle_target
 
 # The pydantic models are imported where they are built, not here: pydantic costs every
 # start ~100 ms, and the summary reads nothing that needs a model.
 if TYPE_CHECKING:
     import sqlite_utils
-    from pydantic import TypeAdapter
 
     from vpl_tui.db.rows import PlanRows
     from vpl_tui.model import (
@@ -96,16 +96,6 @@ tables, whose rows refer only to what they are nested under in the plan file."""
 LOAD_CACHE_KIB = -131_072
 """SQLite's page cache while a plan is replaced (negative: KiB), at most 128 MiB."""
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
-
-
-@cache
-def _mkr() -> TypeAdapter[Decimal]:
-    """Made on first use: a validator costs every start of vpl some milliseconds."""
-    from pydantic import TypeAdapter
-
-    from vpl_tui.model import Mkr
-
-    return TypeAdapter(Mkr)
 
 
 class _Database:
@@ -843,11 +833,7 @@ class Store:
             for row in self.db.query("SELECT * FROM focus ORDER BY position")
         ]
 
-    _PROGRESS = """
-        COUNT(a.ref) AS total,
-        COALESCE(SUM(a.status = 'done'), 0) AS done,
-        COALESCE(SUM(a."end" < :today AND a.status NOT IN ('done', 'cancelled')), 0) AS overdue
-    """
+    _PROGRESS = progress_columns("a.", ":today")
 
     def goals(self, today: date | None = None) -> list[GoalRecord]:
         """Every goal with the progress of all activities under it (its initiatives' too).
@@ -861,7 +847,7 @@ class Store:
         sql = f"""
             SELECT json_group_array(json_array(
                 position, number, kind, title, description, resources, council_goal,
-                total, done, overdue, initiatives, metrics))
+                total, done, overdue, cancelled, initiatives, metrics))
             FROM (
                 SELECT g.*, {self._PROGRESS},
                     (SELECT COUNT(*) FROM initiative i WHERE i.goal_number = g.number)
@@ -891,7 +877,7 @@ class Store:
                 resources=resources,
                 earmarked_mkr=_decimal(earmarks.get(number)),
                 council_goal=council_goal,
-                progress=Progress(total, done, overdue),
+                progress=Progress(total, done, overdue, cancelled),
                 initiative_count=initiatives,
                 metric_count=metrics,
             )
@@ -906,6 +892,7 @@ class Store:
                 total,
                 done,
                 overdue,
+                cancelled,
                 initiatives,
                 metrics,
             ) in sorted(json.loads(rows), key=itemgetter(0))
@@ -932,7 +919,7 @@ class Store:
                 council_goal=row["council_goal"],
                 comment=row["comment"],
                 metrics_note=row["metrics_note"],
-                progress=Progress(row["total"], row["done"], row["overdue"]),
+                progress=Progress(row["total"], row["done"], row["overdue"], row["cancelled"]),
                 metric_count=row["metrics"],
             )
             for row in self.db.query(sql, {"goal": goal_number, "today": today_text})
@@ -1060,15 +1047,15 @@ class Store:
             current = self.activity(ref)
             if expected_version is not None and current.version != expected_version:
                 raise StaleChange(ref, current)
-            if current.status != "done":
-                target = "done"
-            else:
+            before_done = None
+            if current.status == DONE:
                 row = self.db.execute(
-                    "SELECT from_status FROM status_history WHERE ref = ? AND to_status = 'done' "
+                    "SELECT from_status FROM status_history WHERE ref = ? AND to_status = ? "
                     "ORDER BY id DESC LIMIT 1",
-                    (ref,),
+                    (ref, DONE),
                 ).fetchone()
-                target = row[0] if row and row[0] != "done" else "in_progress"
+                before_done = row[0] if row else None
+            target = toggle_target(current.status, before_done)
             return self._append_change(current, target, "", user or current_user(), None)
 
     def undo(self, *, user: str | None = None) -> HistoryRecord:
@@ -1173,10 +1160,9 @@ class Store:
         # activity_by_owner index, which SQLite then needs no sorting for, and a fifth of
         # the rows a (goal, initiative, status) grouping gives Python.
         sums = ", ".join(f"SUM(status = '{status}')" for status in STATUSES)
-        closed = ", ".join(f"'{status}'" for status in sorted(CLOSED_STATUSES))
         sql = (
             f"SELECT goal_number, initiative_id, {sums}, "
-            f'SUM("end" < :day AND status NOT IN ({closed})) '
+            f"SUM({overdue_sql()}) "
             f'FROM (SELECT a.goal_number, a.initiative_id, a."end", {expression} AS status '
             f"FROM activity a{_once(params)}) GROUP BY goal_number, initiative_id"
         )
@@ -1194,7 +1180,6 @@ class Store:
         In the order the summary lists them: by end date, then in plan order.
         """
         expression, params = self._status_expression(as_of)
-        closed = ", ".join(f"'{status}'" for status in sorted(CLOSED_STATUSES))
         # Only the columns shown: SQLite sorts these rows, and narrower rows sort faster.
         sql = (
             f'SELECT ref, title, "end", status FROM (SELECT a.ref, a.title, a."end", '
@@ -1202,7 +1187,7 @@ class Store:
             f"i.position AS ip, a.position AS ap FROM activity a "
             f"JOIN goal g ON g.number = a.goal_number "
             f'LEFT JOIN initiative i ON i.id = a.initiative_id WHERE a."end" < :day'
-            f'{_once(params)}) WHERE status NOT IN ({closed}) ORDER BY "end", gp, own, ip, ap'
+            f'{_once(params)}) WHERE {open_sql()} ORDER BY "end", gp, own, ip, ap'
         )
         day = date.fromisoformat
         return [
@@ -1583,19 +1568,12 @@ def _figure_problem(table: str, value: Decimal) -> str | None:
     """Why a plan file could not hold `value` in `table` (a catalog key), or None.
 
     Refused when edited rather than found at the next `vpl load`: an export must load again.
-    The tkr tables hold whole numbers; the pot holds mkr as the model's `Mkr` allows.
+    The rule is the core's (`vpl_tui.figures`), the one the budget screen checks as you type.
     """
-    if table == "pot":
-        from pydantic import ValidationError
-
-        try:
-            _mkr().validate_python(value)
-        except ValidationError:
-            return "error.figure_mkr"
+    unit = unit_of(table)
+    if figure_problem(unit, value) is None:
         return None
-    if not value.is_finite() or value != value.to_integral_value() or abs(value) >= 10**15:
-        return "error.figure_whole_tkr"
-    return None
+    return "error.figure_mkr" if unit == "mkr" else "error.figure_whole_tkr"
 
 
 def _fold(text: str | None) -> str:

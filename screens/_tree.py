@@ -24,6 +24,7 @@ from textual.widgets import Tree
 from textual.widgets._tree import TOGGLE_STYLE
 from textual.widgets.tree import TreeNode
 
+from vpl_tui.progress import total_progress
 from vpl_tui.records import (
     ActivityRecord,
     FocusRecord,
@@ -87,12 +88,7 @@ class FocusItem(Item):
 
     @property
     def progress(self) -> Progress:
-        goals = [self.goals[number].progress for number in self.goal_numbers]
-        return Progress(
-            total=sum(p.total for p in goals),
-            done=sum(p.done for p in goals),
-            overdue=sum(p.overdue for p in goals),
-        )
+        return total_progress(self.goals[number].progress for number in self.goal_numbers)
 
 
 @dataclass(eq=False)

@@ -39,9 +39,11 @@ from textual.widgets import (
     TabPane,
 )
 
-from vpl_tui.budget import EARMARKS_TABLE, Check, FigureAddress, reconcile, tally
+from vpl_tui.budget import EARMARKS_TABLE, Check, FigureAddress, reconcile
+from vpl_tui.checks import failures_first, tally
 from vpl_tui.db.store import StaleFigure, Store
 from vpl_tui.errors import VplError
+from vpl_tui.figures import figure_problem
 from vpl_tui.model import Budget
 from vpl_tui.numbers import format_amount, parse_amount
 from vpl_tui.records import FigureChangeRecord
@@ -407,15 +409,8 @@ class BudgetScreen(Screen[None]):
 
     def _problem(self, value: Decimal, unit: str) -> str | None:
         """Why `value` cannot go into a table in `unit`, in the user's words, or None."""
-        s = self.strings
-        if unit == "tkr" and value != value.to_integral_value():
-            return s("budget.edit.whole_tkr")
-        if unit == "mkr" and value < 0:
-            return s("budget.edit.negative_mkr")
-        exponent = value.as_tuple().exponent
-        if unit == "mkr" and isinstance(exponent, int) and exponent < -3:
-            return s("budget.edit.too_precise")
-        return None
+        problem = figure_problem(unit, value)  # type: ignore[arg-type]
+        return None if problem is None else self.strings(problem)
 
     def _save(self, target: EditTarget, value: Decimal, *, note: str) -> None:
         s = self.strings
@@ -563,7 +558,7 @@ class BudgetScreen(Screen[None]):
             lines.append(s("budget.detail.funds", targets=", ".join(row.funds)))
         checks = {check.id: check for check in self.checks}
         involved = [checks[i] for i in cell.checks if i in checks]
-        involved.sort(key=lambda c: {"fail": 0, "unchecked": 1, "pass": 2}[c.status])
+        involved = failures_first(involved)
         if not involved and cell.text is None:
             lines.append(s("budget.detail.no_checks"))
         for check in involved:

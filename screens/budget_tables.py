@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from vpl_tui.budget import EARMARKS_TABLE, Check, CheckStatus, FigureAddress, Unit
+from vpl_tui.checks import worst
 from vpl_tui.model import Budget
 from vpl_tui.records import Earmark, FigureRecord
 from vpl_tui.strings import Strings
@@ -30,13 +31,6 @@ SECTION_OF_TABLE: dict[str, str] = {
     "earmarks": "pot",
     "investments": "investments",
 }
-_WEIGHT: dict[str, int] = {"pass": 0, "unchecked": 1, "fail": 2}
-
-
-def worst(statuses: Iterable[CheckStatus | None]) -> CheckStatus | None:
-    """The status to show when several checks meet in one cell: fail, then unchecked."""
-    found = [s for s in statuses if s is not None]
-    return max(found, key=_WEIGHT.__getitem__) if found else None
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,8 @@ from textual.worker import WorkerState
 
 from vpl_tui.db.store import StaleChange, Store
 from vpl_tui.errors import VplError
-from vpl_tui.records import ActivityRecord, GoalRecord, HistoryRecord, Progress
+from vpl_tui.progress import FILTERS, Progress, activity_shown, progress_shown
+from vpl_tui.records import ActivityRecord, GoalRecord, HistoryRecord
 from vpl_tui.safetext import clean, normalise
 from vpl_tui.screens._background import (
     OneAtATime,
@@ -58,11 +59,8 @@ from vpl_tui.screens._tree import (
     PlanTree,
 )
 from vpl_tui.screens.help import KeyHelp
-from vpl_tui.statuses import CLOSED_STATUSES
 from vpl_tui.strings import Strings
 
-FILTERS: tuple[str, ...] = ("all", "open", "overdue", "done")
-"""The filter cycle of key `f`."""
 SEARCH_LIMIT = 200
 """At most this many matches are shown in the narrowed tree (the count says when more)."""
 FIRST_READ_WAIT = 1.0
@@ -87,28 +85,6 @@ class Reload:
     generation: int
     top: TopLevel
     children: dict[Key, list[Item]]
-
-
-def activity_shown(wanted: str, activity: ActivityRecord, today: date) -> bool:
-    """Whether the filter `wanted` shows `activity`."""
-    if wanted == "open":
-        return activity.status not in CLOSED_STATUSES
-    if wanted == "overdue":
-        return activity.is_overdue(today)
-    if wanted == "done":
-        return activity.status == "done"
-    return True
-
-
-def progress_shown(wanted: str, progress: Progress) -> bool:
-    """Whether the filter `wanted` can show anything under a goal or initiative."""
-    if wanted == "open":
-        return progress.total > progress.done
-    if wanted == "overdue":
-        return progress.overdue > 0
-    if wanted == "done":
-        return progress.done > 0
-    return True
 
 
 class PlanScreen(Screen[None]):
@@ -696,11 +672,7 @@ class PlanScreen(Screen[None]):
         today = self.today
 
         def adjusted(progress: Progress) -> Progress:
-            return replace(
-                progress,
-                done=progress.done + (after.status == "done") - (before.status == "done"),
-                overdue=progress.overdue + after.is_overdue(today) - before.is_overdue(today),
-            )
+            return progress.after_change(before, after, today)
 
         tree = self.tree
         node = self._by_key.get(("activity", after.ref))

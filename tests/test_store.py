@@ -567,6 +567,9 @@ def test_a_change_after_a_later_clock_still_exports_a_loadable_file(history_stor
         ("investments", "total", 2023, Decimal("1E+20")),
         ("pot", "multikort", 2023, Decimal("-1")),
         ("pot", "multikort", 2023, Decimal("3.1234567890123")),
+        # At most three decimals in mkr (whole tkr), as the budget screen says: was accepted.
+        ("pot", "total", 2023, Decimal("1.23456")),
+        ("pot", "multikort", 2023, Decimal("1E+999999999")),
     ],
 )
 def test_a_figure_the_plan_file_cannot_hold_is_refused(

@@ -47,8 +47,18 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Literal
 
+# The check statuses' rules live in vpl_tui.checks; re-exported here for the callers of the checks.
+from vpl_tui.checks import (  # noqa: F401
+    CHECK_STATUSES,
+    CheckStatus,
+    Tally,
+    any_failed,
+    failures_first,
+    tally,
+)
+from vpl_tui.figures import Unit
 from vpl_tui.numbers import format_amount
 from vpl_tui.records import BudgetFigures, Earmark
 from vpl_tui.safetext import clean, escape_serialised, one_line
@@ -57,11 +67,8 @@ from vpl_tui.strings import Strings
 if TYPE_CHECKING:  # the checks read a model or plain records alike: no pydantic needed
     from vpl_tui.model import Budget, ColumnKind
 
-CheckStatus = Literal["pass", "fail", "unchecked"]
-CHECK_STATUSES: tuple[CheckStatus, ...] = get_args(CheckStatus)
 Group = Literal["operating", "units", "pot", "investments", "columns"]
 """Which part of the budget a check belongs to (a section of the budget screen)."""
-Unit = Literal["tkr", "mkr"]
 
 EARMARKS_TABLE = "earmarks"
 """A read-only pseudo-table for addresses: stated earmarks live on goals and initiatives,
@@ -622,28 +629,6 @@ def reconcile(budget: Budget | BudgetFigures, earmarks: Sequence[Earmark]) -> li
     )
 
 
-@dataclass(frozen=True)
-class Tally:
-    """How many checks pass, fail and cannot be checked."""
-
-    passed: int = 0
-    failed: int = 0
-    unchecked: int = 0
-    total: int = 0
-
-
-def tally(checks: Sequence[Check]) -> Tally:
-    """Count the checks by status."""
-    counts = {status: sum(1 for c in checks if c.status == status) for status in CHECK_STATUSES}
-    return Tally(counts["pass"], counts["fail"], counts["unchecked"], len(checks))
-
-
-def failures_first(checks: Sequence[Check]) -> list[Check]:
-    """Failures, then the checks that cannot be made, then the passes; plan order within each."""
-    order = {"fail": 0, "unchecked": 1, "pass": 2}
-    return sorted(checks, key=lambda c: order[c.status])
-
-
 # -- output for `vpl budget` --------------------------------------------------------------------
 
 SIGNS: dict[str, str] = {"pass": "✓", "fail": "✗", "unchecked": "?"}
@@ -679,7 +664,7 @@ def render_json(checks: Sequence[Check], strings: Strings) -> str:
     overrides are escaped, since `json.dumps` only escapes C0 controls.
     """
     data = {
-        "ok": not any(check.status == "fail" for check in checks),
+        "ok": not any_failed(checks),
         "checks": [check_data(check, strings) for check in checks],
     }
     text = json.dumps(data, indent=2, ensure_ascii=False)

@@ -396,6 +396,7 @@ def budget(env: Env, fmt: str, strict: bool) -> None:
 
     from vpl_tui.budget import reconcile as reconcile_budget
     from vpl_tui.budget import render_json, render_text
+    from vpl_tui.checks import any_failed
 
     with env.open_store() as store:
         plan_budget = store.budget_figures()  # the figures, without pydantic's start-up cost
@@ -407,7 +408,7 @@ def budget(env: Env, fmt: str, strict: bool) -> None:
     else:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         click.echo(render_text(checks, env.strings, color=color), nl=False, color=color)
-    if strict and any(check.status == "fail" for check in checks):
+    if strict and any_failed(checks):
         sys.exit(1)
 
 

@@ -30,6 +30,7 @@ from pydantic_core import PydanticCustomError
 
 # The status codes live in a module without pydantic (the summary needs them, not the
 # models), and are re-exported here: one definition for the models and their users.
+from vpl_tui.figures import MKR_DECIMALS, MKR_DIGITS
 from vpl_tui.statuses import CLOSED_STATUSES, INITIAL_STATUS, STATUSES, Status  # noqa: F401
 
 ActivityKind = Literal["activity", "investigation"]
@@ -107,7 +108,12 @@ def _whole_to_decimal(value: object) -> object:
 
 Amount = Annotated[Decimal, BeforeValidator(_whole_to_decimal), Field(max_digits=15)]
 """A figure that may have decimals (mkr, or an edited figure)."""
-Mkr = Annotated[Decimal, BeforeValidator(_whole_to_decimal), Field(ge=0, max_digits=12)]
+Mkr = Annotated[
+    Decimal,
+    BeforeValidator(_whole_to_decimal),
+    Field(ge=0, max_digits=MKR_DIGITS, decimal_places=MKR_DECIMALS),
+]
+"""An amount in mkr: what `vpl_tui.figures.figure_problem` allows for a table in mkr."""
 
 
 class Strict(BaseModel):

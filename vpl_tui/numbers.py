@@ -5,6 +5,7 @@ Plain functions without locale state, so the same figure prints the same on ever
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 MINUS = "\u2212"
@@ -39,24 +40,30 @@ def format_amount(value: int | float | Decimal | None, decimals: int | None = No
     return (MINUS + result) if number < 0 else result
 
 
+MAX_AMOUNT_TEXT = 40
+"""The longest figure text read: a 15-digit figure with spaces, sign and decimals fits."""
+_AMOUNT = re.compile(r"[+-]?(?:\d{1,3}(?: \d{3})+|\d+)(?:[.,]\d+)?")
+"""A figure as typed: digits, optionally grouped by threes with spaces, one decimal mark.
+No exponent: `1e999999999` would make Decimal build a number with a billion digits."""
+
+
 def parse_amount(text: str) -> Decimal:
     """Read a figure typed the Swedish or the English way: `279 191`, `4,5`, `-3 000`, `4.5`.
 
+    The text is checked for length and form before it is converted, so no input can make
+    the conversion slow: an exponent (`1e9`), `NaN`, `Infinity` and stray characters are
+    refused. The minus may be the typographic one (`−3 000`); spaces may be plain,
+    non-breaking or narrow.
+
     Raises:
-        ValueError: when the text is not a number.
+        ValueError: when the text is not a number in that form.
     """
-    cleaned = (
-        text.strip()
-        .replace(MINUS, "-")
-        .replace("\u00a0", "")
-        .replace("\u202f", "")
-        .replace(" ", "")
-        .replace(",", ".")
+    if len(text) > MAX_AMOUNT_TEXT:
+        raise ValueError(f"{text[:MAX_AMOUNT_TEXT]!r}… is too long for a figure")
+    cleaned = " ".join(
+        text.strip().replace(MINUS, "-").replace("\u00a0", " ").replace("\u202f", " ").split()
     )
-    try:
-        number = Decimal(cleaned)
-    except ArithmeticError:
-        raise ValueError(f"{text!r} is not a number") from None
-    if not number.is_finite():
+    cleaned = cleaned.replace("- ", "-").replace("+ ", "+")
+    if not _AMOUNT.fullmatch(cleaned):
         raise ValueError(f"{text!r} is not a number")
-    return number
+    return Decimal(cleaned.replace(" ", "").replace(",", "."))

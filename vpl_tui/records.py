@@ -12,16 +12,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import NamedTuple
 
-from vpl_tui.statuses import CLOSED_STATUSES
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    """Activities under a goal or initiative: how many, how many done, how many overdue."""
-
-    total: int = 0
-    done: int = 0
-    overdue: int = 0
+from vpl_tui.progress import Progress  # noqa: F401  (records carry it; its rules live there)
+from vpl_tui.statuses import is_overdue
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +82,7 @@ class ActivityRecord:
 
     def is_overdue(self, as_of: date) -> bool:
         """Past its end date on `as_of` and neither done nor cancelled."""
-        return self.end < as_of and self.status not in CLOSED_STATUSES
+        return is_overdue(self.end, self.status, as_of)
 
 
 class OverdueRecord(NamedTuple):

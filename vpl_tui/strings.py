@@ -119,8 +119,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{address}: {value} cannot be saved: the table holds whole tkr (at most 15 digits)",
     ),
     "error.figure_mkr": (
-        "{address}: {value} går inte att spara: potten har mkr från 0 och uppåt (högst 12 siffror)",
-        "{address}: {value} cannot be saved: the pot holds mkr from 0 upwards (at most 12 digits)",
+        "{address}: {value} går inte att spara: potten har mkr från 0 och uppåt, med högst tre "
+        "decimaler (hela tkr) och nio siffror före decimaltecknet",
+        "{address}: {value} cannot be saved: the pot holds mkr from 0 upwards, with at most three "
+        "decimals (whole tkr) and nine digits before the decimal mark",
     ),
     # CLI messages
     "cli.loaded": (
@@ -351,15 +353,17 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "budget.edit.unchanged": ("{line} {year}: oförändrad", "{line} {year}: unchanged"),
     "budget.edit.not_number": ("{value!r} är inte ett tal", "{value!r} is not a number"),
-    "budget.edit.whole_tkr": (
+    "figure.not_number": ("Inget tal", "Not a number"),
+    "figure.too_large": ("För stort tal för tabellen", "Too large a figure for the table"),
+    "figure.whole_tkr": (
         "Tabellen är i hela tkr: skriv ett heltal",
         "The table is in whole tkr: type a whole number",
     ),
-    "budget.edit.negative_mkr": (
+    "figure.negative_mkr": (
         "Potten kan inte ha negativa belopp",
         "The pot cannot hold negative amounts",
     ),
-    "budget.edit.too_precise": (
+    "figure.too_precise": (
         "Högst tre decimaler i mkr (hela tkr)",
         "At most three decimals in mkr (whole tkr)",
     ),

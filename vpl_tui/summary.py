@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from vpl_tui.checks import tally
 from vpl_tui.records import ActivityRecord, MetricRecord, OverdueRecord, PlanRecord
 from vpl_tui.safetext import clean, escape_serialised, one_line
 from vpl_tui.statuses import STATUSES
@@ -89,12 +90,8 @@ def budget_status(store: Store) -> BudgetStatus | None:
     budget = store.budget_figures()
     if budget is None:
         return None
-    checks = reconcile(budget, store.earmarks())
-    return BudgetStatus(
-        checks=len(checks),
-        failed=sum(1 for check in checks if check.status == "fail"),
-        unchecked=sum(1 for check in checks if check.status == "unchecked"),
-    )
+    counts = tally(reconcile(budget, store.earmarks()))
+    return BudgetStatus(checks=counts.total, failed=counts.failed, unchecked=counts.unchecked)
 
 
 def build_summary(store: Store, as_of: date, *, with_activities: bool = False) -> Summary:

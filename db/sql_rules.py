@@ -1,0 +1,43 @@
+"""SQL built from the core's rules (`vpl_tui.statuses`, `vpl_tui.progress`), never retyped.
+
+What "closed" and "overdue" mean is decided once, in Python, in the core; every query that
+needs the rule takes its SQL text from here, so the database and the screens can never
+disagree about which activity is overdue. Tests compare these expressions with the Python
+rules row by row.
+"""
+
+from __future__ import annotations
+
+from vpl_tui.statuses import CANCELLED, CLOSED_STATUSES, DONE
+
+
+def _quoted(values: frozenset[str] | tuple[str, ...]) -> str:
+    return ", ".join(f"'{value}'" for value in sorted(values))
+
+
+CLOSED_SQL = f"({_quoted(CLOSED_STATUSES)})"
+"""The closed statuses as an SQL list: `status NOT IN {CLOSED_SQL}` is "open"."""
+
+
+def open_sql(status: str = "status") -> str:
+    """True for an open activity (`vpl_tui.statuses.is_open`)."""
+    return f"{status} NOT IN {CLOSED_SQL}"
+
+
+def overdue_sql(end: str = '"end"', status: str = "status", day: str = ":day") -> str:
+    """True for an activity overdue on `day` (`vpl_tui.statuses.is_overdue`)."""
+    return f"({end} < {day} AND {open_sql(status)})"
+
+
+def progress_columns(prefix: str = "a.", day: str = ":today") -> str:
+    """`total, done, overdue, cancelled` over joined activities (`vpl_tui.progress.count`).
+
+    `prefix` names the activity table's alias; a LEFT JOIN that finds no activity counts 0.
+    """
+    status = f"{prefix}status"
+    return (
+        f"COUNT({prefix}ref) AS total, "
+        f"COALESCE(SUM({status} = '{DONE}'), 0) AS done, "
+        f"COALESCE(SUM({overdue_sql(f'{prefix}{chr(34)}end{chr(34)}', status, day)}), 0) AS overdue, "
+        f"COALESCE(SUM({status} = '{CANCELLED}'), 0) AS cancelled"
+    )

@@ -1,0 +1,59 @@
+"""What a valid budget figure is, per table: the one home of the rule.
+
+The budget screen checks a typed figure with `figure_problem` before it saves, and the
+store checks every figure it is asked to save with the same function, so a figure the
+screen would refuse cannot reach the database another way (e.g. `Store.set_figure`
+called by a script). A plan file holds the same values (`vpl_tui.model.Mkr`), so every
+figure saved can be exported and loaded again.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+Unit = Literal["tkr", "mkr"]
+
+MKR_TABLES: frozenset[str] = frozenset({"pot", "earmarks"})
+"""Tables in mkr (1 mkr = 1 000 tkr); every other budget table is in whole tkr."""
+TKR_DIGITS = 15
+"""Whole tkr up to 15 digits: far past any municipality, and exact in SQLite's integers."""
+MKR_DIGITS = 12
+"""Digits in all an mkr figure may have, as the plan file's `Mkr` type allows."""
+MKR_DECIMALS = 3
+"""Decimals an mkr figure may have: three are whole tkr, the precision of every table."""
+
+
+def unit_of(table: str) -> Unit:
+    """The unit of the figures of `table`."""
+    return "mkr" if table in MKR_TABLES else "tkr"
+
+
+def figure_problem(unit: Unit, value: Decimal) -> str | None:
+    """Why `value` cannot be a figure in a table in `unit` (a catalog key), or None.
+
+    tkr: a whole number of at most `TKR_DIGITS` digits. mkr: not negative, at most
+    `MKR_DECIMALS` decimals and `MKR_DIGITS` digits in all.
+    """
+    if not value.is_finite():
+        return "figure.not_number"
+    # Only arithmetic that stays cheap for any exponent: `1E+999999999` is finite, and
+    # int() of it would build a billion digits.
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # finite, so not 'n', 'N' or 'F'
+    whole_digits = max(value.adjusted() + 1, 0) if any(digits) else 0
+    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    decimals = max(-(exponent + trailing_zeros), 0) if any(digits) else 0
+    if unit == "tkr":
+        if whole_digits > TKR_DIGITS:
+            return "figure.too_large"
+        if decimals:
+            return "figure.whole_tkr"
+        return None
+    if value < 0 and any(digits):
+        return "figure.negative_mkr"
+    if whole_digits > MKR_DIGITS - MKR_DECIMALS:
+        return "figure.too_large"
+    if decimals > MKR_DECIMALS:
+        return "figure.too_precise"
+    return None
