@@ -109,6 +109,23 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{db}: innehåller ingen plan; läs in en med vpl load",
         "{db}: holds no plan; load one with vpl load",
     ),
+    "error.output_is_database": (
+        "{path}: är databasen själv; välj en annan fil",
+        "{path}: is the database itself; choose another file",
+    ),
+    "error.output_is_folder": ("{path}: är en mapp; ange en fil", "{path}: is a folder; name a file"),
+    "error.write_failed": (
+        "{path}: kunde inte skrivas ({reason}); inget ändrades",
+        "{path}: could not be written ({reason}); nothing was changed",
+    ),
+    "error.no_free_name": (
+        "{path}: alla numrerade namn är upptagna",
+        "{path}: every numbered name is taken",
+    ),
+    "error.backup_failed": (
+        "{db}: säkerhetskopian kunde inte göras ({reason})",
+        "{db}: the backup could not be made ({reason})",
+    ),
     "error.unknown_figure": ("ingen budgetsiffra {address}", "no budget figure {address}"),
     "error.stale_figure": (
         "{address} har ändrats av någon annan: den är nu {value}",
