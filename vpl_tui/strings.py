@@ -113,7 +113,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{path}: är databasen själv; välj en annan fil",
         "{path}: is the database itself; choose another file",
     ),
-    "error.output_is_folder": ("{path}: är en mapp; ange en fil", "{path}: is a folder; name a file"),
+    "error.output_is_folder": (
+        "{path}: är en mapp; ange en fil",
+        "{path}: is a folder; name a file",
+    ),
     "error.write_failed": (
         "{path}: kunde inte skrivas ({reason}); inget ändrades",
         "{path}: could not be written ({reason}); nothing was changed",
