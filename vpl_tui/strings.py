@@ -129,6 +129,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{db}: säkerhetskopian kunde inte göras ({reason})",
         "{db}: the backup could not be made ({reason})",
     ),
+    "error.settings": (
+        "{path}: inställningarna kunde inte läsas ({reason}); standardvärden används",
+        "{path}: the settings could not be read ({reason}); defaults are used",
+    ),
     "error.unknown_figure": ("ingen budgetsiffra {address}", "no budget figure {address}"),
     "error.stale_figure": (
         "{address} har ändrats av någon annan: den är nu {value}",
