@@ -226,6 +226,7 @@ def check_page(page: Path, folder: Path, vpl: str, update: bool = False) -> Outc
         if not block.is_console:
             continue
         outputs = []
+        block_differs = False
         for command in block.commands:
             outcome.commands += 1
             where = f"{page.name}:{command.line}"
@@ -245,13 +246,17 @@ def check_page(page: Path, folder: Path, vpl: str, update: bool = False) -> Outc
                 expected, got = command.expected, actual
             unmarked_clock = not block.today and shows_clock(actual)
             if got != expected:
+                block_differs = True
                 outcome.mismatches.append(_difference(where, command.text, expected, got))
             if unmarked_clock:
+                block_differs = True
                 outcome.mismatches.append(
                     f"{where}: `{command.text}` shows today's date; mark its block "
                     "```console today=YYYY-MM-DD (VPL_DOCS_UPDATE=1 does it)"
                 )
-        if update:
+        if update and block_differs:
+            # A block that still matches is left as it is, so an update's diff shows only
+            # what changed; one that differs is written whole, with today's day if it shows it.
             replacements.append((block, *_rewritten_block(block, outputs)))
     if update:
         for block, new_content, info in reversed(replacements):
