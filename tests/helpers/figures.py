@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/helpers/figures.py
 
-The README's "Reliability" section quotes this output.
+docs/reliability.md quotes this output.
 """
 
 from __future__ import annotations

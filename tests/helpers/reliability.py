@@ -1,7 +1,7 @@
 """What the reliability tests share: the real `vpl` command, file snapshots, figures.
 
 The figures (inputs tried, changes made, kills survived) are stored in pytest's cache
-under `reliability/...`, so that the README's "Reliability" section quotes a real run:
+under `reliability/...`, so that docs/reliability.md quotes a real run:
 `python -m tests.helpers.figures` prints them.
 """
 
@@ -112,7 +112,7 @@ def assert_one_line_errors(
 
 
 def record_figure(config: pytest.Config, key: str, value: Any) -> None:
-    """Keep a figure of this run (for the README) in pytest's cache."""
+    """Keep a figure of this run (for docs/reliability.md) in pytest's cache."""
     cache = getattr(config, "cache", None)
     if cache is not None:
         cache.set(f"reliability/{key}", value)
