@@ -338,7 +338,7 @@ def test_load_replaces_the_plan_and_export_load_export_is_byte_identical(
     loaded = run_vpl("--lang", "en", "load", str(plan))
     assert (loaded.returncode, loaded.stdout) == (
         0,
-        f"{plan}: loaded 1 goals, 1 initiatives, 3 activities into {seeded}\n",
+        f"{plan}: loaded 1 goal, 1 initiative, 3 activities into {seeded}\n",
     )
     run_vpl("set", "b", "cancelled", "--note", "Utgår")
 

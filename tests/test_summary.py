@@ -108,14 +108,14 @@ def test_loading_a_bad_plan_file_still_names_the_problem_in_one_line(run_vpl, tm
 def test_the_budget_line_follows_each_edited_figure(
     run_vpl, db_path: Path, seed_plan: Plan
 ) -> None:
-    line = "Budgetavstämning: 31 kontroller, {} avvikelser, 4 kan inte kontrolleras"
-    assert line.format(1) in run_vpl("summary").stdout
+    line = "Budgetavstämning: 31 kontroller, {}, 4 kan inte kontrolleras"
+    assert line.format("1 avvikelse") in run_vpl("summary").stdout
     with Store.open(db_path, seed=lambda: seed_plan) as store:
         store.set_figure("operating", "grant", 2023, Decimal(279190), user="kontroller")
-    assert line.format(2) in run_vpl("summary").stdout
+    assert line.format("2 avvikelser") in run_vpl("summary").stdout
     with Store.open(db_path) as store:
         store.set_figure("operating", "result", 2021, Decimal(20282), user="kontroller")
-    assert line.format(1) in run_vpl("summary").stdout
+    assert line.format("1 avvikelse") in run_vpl("summary").stdout
     assert json.loads(run_vpl("summary", "--format", "json").stdout)["budget"] == {
         "checks": 31,
         "failed": 1,
