@@ -25,7 +25,8 @@ from vpl_tui.model import Plan
 from vpl_tui.records import ActivityRecord, MetricRecord, OverdueRecord, PlanRecord
 from vpl_tui.safetext import clean, escape_serialised, one_line
 from vpl_tui.statuses import STATUSES
-from vpl_tui.summary import Summary, render_json, summary_data
+from vpl_tui.summary import Summary
+from vpl_tui.summary_json import render_json, summary_data
 
 VPL = str(Path(sys.executable).with_name("vpl"))
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
