@@ -17,10 +17,12 @@ import subprocess
 import sys
 import termios
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
 from helpers.imports import VPL, packages_imported, slow_imports
+from helpers.plans import activity, change, goal, initiative, plan_toml
 
 from vpl_tui import __version__
 from vpl_tui.db.schema import LATEST_VERSION
@@ -32,67 +34,64 @@ CHOICES_SV = (
     "cancelled (Avbruten)"
 )
 
-HISTORY_PLAN = """\
-[plan]
-title = "Uppföljningsplan"
-organisation = "Staben"
-municipality = "Exempelby kommun"
-year = 2023
-period = "2023-2025"
 
-[[goals]]
-number = "1"
-kind = "council"
-title = "Attraktiv arbetsgivare"
+def history_goals() -> list[dict]:
+    """Goal 1 with a metric, activity a (done in March), b (an investigation whose title
+    holds markup, never started, overdue from April) and, under initiative ini, c (in
+    progress all year). New data each call, for a test to change."""
+    return [
+        goal(
+            "1",
+            "Attraktiv arbetsgivare",
+            metrics=[{"name": "Sökande per annons", "latest": "11", "targets": {"2023": "Öka"}}],
+            activities=[
+                activity(
+                    "a",
+                    "Klar i mars",
+                    end=date(2023, 3, 31),
+                    status="done",
+                    history=[
+                        change("2023-03-01T12:00:00Z", "not_started", "in_progress", "anna"),
+                        change("2023-03-15T12:00:00Z", "in_progress", "done", "anna"),
+                    ],
+                ),
+                activity(
+                    "b",
+                    "Sen <b>utredning</b> & [bold]markup[/]",
+                    kind="investigation",
+                    end=date(2023, 3, 31),
+                ),
+            ],
+            initiatives=[
+                initiative(
+                    "ini",
+                    "Initiativet",
+                    activities=[
+                        activity(
+                            "c",
+                            "Pågår hela året",
+                            status="in_progress",
+                            history=[
+                                change("2023-02-01T12:00:00Z", "not_started", "in_progress", "bo")
+                            ],
+                        )
+                    ],
+                )
+            ],
+        )
+    ]
 
-[[goals.metrics]]
-name = "Sökande per annons"
-latest = "11"
-targets = { 2023 = "Öka" }
 
-[[goals.activities]]
-ref = "a"
-title = "Klar i mars"
-start = 2023-01-01
-end = 2023-03-31
-status = "done"
+def history_plan(goals: list[dict] | None = None) -> str:
+    """The plan of `history_goals()` (or of `goals`) as a plan file."""
+    return plan_toml(
+        title="Uppföljningsplan",
+        municipality="Exempelby kommun",
+        goals=history_goals() if goals is None else goals,
+    )
 
-[[goals.activities.history]]
-at = 2023-03-01T12:00:00Z
-from = "not_started"
-to = "in_progress"
-user = "anna"
 
-[[goals.activities.history]]
-at = 2023-03-15T12:00:00Z
-from = "in_progress"
-to = "done"
-user = "anna"
-
-[[goals.activities]]
-ref = "b"
-title = "Sen <b>utredning</b> & [bold]markup[/]"
-kind = "investigation"
-start = 2023-01-01
-end = 2023-03-31
-
-[[goals.initiatives]]
-id = "ini"
-title = "Initiativet"
-
-[[goals.initiatives.activities]]
-ref = "c"
-title = "Pågår hela året"
-start = 2023-01-01
-end = 2023-12-31
-status = "in_progress"
-
-[[goals.initiatives.activities.history]]
-at = 2023-02-01T12:00:00Z
-from = "not_started"
-to = "in_progress"
-user = "bo"
-"""
+HISTORY_PLAN = history_plan()
 
 
 def snapshot(path: Path) -> dict[str, bytes]:
@@ -321,13 +320,13 @@ def test_a_bad_plan_file_is_refused_line_by_line_and_the_database_kept(
     run_vpl, seeded: Path, tmp_path: Path
 ) -> None:
     bad = tmp_path / "plan.toml"
-    bad.write_text(
-        HISTORY_PLAN.replace("end = 2023-12-31", "end = 2022-12-31")
-        .replace('kind = "investigation"', 'kind = "utredning"')
-        .replace('ref = "b"', 'ref = "a"')
-        .replace('title = "Initiativet"', 'title = "Initiativet"\nowner = "Bo"'),
-        encoding="utf-8",
-    )
+    goals = history_goals()
+    investigation = goals[0]["activities"][1]
+    initiative = goals[0]["initiatives"][0]
+    initiative["activities"][0]["end"] = date(2022, 12, 31)  # before its start
+    investigation.update(kind="utredning", ref="a")  # no such kind; a's ref again
+    initiative["owner"] = "Bo"  # no such key
+    bad.write_text(history_plan(goals), encoding="utf-8")
     before = snapshot(seeded)
     result = run_vpl("load", str(bad))
     assert (result.returncode, result.stdout) == (2, "")
@@ -340,7 +339,9 @@ def test_a_bad_plan_file_is_refused_line_by_line_and_the_database_kept(
     assert "Traceback" not in result.stderr
     assert snapshot(seeded) == before
 
-    bad.write_text(HISTORY_PLAN.replace('ref = "b"', 'ref = "a"'), encoding="utf-8")
+    goals = history_goals()
+    goals[0]["activities"][1]["ref"] = "a"
+    bad.write_text(history_plan(goals), encoding="utf-8")
     duplicate = run_vpl("load", "--check", str(bad))
     assert_refused(
         duplicate, f"{bad}: goals[0].activities[1].ref: a is a duplicate of goals[0].activities[0]"
