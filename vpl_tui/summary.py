@@ -12,9 +12,19 @@ imported only when that format is asked for.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from vpl_tui.checks import tally
+from vpl_tui.records import (
+    ActivityRecord,
+    BudgetFigures,
+    Earmark,
+    GoalHead,
+    InitiativeHead,
+    MetricRecord,
+    OverdueRecord,
+    PlanRecord,
+)
 from vpl_tui.statuses import STATUSES
 from vpl_tui.strings import Strings
 from vpl_tui.styles import Style, plain
@@ -34,11 +44,25 @@ from vpl_tui.summary_model import (  # noqa: F401
 
 # Nothing here imports pydantic: a summary reads plain records, and pydantic would be
 # half the time of `vpl summary` on a small plan.
-if TYPE_CHECKING:
-    from vpl_tui.db.store import Store
 
 
-def budget_status(store: Store) -> BudgetStatus | None:
+class PlanReader(Protocol):
+    """What a summary reads: the store's plain-record reads (`vpl_tui.db.store.Store`).
+
+    A protocol, so that the core names what it needs without importing the database layer.
+    """
+
+    def plan_record(self) -> PlanRecord: ...
+    def progress_as_of(self, as_of: date) -> dict[tuple[str, str | None], dict[str, int]]: ...
+    def outline(self) -> list[tuple[GoalHead, list[InitiativeHead]]]: ...
+    def overdue_as_of(self, as_of: date) -> list[OverdueRecord]: ...
+    def all_metrics(self) -> list[tuple[str, str | None, MetricRecord]]: ...
+    def activities_as_of(self, as_of: date) -> list[ActivityRecord]: ...
+    def budget_figures(self) -> BudgetFigures | None: ...
+    def earmarks(self) -> list[Earmark]: ...
+
+
+def budget_status(store: PlanReader) -> BudgetStatus | None:
     """The reconciliation's one line for the summary, or None when the plan has no budget."""
     # Imported here: only the summary needs the reconciliation, not every importer of this module.
     from vpl_tui.budget import reconcile
@@ -50,7 +74,7 @@ def budget_status(store: Store) -> BudgetStatus | None:
     return BudgetStatus(checks=counts.total, failed=counts.failed, unchecked=counts.unchecked)
 
 
-def build_summary(store: Store, as_of: date, *, with_activities: bool = False) -> Summary:
+def build_summary(store: PlanReader, as_of: date, *, with_activities: bool = False) -> Summary:
     """Collect the summary of the plan in `store` as it stood at the end of `as_of`.
 
     Args:
