@@ -336,6 +336,20 @@ def test_text_output_is_a_table_with_the_difference_on_the_failing_row() -> None
     assert lines[3].split()[2:7] == ["operating.result.2022", "99", "100", "−1", "tkr"]
 
 
+def test_text_output_names_each_checks_role_for_the_colour_the_cli_gives() -> None:
+    budget = make_budget()
+    budget.operating.result["2022"] = 99
+    checks = reconcile(budget, [])
+    lines = render_text(checks, EN, style=lambda text, role: f"<{role}>{text}</>").splitlines()
+    assert lines[2].startswith("Status")  # the header has no role
+    assert lines[3].startswith("<check.fail>✗ Fail") and lines[3].endswith("</>")
+    assert lines[4].startswith("<check.pass>✓ Pass")
+    plain = render_text(checks, EN).splitlines()
+    assert [line.removeprefix("<check.fail>").removeprefix("<check.pass>") for line in lines] == [
+        line + "</>" if line.startswith(("✗", "✓")) else line for line in plain
+    ]
+
+
 def test_json_output_has_the_documented_keys_and_numbers() -> None:
     marks = earmarks(g11="3.5", g12="6.5", i1="4.5", i2="6.5")
     data = json.loads(render_json(reconcile(make_budget(pot=POT), marks), EN))

@@ -594,6 +594,17 @@ def test_text_summary_has_colour_on_a_terminal_unless_no_color(
     assert "\x1b[" not in run_in_terminal(args, {**env, "NO_COLOR": "1"})
 
 
+def test_budget_has_colour_on_a_terminal_unless_no_color(seeded: Path, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "VPL_LANG", "VPL_DB"}}
+    env["HOME"] = str(tmp_path)
+    args = [VPL, "--db", str(seeded), "budget"]
+    coloured = run_in_terminal(args, env)
+    assert "\x1b[" in coloured and "Avviker" in coloured
+    plain = run_in_terminal(args, {**env, "NO_COLOR": "1"})
+    assert "\x1b[" not in plain
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+
+
 def test_vpl_without_a_command_opens_the_app_on_the_plan_and_q_quits(tmp_path: Path) -> None:
     # The real entry point on a real terminal: `vpl` starts reading the plan before it
     # loads Textual and hands that read to the app, whose first screen shows the plan.

@@ -26,7 +26,8 @@ from vpl_tui.model import Plan
 from vpl_tui.records import ActivityRecord, MetricRecord, OverdueRecord, PlanRecord
 from vpl_tui.safetext import clean, escape_serialised, one_line
 from vpl_tui.statuses import STATUSES
-from vpl_tui.summary import Summary
+from vpl_tui.strings import Strings
+from vpl_tui.summary import Summary, render
 from vpl_tui.summary_json import render_json, summary_data
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -177,8 +178,8 @@ def test_one_line_is_printable_and_folded_and_leaves_plain_text_alone(text: str)
     st.sampled_from(STATUSES),
 )
 def test_json_activities_are_written_as_the_json_module_writes_them(rows, status) -> None:
-    # The activities are written by hand (json.dumps indents slowly): the text must be
-    # what json.dumps(indent=2) gives, for any text in them.
+    # Written by json.dumps(indent=2), and only what a terminal acts on is escaped after:
+    # any text in the activities reads back as it was.
     day = date(2023, 6, 1)
     activities = [
         ActivityRecord(ref, title, "activity", day, day, status, 0, "1", initiative)
@@ -196,3 +197,26 @@ def test_json_activities_are_written_as_the_json_module_writes_them(rows, status
     )
     expected = json.dumps(summary_data(summary), indent=2, ensure_ascii=False)
     assert render_json(summary) == escape_serialised(expected) + "\n"
+    assert json.loads(render_json(summary))["activities"] == summary_data(summary)["activities"]
+
+
+def test_the_text_summary_names_what_each_coloured_part_is() -> None:
+    day = date(2023, 6, 1)
+    summary = Summary(
+        plan=PlanRecord("Plan", "Org", "", 2023, "2023-2025", "tkr"),
+        as_of=date(2023, 7, 1),
+        total=1,
+        by_status={**dict.fromkeys(STATUSES, 0), "delayed": 1},
+        overdue=[OverdueRecord("1-1", "Sen", day, "delayed")],
+        goals=[],
+        metrics=[],
+    )
+    marked = render(summary, "text", Strings("en"), style=lambda text, role: f"<{role}>{text}>")
+    lines = marked.splitlines()
+    assert lines[0] == "<heading>Status summary: Org · Plan (2023-2025)>"
+    assert "<heading>Activities: 1>" in lines
+    assert "  <status.delayed>Delayed    >       1" in lines
+    assert "<overdue>Overdue: 1>" in lines
+    assert "  1-1              2023-06-01  <status.delayed>Delayed>  Sen" in lines
+    plain = render(summary, "text", Strings("en"))
+    assert "<" not in plain and plain.splitlines()[0] == "Status summary: Org · Plan (2023-2025)"
