@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from helpers.cli import seeded_fixture  # noqa: F401  (a fixture)
 from helpers.imports import VPL, slow_imports
 from hypothesis import given
 from hypothesis import strategies as st
@@ -31,13 +32,6 @@ from vpl_tui.summary import Summary, render
 from vpl_tui.summary_json import render_json, summary_data
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
-
-
-@pytest.fixture
-def seeded(store: Store, db_path: Path) -> Path:
-    """The bundled plan in the test's database, with no connection left open."""
-    store.close()
-    return db_path
 
 
 @pytest.fixture(scope="module")
