@@ -102,10 +102,10 @@ class Check:
 
     def describe(self, strings: Strings) -> str:
         """What the check compares, in the language of `strings` (plan text left as written)."""
-        text = strings(self.key, **resolve(self.values, strings))
+        text = strings(self.key, **_resolve(self.values, strings))
         if self.notes:
             text += ": " + "; ".join(
-                strings(key, **resolve(values, strings)) for key, values in self.notes
+                strings(key, **_resolve(values, strings)) for key, values in self.notes
             )
         return text
 
@@ -145,7 +145,8 @@ def signed_amount(value: Decimal | None) -> str:
     return f"+{text}" if value > 0 else text
 
 
-def resolve(values: Mapping[str, object], strings: Strings) -> dict[str, object]:
+def _resolve(values: Mapping[str, object], strings: Strings) -> dict[str, object]:
+    """A description's values with every catalog label in the language of `strings`."""
     return {
         name: strings(value.key) if isinstance(value, Label) else value
         for name, value in values.items()
@@ -153,6 +154,7 @@ def resolve(values: Mapping[str, object], strings: Strings) -> dict[str, object]
 
 
 def years_of(*tables: Mapping[str, object]) -> list[int]:
+    """Every year any of the tables (keyed by year, "2023") has, in order, as numbers."""
     return sorted({int(year) for table in tables for year in table})
 
 
@@ -205,4 +207,5 @@ def compare(
 
 
 def dec(value: int | Decimal | None) -> Decimal | None:
+    """A figure as a Decimal (tkr tables hold ints), or None for a blank cell."""
     return None if value is None else Decimal(value)
