@@ -306,7 +306,7 @@ async def test_search_narrows_as_you_type_enter_jumps_escape_clears(
         lines = tree_lines(app)
         assert any("Etablera Luleå industripark" in line for line in lines)
         assert not any("Uppdrag" in line or "1.1.5" in line for line in lines)
-        assert "Sök 'industri': 1 träffar" in screen_text(app)
+        assert "Sök 'industri': 1 träff" in screen_text(app)
         await pilot.press("enter")
         assert cursor_key(app) == ("activity", "accelererad-2")
         assert plan(app).tree.has_focus

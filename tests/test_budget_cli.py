@@ -104,7 +104,7 @@ def test_a_plan_without_a_budget_has_nothing_to_reconcile(
 def test_the_summary_gives_the_reconciliation_one_line(run_vpl) -> None:
     result = run_vpl("summary")
     assert result.returncode == 0, result.stderr
-    assert "Budgetavstämning: 31 kontroller, 1 avvikelser, 4 kan inte kontrolleras" in (
+    assert "Budgetavstämning: 31 kontroller, 1 avvikelse, 4 kan inte kontrolleras" in (
         result.stdout
     )
 

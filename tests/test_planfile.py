@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from helpers.plans import activity, goal, plan_toml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,24 +25,8 @@ from vpl_tui.planfile import (
     write_plan,
 )
 
-SMALL = """\
-[plan]
-title = "Liten plan"
-organisation = "Staben"
-year = 2023
-period = "2023-2025"
-
-[[goals]]
-number = "1"
-kind = "council"
-title = "Mål"
-
-[[goals.activities]]
-ref = "1-1"
-title = "Aktivitet"
-start = 2023-01-01
-end = 2023-12-31
-"""
+SMALL = plan_toml()
+"""Goal 1 "Mål" with one activity, 1-1 "Aktivitet", through 2023."""
 
 
 def refused(path: Path) -> list[str]:
@@ -60,7 +45,8 @@ def test_a_good_file_is_read(tmp_path: Path) -> None:
 
 def test_the_documented_example_line(tmp_path: Path) -> None:
     path = tmp_path / "plan.toml"
-    path.write_text(SMALL.replace("end = 2023-12-31", "end = 2022-12-31"), encoding="utf-8")
+    late = plan_toml(goals=[goal(activities=[activity(end=date(2022, 12, 31))])])
+    path.write_text(late, encoding="utf-8")
     assert refused(path) == [
         f"{path}: goals[0].activities[0].end: 2022-12-31 is before start 2023-01-01"
     ]
@@ -95,7 +81,7 @@ def test_missing_files_and_folders_are_one_line(tmp_path: Path) -> None:
 
 def test_control_characters_in_the_name_and_values_are_shown_escaped(tmp_path: Path) -> None:
     path = tmp_path / "evil\x1b[2J.toml"
-    path.write_text(SMALL.replace('kind = "council"', 'kind = "\\u001b]52;c;x\\u0007"'))
+    path.write_text(plan_toml(goals=[goal(kind="\x1b]52;c;x\x07", activities=[activity()])]))
     [line] = refused(path)
     assert "\x1b" not in line and "\x07" not in line
     assert "evil\\x1b[2J.toml: goals[0].kind: " in line
@@ -252,7 +238,7 @@ def test_any_plan_round_trips_through_file_and_database(plan: Plan, tmp_path: Pa
 
 
 def test_decimal_amounts_keep_their_value(tmp_path: Path) -> None:
-    text = SMALL.replace('title = "Mål"', 'title = "Mål"\nearmarked_mkr = 4.5')
+    text = plan_toml(goals=[goal(earmarked_mkr=Decimal("4.5"), activities=[activity()])])
     with Store.open(tmp_path / "amounts.db") as store:
         store.replace_plan(parse_plan(text))
         assert store.export_plan().goals[0].earmarked_mkr == Decimal("4.5")

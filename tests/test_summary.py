@@ -16,6 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from helpers.cli import seeded_fixture  # noqa: F401  (a fixture)
+from helpers.imports import VPL, slow_imports
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -25,19 +27,11 @@ from vpl_tui.model import Plan
 from vpl_tui.records import ActivityRecord, MetricRecord, OverdueRecord, PlanRecord
 from vpl_tui.safetext import clean, escape_serialised, one_line
 from vpl_tui.statuses import STATUSES
-from vpl_tui.summary import Summary, render_json, summary_data
+from vpl_tui.strings import Strings
+from vpl_tui.summary import Summary, render
+from vpl_tui.summary_json import render_json, summary_data
 
-VPL = str(Path(sys.executable).with_name("vpl"))
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
-HEAVY = ("pydantic", "pydantic_core", "textual", "tomli", "tomllib", "sqlite_utils")
-"""What a command that only reads and prints must not import: each costs its start time."""
-
-
-@pytest.fixture
-def seeded(store: Store, db_path: Path) -> Path:
-    """The bundled plan in the test's database, with no connection left open."""
-    store.close()
-    return db_path
 
 
 @pytest.fixture(scope="module")
@@ -60,22 +54,6 @@ def generated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def imported_modules(db: Path, *args: str) -> set[str]:
-    """The top-level packages the real `vpl` entry point imports to run `args`."""
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", VPL, "--db", str(db), *args],
-        capture_output=True, text=True, timeout=120, check=False,
-        env={**os.environ, "VPL_USER": "kontroller", "NO_COLOR": "1"},
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    names = {
-        line.rsplit("|", 1)[1].strip()
-        for line in result.stderr.splitlines()
-        if line.startswith("import time:") and "|" in line
-    }
-    return {name.split(".")[0] for name in names} | {n for n in names if n.startswith("vpl_tui")}
-
-
 @pytest.mark.parametrize(
     "args",
     [
@@ -87,11 +65,9 @@ def imported_modules(db: Path, *args: str) -> set[str]:
         ("budget", "--format", "json"),
     ],
 )
-def test_summary_and_budget_start_without_the_plan_file_models(seeded: Path, args) -> None:
-    modules = imported_modules(seeded, *args)
-    assert "vpl_tui.summary" in modules or "vpl_tui.budget" in modules  # the probe works
-    assert not modules & set(HEAVY), sorted(modules & set(HEAVY))
-    assert "vpl_tui.model" not in modules and "vpl_tui.planfile" not in modules
+def test_summary_and_budget_start_without_textual_or_pydantic(seeded: Path, args) -> None:
+    # A summary reads plain records: it starts without the app or the plan file's models.
+    assert slow_imports("--db", str(seeded), *args) == []
 
 
 def test_loading_a_bad_plan_file_still_names_the_problem_in_one_line(run_vpl, tmp_path) -> None:
@@ -108,14 +84,14 @@ def test_loading_a_bad_plan_file_still_names_the_problem_in_one_line(run_vpl, tm
 def test_the_budget_line_follows_each_edited_figure(
     run_vpl, db_path: Path, seed_plan: Plan
 ) -> None:
-    line = "Budgetavstämning: 31 kontroller, {} avvikelser, 4 kan inte kontrolleras"
-    assert line.format(1) in run_vpl("summary").stdout
+    line = "Budgetavstämning: 31 kontroller, {}, 4 kan inte kontrolleras"
+    assert line.format("1 avvikelse") in run_vpl("summary").stdout
     with Store.open(db_path, seed=lambda: seed_plan) as store:
         store.set_figure("operating", "grant", 2023, Decimal(279190), user="kontroller")
-    assert line.format(2) in run_vpl("summary").stdout
+    assert line.format("2 avvikelser") in run_vpl("summary").stdout
     with Store.open(db_path) as store:
         store.set_figure("operating", "result", 2021, Decimal(20282), user="kontroller")
-    assert line.format(1) in run_vpl("summary").stdout
+    assert line.format("1 avvikelse") in run_vpl("summary").stdout
     assert json.loads(run_vpl("summary", "--format", "json").stdout)["budget"] == {
         "checks": 31,
         "failed": 1,
@@ -196,8 +172,8 @@ def test_one_line_is_printable_and_folded_and_leaves_plain_text_alone(text: str)
     st.sampled_from(STATUSES),
 )
 def test_json_activities_are_written_as_the_json_module_writes_them(rows, status) -> None:
-    # The activities are written by hand (json.dumps indents slowly): the text must be
-    # what json.dumps(indent=2) gives, for any text in them.
+    # Written by json.dumps(indent=2), and only what a terminal acts on is escaped after:
+    # any text in the activities reads back as it was.
     day = date(2023, 6, 1)
     activities = [
         ActivityRecord(ref, title, "activity", day, day, status, 0, "1", initiative)
@@ -215,3 +191,26 @@ def test_json_activities_are_written_as_the_json_module_writes_them(rows, status
     )
     expected = json.dumps(summary_data(summary), indent=2, ensure_ascii=False)
     assert render_json(summary) == escape_serialised(expected) + "\n"
+    assert json.loads(render_json(summary))["activities"] == summary_data(summary)["activities"]
+
+
+def test_the_text_summary_names_what_each_coloured_part_is() -> None:
+    day = date(2023, 6, 1)
+    summary = Summary(
+        plan=PlanRecord("Plan", "Org", "", 2023, "2023-2025", "tkr"),
+        as_of=date(2023, 7, 1),
+        total=1,
+        by_status={**dict.fromkeys(STATUSES, 0), "delayed": 1},
+        overdue=[OverdueRecord("1-1", "Sen", day, "delayed")],
+        goals=[],
+        metrics=[],
+    )
+    marked = render(summary, "text", Strings("en"), style=lambda text, role: f"<{role}>{text}>")
+    lines = marked.splitlines()
+    assert lines[0] == "<heading>Status summary: Org · Plan (2023-2025)>"
+    assert "<heading>Activities: 1>" in lines
+    assert "  <status.delayed>Delayed    >       1" in lines
+    assert "<overdue>Overdue: 1>" in lines
+    assert "  1-1              2023-06-01  <status.delayed>Delayed>  Sen" in lines
+    plain = render(summary, "text", Strings("en"))
+    assert "<" not in plain and plain.splitlines()[0] == "Status summary: Org · Plan (2023-2025)"

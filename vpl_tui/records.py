@@ -3,6 +3,11 @@
 The plan file's models (`vpl_tui.model`) describe a whole plan as nested data; these
 records describe one row each, with the counts the store computes in SQL, so that a
 screen can show one level of a large plan without loading the rest.
+
+Records are named tuples where nothing needs more: a class of them is made in a sixth of
+a frozen dataclass's time at import, which every start of `vpl set` pays (the store
+imports this module). GoalRecord, InitiativeRecord and ActivityRecord stay dataclasses:
+the screens make changed copies of them with `dataclasses.replace`.
 """
 
 from __future__ import annotations
@@ -32,8 +37,7 @@ class GoalRecord:
     metric_count: int
 
 
-@dataclass(frozen=True, slots=True)
-class GoalHead:
+class GoalHead(NamedTuple):
     """A goal's number, kind and title: the plan's outline, without counts."""
 
     number: str
@@ -41,8 +45,7 @@ class GoalHead:
     title: str
 
 
-@dataclass(frozen=True, slots=True)
-class InitiativeHead:
+class InitiativeHead(NamedTuple):
     """An initiative's id and title: the plan's outline, without counts."""
 
     id: str
@@ -109,8 +112,7 @@ class MetricRecord(NamedTuple):
     targets: dict[str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryRecord:
+class HistoryRecord(NamedTuple):
     """One row of the append-only status history."""
 
     id: int
@@ -123,8 +125,7 @@ class HistoryRecord:
     undo_of: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class FigureRecord:
+class FigureRecord(NamedTuple):
     """One budget figure as it stands now, with the published value it started from."""
 
     table: str
@@ -134,8 +135,7 @@ class FigureRecord:
     published: Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class FigureChangeRecord:
+class FigureChangeRecord(NamedTuple):
     """One row of the append-only history of budget figure edits."""
 
     id: int
@@ -149,8 +149,7 @@ class FigureChangeRecord:
     user: str
 
 
-@dataclass(frozen=True, slots=True)
-class Earmark:
+class Earmark(NamedTuple):
     """What a goal or initiative states as its earmarked resources (särskilda resurser).
 
     `target` is a goal number or an initiative id, the same names pot allocations use in
@@ -163,8 +162,7 @@ class Earmark:
     goal_number: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class FocusRecord:
+class FocusRecord(NamedTuple):
     """A focus list (the fields of `model.Focus`), read without pydantic for the app."""
 
     title: str

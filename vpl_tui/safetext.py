@@ -15,17 +15,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 # Unicode format characters (category Cf) that change how the text around them is shown.
 _HIDDEN = "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_HIDDEN}\ud800-\udfff]")
-_UNSAFE_MULTILINE = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_HIDDEN}\ud800-\udfff]")
+_UNSAFE = f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_HIDDEN}\ud800-\udfff]"
+_UNSAFE_MULTILINE = f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_HIDDEN}\ud800-\udfff]"
 
 
 # What JSON and TOML writers leave raw inside strings although a terminal acts on it: DEL,
 # the C1 controls (U+009B is a CSI) and the format characters that reorder or hide text.
 # Both formats read a \uXXXX escape as the same character, so escaping keeps the data.
-_RAW_IN_SERIALISED = re.compile(f"[\x7f-\x9f{_HIDDEN}]")
+_RAW_IN_SERIALISED = f"[\x7f-\x9f{_HIDDEN}]"
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    # Compiled on first use, not on import: the three patterns cost every start of `vpl`
+    # two milliseconds, and most commands print only printable text, which never needs them.
+    return re.compile(pattern)
 
 
 def escape_serialised(text: str) -> str:
@@ -34,7 +42,7 @@ def escape_serialised(text: str) -> str:
     For text already serialised by `json.dumps(ensure_ascii=False)` or tomli-w, which
     escape the C0 controls themselves but not DEL, C1 controls or bidi overrides.
     """
-    return _RAW_IN_SERIALISED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _compiled(_RAW_IN_SERIALISED).sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -59,14 +67,14 @@ def clean(text: str, *, multiline: bool = False) -> str:
     if text.isprintable():
         return text
     if multiline:
-        return _UNSAFE_MULTILINE.sub(_escape, text).replace("\t", "    ")
-    text = _UNSAFE.sub(_escape, text)
+        return _compiled(_UNSAFE_MULTILINE).sub(_escape, text).replace("\t", "    ")
+    text = _compiled(_UNSAFE).sub(_escape, text)
     return text.replace("\n", "\\n").replace("\t", "\\t")
 
 
 def is_clean(text: str) -> bool:
     """True when `clean(text)` would change nothing (single-line form)."""
-    return _UNSAFE.search(text) is None and "\n" not in text and "\t" not in text
+    return _compiled(_UNSAFE).search(text) is None and "\n" not in text and "\t" not in text
 
 
 def one_line(text: str, width: int = 0) -> str:

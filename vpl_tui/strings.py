@@ -9,6 +9,12 @@ Use:
     'Done'
     >>> s("summary.overdue_count", count=3)
     'Overdue: 3'
+
+Plural forms: a count's placeholder may carry its two forms, `{count:# träff|# träffar}`,
+the first for exactly one and the second for every other number (Swedish and English
+both have these two forms for whole numbers); `#` stands for the number. The caller
+passes the count as usual, `s("app.search.label", text=t, count=n)`, and gets "1 träff",
+"2 träffar". A template may hold several counts, each with its own forms.
 """
 
 from __future__ import annotations
@@ -150,12 +156,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # CLI messages
     "cli.loaded": (
-        "{file}: läste in {goals} mål, {initiatives} initiativ, {activities} aktiviteter i {db}",
-        "{file}: loaded {goals} goals, {initiatives} initiatives, {activities} activities into {db}",
+        "{file}: läste in {goals} mål, {initiatives} initiativ, "
+        "{activities:# aktivitet|# aktiviteter} i {db}",
+        "{file}: loaded {goals:# goal|# goals}, {initiatives:# initiative|# initiatives}, "
+        "{activities:# activity|# activities} into {db}",
     ),
     "cli.checked": (
-        "{file}: giltig plan ({goals} mål, {initiatives} initiativ, {activities} aktiviteter)",
-        "{file}: valid plan ({goals} goals, {initiatives} initiatives, {activities} activities)",
+        "{file}: giltig plan ({goals} mål, {initiatives} initiativ, "
+        "{activities:# aktivitet|# aktiviteter})",
+        "{file}: valid plan ({goals:# goal|# goals}, {initiatives:# initiative|# initiatives}, "
+        "{activities:# activity|# activities})",
     ),
     "cli.set": ("{ref}: {from_label} → {to_label}", "{ref}: {from_label} → {to_label}"),
     "cli.unchanged": ("{ref}: redan {label}", "{ref}: already {label}"),
@@ -194,8 +204,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "summary.latest": ("Senaste utfall", "Latest outcome"),
     "summary.target": ("Mål {year}", "Target {year}"),
     "summary.budget": (
-        "Budgetavstämning: {checks} kontroller, {failed} avvikelser, {unchecked} kan inte kontrolleras",
-        "Budget reconciliation: {checks} checks, {failed} failed, {unchecked} cannot be checked",
+        "Budgetavstämning: {checks:# kontroll|# kontroller}, {failed:# avvikelse|# avvikelser}, "
+        "{unchecked} kan inte kontrolleras",
+        "Budget reconciliation: {checks:# check|# checks}, {failed} failed, "
+        "{unchecked} cannot be checked",
     ),
     "summary.no_budget": (
         "Planen har ingen budget att stämma av.",
@@ -283,8 +295,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "budget.status.fail": ("Avviker", "Fail"),
     "budget.status.unchecked": ("Kan ej kontrolleras", "Unchecked"),
     "budget.heading": (
-        "Budgetavstämning: {checks} kontroller, {passed} stämmer, {failed} avviker, {unchecked} kan inte kontrolleras",
-        "Budget reconciliation: {checks} checks, {passed} pass, {failed} fail, {unchecked} cannot be checked",
+        "Budgetavstämning: {checks:# kontroll|# kontroller}, {passed} stämmer, {failed} avviker, "
+        "{unchecked} kan inte kontrolleras",
+        "Budget reconciliation: {checks:# check|# checks}, {passed} pass, {failed} fail, "
+        "{unchecked} cannot be checked",
     ),
     "budget.col.status": ("Status", "Status"),
     "budget.col.id": ("Id", "Id"),
@@ -299,8 +313,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "budget.col.allocated": ("Fördelat, mkr", "Allocated, mkr"),
     "budget.title": ("Budgetavstämning", "Budget reconciliation"),
     "budget.counts": (
-        "{total} kontroller:  ✓ {passed} stämmer   ✗ {failed} avviker   ? {unchecked} kan inte kontrolleras",
-        "{total} checks:  ✓ {passed} pass   ✗ {failed} fail   ? {unchecked} cannot be checked",
+        "{total:# kontroll|# kontroller}:  ✓ {passed} stämmer   ✗ {failed} avviker   "
+        "? {unchecked} kan inte kontrolleras",
+        "{total:# check|# checks}:  ✓ {passed} pass   ✗ {failed} fail   ? {unchecked} cannot be checked",
     ),
     "budget.tab.operating": ("Drift", "Operating"),
     "budget.tab.units": ("Per enhet", "By unit"),
@@ -535,13 +550,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "app.field.comment": ("Kommentar", "Comment"),
     "app.mkr": ("{amount} mkr", "SEK {amount} million"),
     "app.overdue": ("Passerat slutdatum", "Past its end date"),
-    "app.overdue_count": ("{count} passerat slutdatum", "{count} past their end date"),
+    "app.overdue_count": (
+        "{count} passerat slutdatum",
+        "{count:# past its end date|# past their end date}",
+    ),
     "app.history": ("Historik", "History"),
     "app.history.none": ("Ingen statusändring ännu.", "No status change yet."),
     "app.history.undo": ("ångring", "undo"),
     "app.history.more": (
-        "… och {count} äldre ändringar (vpl history {ref})",
-        "… and {count} older changes (vpl history {ref})",
+        "… och {count:# äldre ändring|# äldre ändringar} (vpl history {ref})",
+        "… and {count:# older change|# older changes} (vpl history {ref})",
     ),
     "app.loading": ("Läser planen…", "Reading the plan…"),
     # Filter and search
@@ -555,10 +573,13 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Sök: del av titel eller ref (Enter: första träffen, Esc: rensa)",
         "Search: part of a title or ref (Enter: first match, Esc: clear)",
     ),
-    "app.search.label": ("Sök {text!r}: {count} träffar", "Search {text!r}: {count} matches"),
+    "app.search.label": (
+        "Sök {text!r}: {count:# träff|# träffar}",
+        "Search {text!r}: {count:# match|# matches}",
+    ),
     "app.search.more": (
-        "Sök {text!r}: de första {count} träffarna",
-        "Search {text!r}: the first {count} matches",
+        "Sök {text!r}: {count:den första träffen|de första # träffarna}",
+        "Search {text!r}: {count:the first match|the first # matches}",
     ),
     "app.search.busy": ("Söker {text!r}…", "Searching {text!r}…"),
     # Messages
@@ -645,6 +666,21 @@ CATALOG: dict[str, tuple[str, str]] = {
 }
 
 
+class Quantity(int):
+    """A whole number that picks its word form when a template asks: `{n:# rad|# rader}`.
+
+    Without forms in its placeholder it formats as any int does (`{n}`, `{n:>6}`).
+    """
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        if "|" not in spec:
+            return int.__format__(self, spec)
+        one, other = spec.split("|", 1)
+        return (one if self == 1 else other).replace("#", int.__repr__(self))
+
+
 class Strings:
     """The catalog in one language: call it with a key and the values to fill in."""
 
@@ -656,7 +692,14 @@ class Strings:
 
     def __call__(self, key: str, **values: object) -> str:
         template = CATALOG[key][self._column]
-        return template.format(**values) if values else template
+        if not values:
+            return template
+        if "|" in template:  # plural forms (or a literal "|", which a count leaves alone)
+            values = {
+                name: Quantity(value) if type(value) is int else value
+                for name, value in values.items()
+            }
+        return template.format(**values)
 
     def status(self, status: str) -> str:
         """The label of a status code, e.g. `done` → `Klar`."""

@@ -1,156 +1,182 @@
-"""Plan files the reliability tests build on: a small plan that uses every part of the
-format, a large generated plan, and a plan whose every shown field is hostile text."""
+"""Plan files the tests build on: one builder of plan file text (`plan_toml`, with
+`goal`, `initiative`, `activity` and `change` for its parts), a small plan that uses every
+part of the format, a large generated plan, and a plan whose every shown field is
+hostile text."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
 import tomli_w
 
-SMALL_PLAN = """\
-# A small plan that uses every part of the format: history with an undo, metrics,
-# initiatives, a focus list and a budget with every table and an edited figure.
-[plan]
-title = "Liten plan"
-organisation = "Staben"
-municipality = "Exempelby kommun"
-year = 2023
-period = "2023-2025"
 
-[mandate]
-steering_processes = "Leda och samordna."
-directions = \"\"\"Två stycken.
+def plan_toml(
+    *,
+    title: str = "Liten plan",
+    municipality: str | None = None,
+    goals: Sequence[dict[str, Any]] | None = None,
+    comment: str = "",
+    **parts: Any,
+) -> str:
+    """A plan file's text, written by tomli-w as `vpl export` writes one.
 
-Det andra.\"\"\"
+    Args:
+        title: The plan's title; the rest of `[plan]` is the same in every test plan:
+            organisation Staben, year 2023, period 2023-2025.
+        municipality: Left out when None.
+        goals: The goals as data (`goal(...)`); by default goal 1 "Mål" with one activity,
+            1-1 "Aktivitet", through 2023.
+        comment: Lines put first, each as a `# ` comment.
+        parts: The other tables as data: `mandate`, `focus`, `budget`.
+    """
+    info: dict[str, Any] = {"title": title, "organisation": "Staben"}
+    if municipality is not None:
+        info["municipality"] = municipality
+    info.update(year=2023, period="2023-2025")
+    data: dict[str, Any] = {"plan": info}
+    data.update({key: parts.pop(key) for key in ("mandate", "focus") if key in parts})
+    data["goals"] = list(goals) if goals is not None else [goal(activities=[activity()])]
+    data.update(parts)
+    header = "".join(f"# {line}\n" for line in comment.splitlines())
+    return header + tomli_w.dumps(data, multiline_strings=True)
 
-[[focus]]
-title = "Fokus"
-intro = "Inledning"
-items = ["Ett", "Två"]
-goals = ["1"]
 
-[[goals]]
-number = "1"
-kind = "council"
-title = "Attraktiv arbetsgivare"
-description = "Beskrivning"
-resources = "Inom ram"
-earmarked_mkr = 3
-council_goal = "Innovation"
+def goal(number: str = "1", title: str = "Mål", *, kind: str = "council", **fields: Any) -> dict:
+    """A goal as plan file data; `fields` add or replace keys (activities, initiatives...)."""
+    return {"number": number, "kind": kind, "title": title, **fields}
 
-[[goals.metrics]]
-name = "Nöjda medarbetare"
-latest = "44 418"
-latest_year = 2022
-targets = { 2023 = "Öka", 2024 = "Högst 50" }
 
-[[goals.activities]]
-ref = "1-1"
-title = "Första aktiviteten"
-start = 2023-01-01
-end = 2023-06-30
-status = "in_progress"
+def initiative(id: str, title: str, **fields: Any) -> dict:
+    """An initiative as plan file data."""
+    return {"id": id, "title": title, **fields}
 
-[[goals.activities.history]]
-at = 2023-02-01T08:00:00Z
-from = "not_started"
-to = "done"
-note = "klar"
-user = "anna"
 
-[[goals.activities.history]]
-at = 2023-02-02T08:00:00Z
-from = "done"
-to = "not_started"
-user = "anna"
-undoes = 0
+def activity(
+    ref: str = "1-1",
+    title: str = "Aktivitet",
+    *,
+    start: date = date(2023, 1, 1),
+    end: date = date(2023, 12, 31),
+    **fields: Any,
+) -> dict:
+    """An activity as plan file data; `fields` add kind, status, history..."""
+    return {"ref": ref, "title": title, **fields, "start": start, "end": end}
 
-[[goals.activities.history]]
-at = 2023-03-01T09:30:00Z
-from = "not_started"
-to = "in_progress"
-user = "bo"
 
-[[goals.activities]]
-ref = "1-2"
-title = "Utredning"
-kind = "investigation"
-start = 2023-03-01
-end = 2023-12-31
+def change(at: str, from_status: str, to: str, user: str, **fields: Any) -> dict:
+    """A history entry as plan file data; `at` as ISO text, `2023-03-01T12:00:00Z`."""
+    return {"at": datetime.fromisoformat(at), "from": from_status, "to": to, **fields, "user": user}
 
-[[goals.initiatives]]
-id = "smart"
-title = "Smart kommun"
-purpose = "Syfte"
-resources = "12 mkr"
-earmarked_mkr = 12.5
-council_goal = "Innovation"
-comment = "Kommentar"
-metrics_note = "Tas fram"
 
-[[goals.initiatives.activities]]
-ref = "smart-1"
-title = "Digitalisera"
-start = 2023-01-01
-end = 2024-12-31
-
-[[goals]]
-number = "2"
-kind = "board"
-title = "Nämndsmål"
-
-[budget]
-explanation = "Förklaring"
-
-[budget.operating]
-columns = { 2022 = "actual", 2023 = "budget" }
-net_costs = { 2022 = 100, 2023 = 110 }
-grant = { 2022 = 100, 2023 = 115 }
-result = { 2022 = 0, 2023 = 5 }
-
-[budget.units]
-columns = { 2023 = "budget" }
-total = { 2023 = 110 }
-
-[[budget.units.units]]
-name = "Enhet A"
-net_costs = { 2023 = 60 }
-
-[[budget.units.units]]
-name = "Enhet B"
-net_costs = { 2023 = 50 }
-
-[budget.pot]
-name = "Potten"
-period = "2023-2025"
-year = 2023
-total_mkr = 15.5
-
-[[budget.pot.allocations]]
-id = "smart-alloc"
-title = "Till smart kommun"
-amount_mkr = 12.5
-funds = ["smart", "1"]
-
-[budget.investments]
-columns = { 2023 = "budget" }
-net_investments = { 2023 = 40 }
-total = { 2023 = 40 }
-explanation = "Investeringar"
-
-[[budget.investments.lines]]
-name = "Datorer"
-description = "Utbyte"
-amounts = { 2023 = 40 }
-
-[[budget.changes]]
-table = "operating"
-line = "grant"
-year = 2023
-at = 2023-04-01T10:00:00Z
-from = 110
-to = 115
-note = "Tilläggsanslag"
-user = "controller"
-"""
+SMALL_PLAN = plan_toml(
+    comment="A small plan that uses every part of the format: history with an undo, metrics,\n"
+    "initiatives, a focus list and a budget with every table and an edited figure.",
+    municipality="Exempelby kommun",
+    mandate={
+        "steering_processes": "Leda och samordna.",
+        "directions": "Två stycken.\n\nDet andra.",
+    },
+    focus=[{"title": "Fokus", "intro": "Inledning", "items": ["Ett", "Två"], "goals": ["1"]}],
+    goals=[
+        goal(
+            "1",
+            "Attraktiv arbetsgivare",
+            description="Beskrivning",
+            resources="Inom ram",
+            earmarked_mkr=3,
+            council_goal="Innovation",
+            metrics=[
+                {
+                    "name": "Nöjda medarbetare",
+                    "latest": "44 418",
+                    "latest_year": 2022,
+                    "targets": {"2023": "Öka", "2024": "Högst 50"},
+                }
+            ],
+            activities=[
+                activity(
+                    "1-1",
+                    "Första aktiviteten",
+                    end=date(2023, 6, 30),
+                    status="in_progress",
+                    history=[
+                        change("2023-02-01T08:00:00Z", "not_started", "done", "anna", note="klar"),
+                        change("2023-02-02T08:00:00Z", "done", "not_started", "anna", undoes=0),
+                        change("2023-03-01T09:30:00Z", "not_started", "in_progress", "bo"),
+                    ],
+                ),
+                activity("1-2", "Utredning", kind="investigation", start=date(2023, 3, 1)),
+            ],
+            initiatives=[
+                initiative(
+                    "smart",
+                    "Smart kommun",
+                    purpose="Syfte",
+                    resources="12 mkr",
+                    earmarked_mkr=Decimal("12.5"),
+                    council_goal="Innovation",
+                    comment="Kommentar",
+                    metrics_note="Tas fram",
+                    activities=[activity("smart-1", "Digitalisera", end=date(2024, 12, 31))],
+                )
+            ],
+        ),
+        goal("2", "Nämndsmål", kind="board"),
+    ],
+    budget={
+        "explanation": "Förklaring",
+        "operating": {
+            "columns": {"2022": "actual", "2023": "budget"},
+            "net_costs": {"2022": 100, "2023": 110},
+            "grant": {"2022": 100, "2023": 115},
+            "result": {"2022": 0, "2023": 5},
+        },
+        "units": {
+            "columns": {"2023": "budget"},
+            "total": {"2023": 110},
+            "units": [
+                {"name": "Enhet A", "net_costs": {"2023": 60}},
+                {"name": "Enhet B", "net_costs": {"2023": 50}},
+            ],
+        },
+        "pot": {
+            "name": "Potten",
+            "period": "2023-2025",
+            "year": 2023,
+            "total_mkr": Decimal("15.5"),
+            "allocations": [
+                {
+                    "id": "smart-alloc",
+                    "title": "Till smart kommun",
+                    "amount_mkr": Decimal("12.5"),
+                    "funds": ["smart", "1"],
+                }
+            ],
+        },
+        "investments": {
+            "columns": {"2023": "budget"},
+            "net_investments": {"2023": 40},
+            "total": {"2023": 40},
+            "explanation": "Investeringar",
+            "lines": [{"name": "Datorer", "description": "Utbyte", "amounts": {"2023": 40}}],
+        },
+        "changes": [
+            {
+                "table": "operating",
+                "line": "grant",
+                "year": 2023,
+                "at": datetime.fromisoformat("2023-04-01T10:00:00Z"),
+                "from": 110,
+                "to": 115,
+                "note": "Tilläggsanslag",
+                "user": "controller",
+            }
+        ],
+    },
+)
 
 
 def big_plan(goals: int, initiatives: int, activities: int, *, title: str, words: int = 15) -> str:
@@ -166,7 +192,7 @@ def big_plan(goals: int, initiatives: int, activities: int, *, title: str, words
         "goals": [],
     }
     for g in range(goals):
-        goal: dict = {
+        goal_data: dict = {
             "number": str(g + 1),
             "kind": "board" if g % 2 else "council",
             "title": f"Mål {g + 1} " + "text " * 20,
@@ -175,7 +201,7 @@ def big_plan(goals: int, initiatives: int, activities: int, *, title: str, words
             "activities": [_activity(f"{g + 1}-{a}", words) for a in range(activities)],
         }
         for i in range(initiatives):
-            goal["initiatives"].append(
+            goal_data["initiatives"].append(
                 {
                     "id": f"init-{g + 1}-{i}",
                     "title": f"Initiativ {g + 1}.{i}",
@@ -183,7 +209,7 @@ def big_plan(goals: int, initiatives: int, activities: int, *, title: str, words
                     "activities": [_activity(f"{g + 1}.{i}-{a}", words) for a in range(activities)],
                 }
             )
-        plan["goals"].append(goal)
+        plan["goals"].append(goal_data)
     return tomli_w.dumps(plan)
 
 

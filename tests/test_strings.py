@@ -1,0 +1,135 @@
+"""The string catalog's plural forms: "1 träff", "2 träffar"; "1 match", "2 matches".
+
+A count's placeholder carries its two forms (`{count:# träff|# träffar}`); callers pass the
+count as before and get the form that fits. Every string that shows a count is listed
+here with what it says for one and for two, in both languages, so that a new string with
+a count gets its forms decided rather than "1 träffar".
+"""
+
+from __future__ import annotations
+
+from string import Formatter
+
+import pytest
+
+from vpl_tui.strings import CATALOG, LANGS, Quantity, Strings
+
+SV, EN = Strings("sv"), Strings("en")
+
+COUNT_NAMES = frozenset(
+    {"count", "n", "goals", "initiatives", "activities", "checks", "passed", "failed"}
+    | {"unchecked", "total", "done"}
+)
+"""Placeholders that hold a count of something."""
+NOT_COUNTS = {"budget.check.pot_initiatives", "budget.row.initiatives_share"}
+"""Strings whose `goals` is a list of goal numbers ("mål 1.1.4"), not a count."""
+
+OTHER_VALUES = {"text": "x", "ref": "1-1", "file": "plan.toml", "db": "vpl.db"}
+
+SAID: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    # key: ((Swedish for 1, for 2), (English for 1, for 2)), every count set to 1 or 2
+    "app.search.label": (("Sök 'x': 1 träff", "Sök 'x': 2 träffar"),
+                         ("Search 'x': 1 match", "Search 'x': 2 matches")),
+    "app.search.more": (("Sök 'x': den första träffen", "Sök 'x': de första 2 träffarna"),
+                        ("Search 'x': the first match", "Search 'x': the first 2 matches")),
+    "app.history.more": (
+        ("… och 1 äldre ändring (vpl history 1-1)", "… och 2 äldre ändringar (vpl history 1-1)"),
+        ("… and 1 older change (vpl history 1-1)", "… and 2 older changes (vpl history 1-1)"),
+    ),
+    "app.overdue_count": (("1 passerat slutdatum", "2 passerat slutdatum"),
+                          ("1 past its end date", "2 past their end date")),
+    "summary.budget": (
+        ("Budgetavstämning: 1 kontroll, 1 avvikelse, 1 kan inte kontrolleras",
+         "Budgetavstämning: 2 kontroller, 2 avvikelser, 2 kan inte kontrolleras"),
+        ("Budget reconciliation: 1 check, 1 failed, 1 cannot be checked",
+         "Budget reconciliation: 2 checks, 2 failed, 2 cannot be checked"),
+    ),
+    "budget.heading": (
+        ("Budgetavstämning: 1 kontroll, 1 stämmer, 1 avviker, 1 kan inte kontrolleras",
+         "Budgetavstämning: 2 kontroller, 2 stämmer, 2 avviker, 2 kan inte kontrolleras"),
+        ("Budget reconciliation: 1 check, 1 pass, 1 fail, 1 cannot be checked",
+         "Budget reconciliation: 2 checks, 2 pass, 2 fail, 2 cannot be checked"),
+    ),
+    "budget.counts": (
+        ("1 kontroll:  ✓ 1 stämmer   ✗ 1 avviker   ? 1 kan inte kontrolleras",
+         "2 kontroller:  ✓ 2 stämmer   ✗ 2 avviker   ? 2 kan inte kontrolleras"),
+        ("1 check:  ✓ 1 pass   ✗ 1 fail   ? 1 cannot be checked",
+         "2 checks:  ✓ 2 pass   ✗ 2 fail   ? 2 cannot be checked"),
+    ),
+    "cli.loaded": (
+        ("plan.toml: läste in 1 mål, 1 initiativ, 1 aktivitet i vpl.db",
+         "plan.toml: läste in 2 mål, 2 initiativ, 2 aktiviteter i vpl.db"),
+        ("plan.toml: loaded 1 goal, 1 initiative, 1 activity into vpl.db",
+         "plan.toml: loaded 2 goals, 2 initiatives, 2 activities into vpl.db"),
+    ),
+    "cli.checked": (
+        ("plan.toml: giltig plan (1 mål, 1 initiativ, 1 aktivitet)",
+         "plan.toml: giltig plan (2 mål, 2 initiativ, 2 aktiviteter)"),
+        ("plan.toml: valid plan (1 goal, 1 initiative, 1 activity)",
+         "plan.toml: valid plan (2 goals, 2 initiatives, 2 activities)"),
+    ),
+    # A label before the number: no word to agree with it.
+    "summary.overdue_count": (("Försenade enligt slutdatum: 1", "Försenade enligt slutdatum: 2"),
+                              ("Overdue: 1", "Overdue: 2")),
+    # "klara" agrees with the activities of the count, however many are done.
+    "summary.of": (("1 av 1 klara", "2 av 2 klara"), ("1 of 1 done", "2 of 2 done")),
+}  # fmt: skip
+
+
+def fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(template) if name}
+
+
+def counts_in(key: str) -> set[str]:
+    """The counts a catalog entry shows, in either language."""
+    if key in NOT_COUNTS:
+        return set()
+    return set().union(*(fields(template) for template in CATALOG[key])) & COUNT_NAMES
+
+
+def values_for(key: str, count: int) -> dict[str, object]:
+    names = set().union(*(fields(template) for template in CATALOG[key]))
+    counts = counts_in(key)
+    return {name: count if name in counts else OTHER_VALUES[name] for name in names}
+
+
+@pytest.mark.parametrize("key", sorted(SAID))
+def test_each_count_says_one_thing_or_many(key: str) -> None:
+    said = tuple(
+        tuple(Strings(lang)(key, **values_for(key, count)) for count in (1, 2)) for lang in LANGS
+    )
+    assert said == SAID[key]
+
+
+def test_every_string_with_a_count_has_its_forms_decided() -> None:
+    assert {key for key in CATALOG if counts_in(key)} == set(SAID)
+
+
+def test_every_plural_has_two_forms_and_fills_in_for_any_number() -> None:
+    for key, texts in CATALOG.items():
+        for template in texts:
+            for _, name, spec, _ in Formatter().parse(template):
+                if spec and "|" in spec:
+                    assert name in counts_in(key), (key, name)
+                    assert spec.count("|") == 1, (key, spec)
+        if counts_in(key):
+            for count in (0, 1, 2, 5, 21, 100_000):
+                for strings in (SV, EN):
+                    assert "|" not in strings(key, **values_for(key, count))
+                    if count != 1:  # "the first match" need not say 1
+                        assert str(count) in strings(key, **values_for(key, count))
+
+
+def test_zero_and_large_counts_take_the_form_for_many() -> None:
+    assert SV("app.search.label", text="x", count=0) == "Sök 'x': 0 träffar"
+    assert EN("app.search.label", text="x", count=0) == "Search 'x': 0 matches"
+    assert SV("app.search.label", text="x", count=21) == "Sök 'x': 21 träffar"
+    assert EN("app.history.more", count=11, ref="a") == "… and 11 older changes (vpl history a)"
+
+
+def test_a_count_without_forms_formats_as_a_number() -> None:
+    assert f"{Quantity(7):>4}" == "   7"
+    assert format(Quantity(1), "# rad|# rader") == "1 rad"
+    assert format(Quantity(3), "# rad|# rader") == "3 rader"
+    # A flag is not a count: True stays True where a template shows it.
+    assert SV("cli.set", ref="r", from_label=True, to_label=False) == "r: True → False"

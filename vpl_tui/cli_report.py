@@ -1,0 +1,120 @@
+"""`vpl summary` and `vpl budget`: the status summary and the budget reconciliation.
+
+Colour is decided here, never in the core: on a terminal, and never when NO_COLOR is set
+(https://no-color.org), the renderers get a `Style` made with `click.style`, which maps
+each role they name (`vpl_tui.styles`) to the colour a person sees.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from vpl_tui.cli_env import Env, strings_of, write_output
+from vpl_tui.safetext import clean
+from vpl_tui.styles import Style, plain
+
+ROLE_STYLES: dict[str, dict[str, Any]] = {
+    "heading": {"bold": True},
+    "overdue": {"fg": "red"},
+    "status.not_started": {"dim": True},
+    "status.in_progress": {"fg": "cyan"},
+    "status.done": {"fg": "green"},
+    "status.delayed": {"fg": "yellow"},
+    "status.cancelled": {"dim": True},
+    "check.pass": {"fg": "green"},
+    "check.fail": {"fg": "red", "bold": True},
+    "check.unchecked": {"fg": "yellow"},
+}
+"""How each role of `vpl_tui.styles` looks on a terminal: click.style's arguments."""
+
+
+def terminal_style(text: str, role: str) -> str:
+    """`text` coloured for its role, with click."""
+    return click.style(text, **ROLE_STYLES[role])
+
+
+def output_style(to_terminal: bool) -> Style:
+    """Colour for a terminal, unless NO_COLOR is set; plain text for a pipe or a file."""
+    if to_terminal and sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
+        return terminal_style
+    return plain
+
+
+def _parse_day(ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(strings_of(ctx)("error.bad_date", value=clean(value))) from None
+
+
+@click.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--as-of",
+    callback=_parse_day,
+    metavar="YYYY-MM-DD",
+    help="Show the plan as it stood at the end of that day (default: today).",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file."
+)
+@click.pass_obj
+def summary(env: Env, fmt: str, as_of: date | None, output: Path | None) -> None:
+    """Print the status summary for the board."""
+    from vpl_tui.summary import build_summary, render
+
+    with env.open_store() as store:
+        result = build_summary(store, as_of or date.today(), with_activities=fmt == "json")
+    style = output_style(fmt == "text" and output is None)
+    text = render(result, fmt, env.strings, style=style)  # type: ignore[arg-type]
+    if output is None:
+        click.echo(text, nl=False, color=style is not plain)
+        return
+    write_output(env, output, text)
+
+
+@click.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format (json descriptions follow --lang).",
+)
+@click.option("--strict", is_flag=True, help="Exit with code 1 when any check fails.")
+@click.pass_obj
+def budget(env: Env, fmt: str, strict: bool) -> None:
+    """Reconcile the budget: do the published figures add up? Failures first."""
+    from vpl_tui.budget import reconcile
+    from vpl_tui.budget_output import render_json, render_text
+    from vpl_tui.checks import any_failed
+
+    with env.open_store() as store:
+        plan_budget = store.budget_figures()  # the figures, without pydantic's start-up cost
+        checks = [] if plan_budget is None else reconcile(plan_budget, store.earmarks())
+    if fmt == "json":
+        click.echo(render_json(checks, env.strings), nl=False)
+    elif plan_budget is None:
+        click.echo(env.strings("summary.no_budget"))
+    else:
+        style = output_style(True)
+        text = render_text(checks, env.strings, style=style)
+        click.echo(text, nl=False, color=style is not plain)
+    if strict and any_failed(checks):
+        sys.exit(1)

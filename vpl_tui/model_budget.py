@@ -1,0 +1,229 @@
+"""The plan's budget as pydantic models: section 1.3 Drift, the pot and the investments.
+
+Amounts in the budget tables are whole tkr (thousand kronor), as published. Earmarked
+resources are in mkr (million kronor), as published, kept as Decimal so that "4,5 mkr"
+stays exactly 4.5. `budget_problems` checks what a single table cannot: that allocations
+fund goals and initiatives that exist, that names are unique and that edits chain.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from vpl_tui.model_base import (
+    Amount,
+    BudgetTable,
+    Mkr,
+    Name,
+    Ref,
+    Strict,
+    Text,
+    User,
+    UtcDatetime,
+    YearColumns,
+    YearFigures,
+)
+
+
+class OperatingBudget(Strict):
+    """Drift: net costs, municipal grant and result per year, in tkr."""
+
+    columns: YearColumns
+    net_costs: YearFigures
+    grant: YearFigures
+    result: YearFigures
+
+
+class UnitCosts(Strict):
+    """One organisational unit's net costs per year, in tkr."""
+
+    name: Name
+    net_costs: YearFigures
+
+
+class UnitBreakdown(Strict):
+    """Specificerade nettokostnader: net costs by unit, with the published sum."""
+
+    columns: YearColumns
+    units: list[UnitCosts]
+    total: YearFigures = Field(description="The published Summa row.")
+
+
+class Allocation(Strict):
+    """One allocation from the earmarked pot, and the goals or initiatives it funds."""
+
+    id: Ref
+    title: Name
+    amount_mkr: Mkr
+    funds: list[str] = Field(description="Goal numbers and initiative ids this allocation funds.")
+
+
+class EarmarkedPot(Strict):
+    """Potten hållbart och växande Luleå: money outside the operating budget, in mkr."""
+
+    name: Name
+    period: Annotated[str, StringConstraints(max_length=100)] = ""
+    year: int = Field(ge=1900, le=2200, description="The year the allocations are for.")
+    total_mkr: Mkr = Field(description="The pot as published.")
+    allocations: list[Allocation]
+
+
+class InvestmentLine(Strict):
+    """One investment line with its description and amounts per year, in tkr."""
+
+    name: Name
+    description: Text = ""
+    amounts: YearFigures
+
+
+class Investments(Strict):
+    """Investeringar: net investments per year and their breakdown by line, in tkr."""
+
+    columns: YearColumns
+    net_investments: YearFigures = Field(description="The published Nettoinvesteringar row.")
+    lines: list[InvestmentLine]
+    total: YearFigures = Field(description="The published Summa row under the lines.")
+    explanation: Text = Field(default="", description="Planerade investeringar: the narrative.")
+
+
+class FigureChange(Strict):
+    """An edit of a budget figure (a forecast update, say). The first change keeps the original."""
+
+    table: BudgetTable
+    line: Name = Field(description="Row name: net_costs/grant/result, a unit, a line or `total`.")
+    year: int = Field(ge=1900, le=2200)
+    at: UtcDatetime
+    from_value: Amount = Field(alias="from")
+    to: Amount
+    note: Text = ""
+    user: User = ""
+
+
+class Budget(Strict):
+    """Section 1.3 Drift and the investment table."""
+
+    unit: Literal["tkr"] = "tkr"
+    explanation: Text = Field(
+        default="", description="Förklaring till verksamhetsförändringar: the narrative."
+    )
+    operating: OperatingBudget
+    units: UnitBreakdown | None = None
+    pot: EarmarkedPot | None = None
+    investments: Investments | None = None
+    changes: list[FigureChange] = Field(default_factory=list)
+
+
+OPERATING_LINES: tuple[str, ...] = ("net_costs", "grant", "result")
+RESERVED_LINE_NAMES = frozenset({"total", "net_investments"})
+
+
+def figure_values(budget: Budget) -> dict[tuple[str, str, int], Decimal]:
+    """Every editable figure of a budget, keyed by (table, line, year).
+
+    The keys are the addresses `FigureChange` uses; the store keeps figures under the
+    same keys, so this is the one place that says how a table flattens to figures.
+    """
+    figures: dict[tuple[str, str, int], Decimal] = {}
+    for line in OPERATING_LINES:
+        for year, value in getattr(budget.operating, line).items():
+            figures[("operating", line, int(year))] = Decimal(value)
+    if budget.units is not None:
+        for unit in budget.units.units:
+            for year, value in unit.net_costs.items():
+                figures[("units", unit.name, int(year))] = Decimal(value)
+        for year, value in budget.units.total.items():
+            figures[("units", "total", int(year))] = Decimal(value)
+    if budget.investments is not None:
+        for inv in budget.investments.lines:
+            for year, value in inv.amounts.items():
+                figures[("investments", inv.name, int(year))] = Decimal(value)
+        for year, value in budget.investments.total.items():
+            figures[("investments", "total", int(year))] = Decimal(value)
+        for year, value in budget.investments.net_investments.items():
+            figures[("investments", "net_investments", int(year))] = Decimal(value)
+    if budget.pot is not None:
+        figures[("pot", "total", budget.pot.year)] = budget.pot.total_mkr
+        for allocation in budget.pot.allocations:
+            figures[("pot", allocation.id, budget.pot.year)] = allocation.amount_mkr
+    return figures
+
+
+def budget_problems(
+    budget: Budget, goal_numbers: set[str], initiative_ids: set[str]
+) -> list[tuple[str, str]]:
+    """Check the budget's cross-references: allocation targets, names and change chains."""
+    problems: list[tuple[str, str]] = []
+    if budget.pot is not None:
+        seen_ids: set[str] = set()
+        for a_index, allocation in enumerate(budget.pot.allocations):
+            where = f"budget.pot.allocations[{a_index}]"
+            if allocation.id in seen_ids:
+                problems.append((f"{where}.id", f"{allocation.id} is a duplicate"))
+            seen_ids.add(allocation.id)
+            for t_index, target in enumerate(allocation.funds):
+                if target not in goal_numbers and target not in initiative_ids:
+                    problems.append(
+                        (
+                            f"{where}.funds[{t_index}]",
+                            f"{target} is neither a goal nor an initiative",
+                        )
+                    )
+    if budget.units is not None:
+        problems.extend(_duplicate_names("budget.units.units", budget.units.units))
+    if budget.investments is not None:
+        problems.extend(_duplicate_names("budget.investments.lines", budget.investments.lines))
+    problems.extend(_change_problems(budget))
+    return problems
+
+
+def _change_problems(budget: Budget) -> list[tuple[str, str]]:
+    """Each edit names a figure of the budget, follows the edit before it, and the last
+    edit of each figure sets the value the table holds."""
+    problems: list[tuple[str, str]] = []
+    current = figure_values(budget)
+    chain: dict[tuple[str, str, int], tuple[Decimal, datetime]] = {}
+    for c_index, change in enumerate(budget.changes):
+        where = f"budget.changes[{c_index}]"
+        key = (change.table, change.line, change.year)
+        if key not in current:
+            address = f"{change.table}/{change.line}/{change.year}"
+            problems.append((where, f"no figure {address} in the budget"))
+            continue
+        if key in chain:
+            before, before_at = chain[key]
+            if change.from_value != before:
+                problems.append(
+                    (
+                        f"{where}.from",
+                        f"{change.from_value} does not follow from the change before it ({before})",
+                    )
+                )
+            if change.at < before_at:
+                problems.append((f"{where}.at", "is before the change before it"))
+        chain[key] = (change.to, change.at)
+    for key, (last_value, _) in chain.items():
+        if current[key] != last_value:
+            address = "/".join(map(str, key))
+            problems.append(
+                (
+                    "budget.changes",
+                    f"{address} is {current[key]} in the table but its last change sets {last_value}",
+                )
+            )
+    return problems
+
+
+def _duplicate_names(
+    where: str, rows: list[UnitCosts] | list[InvestmentLine]
+) -> list[tuple[str, str]]:
+    seen: set[str] = set()
+    problems = []
+    for index, row in enumerate(rows):
+        if row.name in seen or row.name in RESERVED_LINE_NAMES:
+            problems.append((f"{where}[{index}].name", f"{row.name} is a duplicate or reserved"))
+        seen.add(row.name)
+    return problems

@@ -1,0 +1,91 @@
+"""The status summary as one printable HTML page, every plan string escaped."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime
+
+from vpl_tui.safetext import clean
+from vpl_tui.statuses import STATUSES
+from vpl_tui.strings import Strings
+from vpl_tui.summary_model import Summary, budget_line, heading
+
+_HTML_STYLE = """
+body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 60em; color: #111; }
+h1 { font-size: 1.4em; margin-bottom: 0; } h2 { font-size: 1.1em; margin-top: 1.6em; }
+.as-of { color: #555; margin-top: .2em; }
+table { border-collapse: collapse; width: 100%; margin-top: .5em; }
+th, td { border-bottom: 1px solid #ccc; padding: .25em .5em; text-align: left; vertical-align: top; }
+td.n, th.n { text-align: right; white-space: nowrap; }
+tr.initiative td:first-child { padding-left: 2em; }
+.overdue { color: #a00; font-weight: bold; }
+footer { margin-top: 2em; color: #777; font-size: .85em; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; }
+  tr { break-inside: avoid; } }
+"""
+
+
+def render_html(summary: Summary, s: Strings) -> str:
+    """One printable HTML page, every plan string escaped."""
+
+    def h(text: str) -> str:
+        return html.escape(clean(text, multiline=False), quote=True)
+
+    lang = s.lang
+    rows_status = "".join(
+        f"<tr><td>{h(s.status(code))}</td><td class='n'>{summary.by_status[code]}</td></tr>"
+        for code in STATUSES
+    )
+    rows_goals = []
+    for goal in summary.goals:
+        rows_goals.append(
+            f"<tr><td><b>{h(goal.number)}</b> {h(goal.title)}</td>"
+            f"<td class='n'>{goal.count.done}/{goal.count.activities}</td></tr>"
+        )
+        rows_goals += [
+            f"<tr class='initiative'><td>{h(i.title)}</td>"
+            f"<td class='n'>{i.count.done}/{i.count.activities}</td></tr>"
+            for i in goal.initiatives
+        ]
+    if summary.overdue:
+        overdue = (
+            f"<table><thead><tr><th>{h(s('summary.ref'))}</th><th>{h(s('summary.end'))}</th>"
+            f"<th>{h(s('summary.status'))}</th><th>{h(s('summary.activity'))}</th></tr></thead><tbody>"
+            + "".join(
+                f"<tr><td>{h(a.ref)}</td><td>{a.end.isoformat()}</td>"
+                f"<td>{h(s.status(a.status))}</td><td>{h(a.title)}</td></tr>"
+                for a in summary.overdue
+            )
+            + "</tbody></table>"
+        )
+    else:
+        overdue = f"<p>{h(s('summary.none_overdue'))}</p>"
+    from vpl_tui import __version__  # looked up only here: it costs every start ~20 ms
+
+    printed = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    overdue_count = h(s("summary.overdue_count", count=len(summary.overdue)))
+    return f"""<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{h(s("summary.title"))}: {h(heading(summary))}</title>
+<style>{_HTML_STYLE}</style>
+</head>
+<body>
+<h1>{h(s("summary.title"))}: {h(heading(summary))}</h1>
+<p class="as-of">{h(s("summary.as_of", date=summary.as_of.isoformat()))}</p>
+<h2>{h(s("summary.by_status"))}</h2>
+<table><tbody>{rows_status}
+<tr><td><b>{h(s("summary.total"))}</b></td><td class="n"><b>{summary.total}</b></td></tr>
+</tbody></table>
+<p class="{"overdue" if summary.overdue else ""}">{overdue_count}</p>
+<h2>{h(s("summary.goals"))}</h2>
+<table><thead><tr><th>{h(s("summary.goal"))}</th><th class="n">{h(s("summary.done"))}</th></tr></thead>
+<tbody>{"".join(rows_goals)}</tbody></table>
+<h2>{h(s("summary.overdue"))}</h2>
+{overdue}
+<p>{h(budget_line(summary, s))}</p>
+<footer>{h(s("summary.generated", when=printed, version=__version__))}</footer>
+</body>
+</html>
+"""

@@ -1,0 +1,85 @@
+"""What the status summary holds: counts by status, goal and initiative, the overdue
+activities and the budget's one line, as of a day.
+
+`vpl_tui.summary.build_summary` fills it from the store; `vpl_tui.summary_text`,
+`vpl_tui.summary_json` and `vpl_tui.summary_html` render it. Plain records only: no
+pydantic, no SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal, NamedTuple
+
+from vpl_tui.records import ActivityRecord, MetricRecord, OverdueRecord, PlanRecord
+from vpl_tui.strings import Strings
+
+Format = Literal["text", "markdown", "json", "html"]
+FORMATS: tuple[str, ...] = ("text", "markdown", "json", "html")
+
+
+# Named tuples rather than dataclasses: a dataclass costs every start of `vpl summary`
+# over a millisecond to make, a named tuple a fifth of that.
+
+
+class Count(NamedTuple):
+    """Activities under one goal or initiative, as of the summary's day."""
+
+    activities: int = 0
+    done: int = 0
+    overdue: int = 0
+
+
+class InitiativeSummary(NamedTuple):
+    id: str
+    title: str
+    count: Count
+
+
+class GoalSummary(NamedTuple):
+    number: str
+    kind: str
+    title: str
+    count: Count
+    """Every activity under the goal, its initiatives' included."""
+    initiatives: list[InitiativeSummary]
+
+
+class BudgetStatus(NamedTuple):
+    """The one line the summary gives the budget reconciliation."""
+
+    checks: int
+    failed: int
+    unchecked: int
+
+
+@dataclass
+class Summary:
+    plan: PlanRecord
+    as_of: date
+    total: int
+    by_status: dict[str, int]
+    overdue: list[OverdueRecord]
+    goals: list[GoalSummary]
+    metrics: list[tuple[str, str | None, MetricRecord]]
+    """Every metric (JSON only, like `activities`; empty when not asked for)."""
+    activities: list[ActivityRecord] | None = None
+    """Every activity (JSON only; None when not asked for, to keep large plans light)."""
+    budget: BudgetStatus | None = None
+    initiative_titles: dict[str, str] = field(default_factory=dict)
+
+
+def heading(summary: Summary) -> str:
+    plan = summary.plan
+    parts = [plan.organisation, plan.title]
+    if plan.municipality:
+        parts.insert(0, plan.municipality)
+    return " · ".join(parts) + f" ({plan.period})"
+
+
+def budget_line(summary: Summary, s: Strings) -> str:
+    if summary.budget is None:
+        return s("summary.no_budget")
+    b = summary.budget
+    return s("summary.budget", checks=b.checks, failed=b.failed, unchecked=b.unchecked)
