@@ -12,10 +12,10 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from vpl_tui.safetext import clean, normalise
-from vpl_tui.screens._background import search_activities
-from vpl_tui.screens._tree import ActivityItem, GoalItem
+from vpl_tui.screens.controllers.reads import search_activities
 from vpl_tui.screens.plan import PlanScreen
 from vpl_tui.screens.safe import plain
+from vpl_tui.views.plan_items import ActivityItem, GoalItem
 
 MAX_HITS = 20
 """Goals and activities shown per search; type more to narrow."""
