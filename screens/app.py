@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from vpl_tui.db.store import Store
+from vpl_tui.screens.controllers.plan_keys import key_help
 from vpl_tui.screens.controllers.reads import start_reading_top_level
 from vpl_tui.screens.help import HelpScreen
 from vpl_tui.screens.keys import localise_bindings
@@ -138,7 +139,7 @@ class VplApp(App[None]):
             self.screen.dismiss(None)
             return
         if self.plan_screen is not None:
-            self.push_screen(HelpScreen(self.strings, self.plan_screen.key_help()))
+            self.push_screen(HelpScreen(self.strings, key_help(self.plan_screen)))
 
 
 def run_app(store: Store, strings: Strings, first_read: Future[TopLevel] | None = None) -> None:

@@ -31,10 +31,8 @@ from textual.widgets import Header, Input, Tree
 from vpl_tui.db.store import Store
 from vpl_tui.errors import VplError
 from vpl_tui.progress import FILTERS
-from vpl_tui.records import GoalRecord
 from vpl_tui.screens.controllers.plan_changes import StatusChanges
 from vpl_tui.screens.controllers.plan_detail import PlanDetail
-from vpl_tui.screens.controllers.plan_keys import Command, key_help, palette_commands
 from vpl_tui.screens.controllers.plan_outline import NodeRead, PlanOutline
 from vpl_tui.screens.controllers.plan_reload import OutsideChanges, Reload
 from vpl_tui.screens.controllers.plan_search import PlanSearch
@@ -47,7 +45,6 @@ from vpl_tui.screens.controllers.reads import (
     result_within,
     search_activities,
 )
-from vpl_tui.screens.help import KeyHelp
 from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.widgets.detail import DetailPane
 from vpl_tui.screens.widgets.footer import KeyFooter
@@ -90,7 +87,14 @@ class PlanScreen(Screen[None]):
         Binding("s", "set_status", "Status", tooltip="Choose a new status", id="set-status"),
         Binding("n", "note", "Note", tooltip="Change the status with a note", id="note"),
         Binding("u", "undo", "Undo", tooltip="Undo your last status change", id="undo"),
-        Binding("slash", "search", "Search", tooltip="Find by part of a title", id="search"),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            tooltip="Find by part of a title",
+            id="search",
+            priority=True,  # before the keys typed right after it: they go into the field
+        ),
         Binding("f", "cycle_filter", "Filter", tooltip="all → open → overdue → done", id="filter"),
         Binding(
             "p", "summary", "Summary", tooltip="Show and save the status summary", id="summary"
@@ -382,15 +386,3 @@ class PlanScreen(Screen[None]):
             self.app.notify(self.strings("app.budget.missing"), severity="warning", markup=False)
             return
         self.app.push_screen(BudgetScreen(store=self.store, strings=self.strings))
-
-    def key_help(self) -> list[tuple[str, list[KeyHelp]]]:
-        """The keys of this screen, its tree and the app, in sections for the help screen."""
-        return key_help(self)
-
-    def commands(self) -> list[Command]:
-        """The screen's own commands for the palette: the keys, and each filter by name."""
-        return palette_commands(self)
-
-    def goals_matching(self, text: str, limit: int | None = None) -> list[GoalRecord]:
-        """Goals whose number or title contains `text`, ignoring case and accents."""
-        return self.view.goals_matching(text, limit)

@@ -27,7 +27,9 @@ from test_app_support import (
     type_text,
     widget_lines,
 )
+from textual import events
 from textual.command import CommandPalette
+from textual.widgets import Input
 
 from vpl_tui.db.store import Store
 from vpl_tui.screens.dialogs.note_dialog import NoteDialog
@@ -334,6 +336,25 @@ async def test_search_is_accent_insensitive_and_escape_in_the_field_clears(
         assert tree_lines(app)[0] == "Uppdrag"
         assert not plan(app).query_one("#search").display
         assert plan(app).tree.has_focus
+
+
+async def test_letters_typed_right_after_slash_go_into_the_search_field(
+    store: Store, tmp_path: Path
+) -> None:
+    store.set_status("1.1.1-1", "done")
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # In one burst, as a terminal sends what is typed fast: none reaches the tree,
+        # whose `u` would undo the change and `n` open the note dialog.
+        for key, character in [("slash", "/"), ("i", "i"), ("n", "n"), ("d", "d"), ("u", "u")]:
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        field = plan(app).query_one("#search", Input)
+        assert field.has_focus and field.value == "indu"
+        assert store.activity("1.1.1-1").status == "done" and notifications(app) == []
+        await pilot.press("slash")  # in the field, a slash is a letter like any other
+        assert field.value == "indu/"
 
 
 async def test_f_cycles_all_open_overdue_done(store: Store, tmp_path: Path) -> None:

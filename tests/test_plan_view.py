@@ -16,6 +16,7 @@ import pytest
 from vpl_tui.db.store import Store
 from vpl_tui.progress import FILTERS
 from vpl_tui.screens.controllers.reads import read_top_level, search_activities
+from vpl_tui.views.node_index import NodeIndex
 from vpl_tui.views.plan_items import (
     ActivityItem,
     FocusItem,
@@ -24,7 +25,7 @@ from vpl_tui.views.plan_items import (
     Item,
     MetricItem,
 )
-from vpl_tui.views.plan_tree import NodeIndex, PlanView
+from vpl_tui.views.plan_tree import PlanView
 
 TODAY = date(2024, 3, 1)
 """After every end date of the bundled plan: each open activity is overdue."""

@@ -38,13 +38,22 @@ class PlanSearch:
         return self.screen.query_one("#search", Input)
 
     def open(self) -> None:
-        """Show the search field and put the focus in it."""
+        """Show the search field and put the focus in it; in the field, `/` is a letter.
+
+        `/` is a priority key (see `PlanScreen.BINDINGS`): it opens the field as soon as
+        it is read, so the letters typed right after it go into the field.
+        """
+        field = self.field
+        if self.active and self.screen.focused is field:
+            field.insert_text_at_cursor("/")
+            return
         if not self.active:
             self._open_before = self.screen.tree.index.open_keys()
             self.active = True
-        field = self.field
         field.display = True
-        field.focus()
+        # At once, not with `focus()`, which waits for the keys already sent: the letters
+        # typed right after `/` go into the field, not to the tree's keys (`u` undoes).
+        self.screen.set_focus(field)
 
     def changed(self, text: str) -> None:
         """The field now says `text`: search for it, or show the whole plan if it is empty."""

@@ -28,6 +28,7 @@ from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.safe import plain
 from vpl_tui.statuses import STATUSES
 from vpl_tui.strings import Strings
+from vpl_tui.views.node_index import NodeIndex
 from vpl_tui.views.plan_items import (
     ActivityItem,
     FocusItem,
@@ -37,7 +38,6 @@ from vpl_tui.views.plan_items import (
     MandateItem,
     MetricItem,
 )
-from vpl_tui.views.plan_tree import NodeIndex
 
 
 class PlanTree(Tree[Item], inherit_bindings=False):
