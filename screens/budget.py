@@ -168,9 +168,8 @@ class BudgetScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.strings("budget.title")
-        checks = self.query_one(CheckList)
-        checks.loading = True
-        checks.focus()
+        self.query_one("#budget-counts", Static).update(self.strings("app.loading"))
+        self.query_one(CheckList).focus()
         self.reload()
         self.set_interval(POLL_SECONDS, self.look_for_outside_changes)
 
@@ -198,7 +197,7 @@ class BudgetScreen(Screen[None]):
 
     @on(ReadFailed)
     def _read_failed(self, message: ReadFailed) -> None:
-        self.query_one(CheckList).loading = False
+        self.query_one("#budget-counts", Static).update("")  # the notice says why
         self.notify(message.error.render(self.strings), severity="error", markup=False)
 
     @on(BudgetRead)
@@ -210,7 +209,6 @@ class BudgetScreen(Screen[None]):
         counts = self.query_one("#budget-counts", Static)
         sections = self.query_one("#budget-sections")
         check_list = self.query_one(CheckList)
-        check_list.loading = False
         if state.budget is None:
             counts.update(s("summary.no_budget"))
             sections.display = False

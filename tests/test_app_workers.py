@@ -122,7 +122,7 @@ async def test_the_budget_screen_opens_at_once_and_shows_the_checks_when_read(
         screen = app.screen
         assert isinstance(screen, BudgetScreen)
         counts = screen.query_one("#budget-counts", Static)
-        assert str(counts.render()) == ""  # nothing to count yet
+        assert str(counts.render()) == "Läser planen…"  # nothing to count yet
         await pilot.press("i")  # keys work while the budget is read
         assert not screen.query_one("#budget-explain").display
         gate.set()

@@ -126,7 +126,7 @@ class StatusChanges:
         except VplError as error:
             self._notify(error.render(screen.strings), severity="warning")
             return
-        now = screen.store.activity(change.ref)
+        now = screen.store.activity(change.ref)  # one row, by key
         before = replace(now, status=change.from_status, version=now.version - 1)
         self.account(before, now, change)
         s = screen.strings
