@@ -107,7 +107,7 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         strings: Strings,
         today: date,
         *,
-        load_children: Callable[[TreeNode[Item]], None],
+        load_children: Callable[[TreeNode[Item]], object],
         id: str | None = None,
     ) -> None:
         """
@@ -115,7 +115,8 @@ class PlanTree(Tree[Item], inherit_bindings=False):
             strings: The interface language.
             today: The day that decides what is overdue.
             load_children: Called with a node just before it is first expanded, to add
-                its children (the screen reads them); called again it does nothing.
+                its children (the screen reads them, at once or in a worker); called
+                again it does nothing.
             id: The widget id.
         """
         super().__init__("", id=id)
