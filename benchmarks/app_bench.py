@@ -61,7 +61,7 @@ async def run_app(args: argparse.Namespace) -> dict[str, Any]:
     from datetime import date
 
     from vpl_tui.db.store import Store
-    from vpl_tui.screens._background import start_reading_top_level
+    from vpl_tui.screens.controllers.reads import start_reading_top_level
     from vpl_tui.strings import Strings
 
     # As `vpl` starts the app (vpl_tui.cli.main): the store opened and the first
@@ -69,7 +69,7 @@ async def run_app(args: argparse.Namespace) -> dict[str, Any]:
     store = Store.open(args.db)
     first_read = start_reading_top_level(store.path, date.today())
 
-    from vpl_tui.app import VplApp
+    from vpl_tui.screens.app import VplApp
 
     loaded = asyncio.Event()
 
@@ -140,14 +140,14 @@ async def run_app(args: argparse.Namespace) -> dict[str, Any]:
             await until(
                 pilot,
                 lambda typed=typed: (
-                    getattr(screen, "_search", None) is not None and screen._search.text == typed
+                    screen.search.result is not None and screen.search.result.text == typed
                 ),
                 "search result",
             )
             await pilot.pause()
             keystrokes.append(time.perf_counter() - started)
         result["keystroke"] = keystrokes
-        result["matches"] = len(screen._search.activities)
+        result["matches"] = len(screen.search.result.activities)
     return result
 
 

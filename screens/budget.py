@@ -4,75 +4,58 @@ At the top, the checks (how many pass, fail, cannot be checked) with the failure
 enter on a check jumps to its cell. Below, one section per table (operating budget, net
 costs by unit, the earmarked pot, investments) with the published total and the computed
 one side by side, and a section of bar charts. Enter on a figure edits it (a forecast
-update, say): an edit field opens under the table with the figure selected, enter saves
-it with a history row and the checks rerun at once; `p` restores the published figure. The explanation pane under the tables spells out
-the check or cell under the cursor (`i` hides or shows it).
+update, say, see `controllers.budget_edit`); `p` restores the published figure. The
+explanation pane under the tables spells out the check or cell under the cursor (`i`
+hides or shows it).
 
-The screen reads and writes only through the `Store` it is given; the checks come from
-`vpl_tui.budget`, the tables from `budget_tables`. Everything it reads is small (a few
-hundred figures), so it reads on the event loop; another session's edits are picked up by
-polling `PRAGMA data_version`, which changes only when another connection commits.
+The budget, its figures and their history are read in a worker thread, which also runs
+the checks and builds the tables (`vpl_tui.views.budget_view`); the screen draws what it
+posts back. Another session's edits are picked up by polling `PRAGMA data_version`,
+which changes only when another connection commits.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import (
-    DataTable,
-    Footer,
-    Header,
-    Input,
-    Label,
-    Static,
-    TabbedContent,
-    TabPane,
-)
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TabbedContent, TabPane
 
-from vpl_tui.budget import EARMARKS_TABLE, Check, FigureAddress, reconcile
-from vpl_tui.checks import failures_first, tally
-from vpl_tui.db.store import StaleFigure, Store
+from vpl_tui.budget import Check
+from vpl_tui.checks import tally
+from vpl_tui.db.store import Store
 from vpl_tui.errors import VplError
-from vpl_tui.figures import figure_problem
-from vpl_tui.model import Budget
-from vpl_tui.numbers import format_amount, parse_amount
-from vpl_tui.records import FigureChangeRecord
-from vpl_tui.safetext import clean
-from vpl_tui.screens.budget_charts import BudgetCharts
-from vpl_tui.screens.budget_tables import SECTION_OF_TABLE, TABLE_IDS, CellSpec, build_tables
-from vpl_tui.screens.budget_widgets import CheckList, FigureTable, localise_budget_bindings
+from vpl_tui.screens.controllers.budget_edit import FigureEditor
+from vpl_tui.screens.controllers.reads import read_budget
+from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.safe import plain
+from vpl_tui.screens.widgets.budget_charts import BudgetCharts
+from vpl_tui.screens.widgets.figure_tables import CheckList, FigureTable
 from vpl_tui.strings import Strings
+from vpl_tui.views.budget_tables import SECTION_OF_TABLE, TABLE_IDS, CellSpec
+from vpl_tui.views.budget_view import BudgetState, cell_explanation, locate
 
 SECTIONS: tuple[str, ...] = ("operating", "units", "pot", "investments", "charts")
 """The sections (tabs) in order; keys 1–5 switch to them."""
 POLL_SECONDS = 2.0
 """How often the screen looks for edits made in another session."""
-HISTORY_SHOWN = 5
-"""How many of a figure's latest changes the explanation pane lists."""
 
 
-@dataclass(frozen=True)
-class EditTarget:
-    """The figure being edited: its table, where the cursor was, and the value shown."""
-
-    table_id: str
-    coordinate: Coordinate
-    address: FigureAddress
-    shown: Decimal
-    line: str
-    column: str
-    unit: str
+def _section_key(key: str, section: str, description: str, tooltip: str) -> Binding:
+    return Binding(
+        key,
+        f"section('{section}')",
+        description,
+        show=False,
+        tooltip=tooltip,
+        id=f"budget.section_{section}",
+    )
 
 
 class BudgetScreen(Screen[None]):
@@ -81,80 +64,55 @@ class BudgetScreen(Screen[None]):
     CSS_PATH = "budget.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Tillbaka", tooltip="Tillbaka till planen", id="budget.back"),
+        Binding("escape", "back", "Back", tooltip="Back to the plan", id="budget.back"),
         Binding(
-            "c",
-            "focus_checks",
-            "Kontroller",
-            tooltip="Gå till listan över kontroller",
-            id="budget.checks",
+            "c", "focus_checks", "Checks", tooltip="Go to the list of checks", id="budget.checks"
         ),
         Binding(
             "i",
             "toggle_explain",
-            "Förklaring",
-            tooltip="Visa eller dölj förklaringen",
+            "Explain",
+            tooltip="Show or hide the explanation",
             id="budget.explain",
         ),
         Binding(
             "p",
             "restore",
-            "Publicerad",
-            tooltip="Återställ cellens publicerade siffra",
+            "Published",
+            tooltip="Restore the cell's published figure",
             id="budget.restore",
         ),
         Binding(
             "1",
             "section('operating')",
-            "Avsnitt",
+            "Section",
             key_display="1–5",
-            tooltip="1 drift, 2 per enhet, 3 potten, 4 investeringar, 5 diagram",
+            tooltip="1 operating, 2 by unit, 3 pot, 4 investments, 5 charts",
             id="budget.section",
         ),
-        Binding(
-            "2",
-            "section('units')",
-            "Per enhet",
-            show=False,
-            tooltip="Visa nettokostnader per enhet",
-            id="budget.section_units",
-        ),
-        Binding(
-            "3",
-            "section('pot')",
-            "Potten",
-            show=False,
-            tooltip="Visa potten och de särskilda resurserna",
-            id="budget.section_pot",
-        ),
-        Binding(
-            "4",
-            "section('investments')",
-            "Investeringar",
-            show=False,
-            tooltip="Visa investeringarna",
-            id="budget.section_investments",
-        ),
-        Binding(
-            "5",
-            "section('charts')",
-            "Diagram",
-            show=False,
-            tooltip="Visa diagrammen",
-            id="budget.section_charts",
-        ),
+        _section_key("2", "units", "By unit", "Show net costs by unit"),
+        _section_key("3", "pot", "Pot", "Show the pot and the earmarked resources"),
+        _section_key("4", "investments", "Investments", "Show the investments"),
+        _section_key("5", "charts", "Charts", "Show the charts"),
     ]
 
     explain_visible: reactive[bool] = reactive(True)
     """Whether the explanation pane under the tables is shown."""
 
-    class FigureChanged(Message):
-        """A budget figure was edited on this screen (saved, with its history row)."""
+    class BudgetRead(Message):
+        """A worker has read the budget and run its checks."""
 
-        def __init__(self, change: FigureChangeRecord) -> None:
-            self.change = change
-            """The history row that was written."""
+        def __init__(self, generation: int, state: BudgetState) -> None:
             super().__init__()
+            self.generation = generation
+            self.state = state
+
+    class ReadFailed(Message):
+        """A worker could not read the database (the error says why, in the catalog)."""
+
+        def __init__(self, error: VplError) -> None:
+            super().__init__()
+            self.error = error
 
     def __init__(
         self,
@@ -168,11 +126,18 @@ class BudgetScreen(Screen[None]):
         super().__init__(name=name, id=id, classes=classes)
         self.store = store
         self.strings = strings
-        self.budget: Budget | None = None
-        self.checks: list[Check] = []
-        self.editing: EditTarget | None = None
+        self.state = BudgetState(None)
+        """The budget as last read (nothing until the first read is back)."""
+        self.editor = FigureEditor(self)
         self._data_version: int | None = None
-        localise_budget_bindings(self, strings)
+        self._generation = 0
+        """Bumped by every read started, so that an older one coming back late is dropped."""
+        localise_bindings(self, strings)
+
+    @property
+    def checks(self) -> list[Check]:
+        """Every check of the budget as last read."""
+        return self.state.checks
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -203,8 +168,9 @@ class BudgetScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.strings("budget.title")
-        self.reload()
+        self.query_one("#budget-counts", Static).update(self.strings("app.loading"))
         self.query_one(CheckList).focus()
+        self.reload()
         self.set_interval(POLL_SECONDS, self.look_for_outside_changes)
 
     def watch_explain_visible(self, visible: bool) -> None:
@@ -213,33 +179,53 @@ class BudgetScreen(Screen[None]):
     # -- reading -----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the budget again, rerun the checks and redraw everything."""
-        s = self.strings
-        self.budget = self.store.budget()
+        """Read the budget again in a worker; the checks rerun and everything is redrawn."""
+        # PRAGMA data_version answers from the connection, without reading the file: it is
+        # taken here, before the read, so that a commit made during the read reads again.
         self._data_version = self.store.data_version()
+        self._generation += 1
+        self._read(self._generation)
+
+    @work(thread=True, group="budget-read")
+    def _read(self, generation: int) -> None:
+        try:
+            state = read_budget(self.store.path, self.strings)
+        except VplError as error:
+            self.post_message(self.ReadFailed(error))
+            return
+        self.post_message(self.BudgetRead(generation, state))
+
+    @on(ReadFailed)
+    def _read_failed(self, message: ReadFailed) -> None:
+        self.query_one("#budget-counts", Static).update("")  # the notice says why
+        self.notify(message.error.render(self.strings), severity="error", markup=False)
+
+    @on(BudgetRead)
+    def _budget_read(self, message: BudgetRead) -> None:
+        if message.generation != self._generation:
+            return  # a newer read is on its way
+        self.state = state = message.state
+        s = self.strings
         counts = self.query_one("#budget-counts", Static)
         sections = self.query_one("#budget-sections")
-        if self.budget is None:
-            self.checks = []
+        check_list = self.query_one(CheckList)
+        if state.budget is None:
             counts.update(s("summary.no_budget"))
             sections.display = False
-            self.query_one(CheckList).show([])
+            check_list.show([])
             return
         sections.display = True
-        earmarks = self.store.earmarks()
-        self.checks = reconcile(self.budget, earmarks)
-        specs = build_tables(self.budget, self.store.figures(), earmarks, self.checks, s)
         tabs = self.query_one(TabbedContent)
         for table_id in TABLE_IDS:
             table = self.query_one(f"#table-{table_id}", FigureTable)
-            table.display = table_id in specs
-            if table_id in specs:
-                table.show(specs[table_id])
-        self.query_one("#budget-earmarks-title").display = "earmarks" in specs
+            table.display = table_id in state.tables
+            if table_id in state.tables:
+                table.show(state.tables[table_id])
+        self.query_one("#budget-earmarks-title").display = "earmarks" in state.tables
         for section in ("units", "pot", "investments"):
-            present = any(SECTION_OF_TABLE[t] == section for t in specs)
+            present = any(SECTION_OF_TABLE[t] == section for t in state.tables)
             (tabs.show_tab if present else tabs.hide_tab)(f"section-{section}")
-        result = tally(self.checks)
+        result = tally(state.checks)
         counts.update(
             s(
                 "budget.counts",
@@ -250,19 +236,19 @@ class BudgetScreen(Screen[None]):
             )
         )
         counts.set_class(result.failed > 0, "-failing")
-        self.query_one(CheckList).show(self.checks)
-        self.query_one(BudgetCharts).show(self.budget)
+        check_list.show(state.checks)
+        self.query_one(BudgetCharts).show(state.budget)
         self._explain_focused()
 
     def look_for_outside_changes(self) -> None:
-        """Redraw when another session has changed the database since the last read."""
-        if self.editing is not None:
-            return  # the save checks the figure it edits; redraw after
-        if self.store.data_version() != self._data_version:
+        """Read again when another session has changed the database since the last read."""
+        if self.editor.editing is not None:
+            return  # the save checks the figure it edits; read again after
+        if self.store.data_version() != self._data_version:  # no file read: see `reload`
             self.reload()
             self.notify(self.strings("budget.outside_change"), markup=False)
 
-    # -- the check list ----------------------------------------------------------------------
+    # -- the check list and the tables -------------------------------------------------------
 
     @on(DataTable.RowHighlighted, "#budget-checks")
     def _check_highlighted(self, _event: DataTable.RowHighlighted) -> None:
@@ -277,47 +263,15 @@ class BudgetScreen(Screen[None]):
 
     def jump_to(self, check: Check) -> None:
         """Show the table cell of `check`: its published figure, else its computed one."""
-        section = self._section_of(check)
-        tables = sorted(
-            (t for t in self.query(FigureTable) if t.spec is not None and t.display),
-            key=lambda t: SECTION_OF_TABLE[t.spec.id] != section,  # type: ignore[union-attr]
-        )
-        found: tuple[FigureTable, int, int] | None = None
-        for address in check.addresses:
-            for table in tables:
-                where = table.spec.find(address) if table.spec else None
-                if where is not None:
-                    found = (table, *where)
-                    break
-            if found:
-                break
+        found = locate(check, self.state.tables.values())
         if found is None:
-            for table in tables:
-                where = table.spec.find_check(check.id) if table.spec else None
-                if where is not None:
-                    found = (table, *where)
-                    break
-        if found is None:  # a column check: show the table it is about
-            table = next(
-                (t for t in tables if t.spec and SECTION_OF_TABLE[t.spec.id] == section), None
-            )
-            if table is None:
-                return
-            found = (table, 0, 0)
-        table, row, column = found
-        assert table.spec is not None
-        self.query_one(TabbedContent).active = f"section-{SECTION_OF_TABLE[table.spec.id]}"
+            return
+        table_id, row, column = found
+        table = self.query_one(f"#table-{table_id}", FigureTable)
+        self.query_one(TabbedContent).active = f"section-{SECTION_OF_TABLE[table_id]}"
         table.move_cursor(row=row, column=column)
         table.focus()
         self._explain_focused()
-
-    @staticmethod
-    def _section_of(check: Check) -> str:
-        if check.group == "columns":
-            return check.id.split(".", 1)[1]
-        return check.group
-
-    # -- the tables --------------------------------------------------------------------------
 
     @on(DataTable.CellHighlighted)
     def _cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
@@ -328,175 +282,22 @@ class BudgetScreen(Screen[None]):
     def _cell_selected(self, event: DataTable.CellSelected) -> None:
         if isinstance(event.data_table, FigureTable):
             event.stop()
-            self.start_edit(event.data_table, event.coordinate)
+            self.editor.start(event.data_table, event.coordinate)
+
+    @on(Input.Submitted, "#budget-edit-input")
+    def _edit_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.editor.submitted(event.value)
 
     def _focused_table(self) -> FigureTable | None:
         focused = self.focused
         return focused if isinstance(focused, FigureTable) else None
 
-    # -- editing -----------------------------------------------------------------------------
-
-    def start_edit(self, table: FigureTable, coordinate: Coordinate) -> None:
-        """Open the edit field for the figure at `coordinate`, or say why it cannot be edited."""
-        cell = table.cell_at(coordinate)
-        row = table.row_at(coordinate)
-        s = self.strings
-        if (
-            cell is None
-            or row is None
-            or table.spec is None
-            or not cell.editable
-            or cell.address is None
-            or cell.value is None
-            or cell.address.table == EARMARKS_TABLE
-        ):
-            self.notify(s("budget.edit.not_editable"), severity="warning", markup=False)
-            return
-        self.editing = EditTarget(
-            table_id=table.id or "",
-            coordinate=coordinate,
-            address=cell.address,
-            shown=cell.value,
-            line=clean(row.label),
-            column=table.column_label(coordinate.column),
-            unit=table.spec.unit,
-        )
-        self.query_one("#budget-edit-label", Label).update(
-            plain(
-                s(
-                    "budget.edit.prompt",
-                    line=clean(row.label),
-                    year=self.editing.column,
-                    unit=table.spec.unit,
-                )
-            )
-        )
-        field = self.query_one("#budget-edit-input", Input)
-        field.value = format_amount(cell.value)
-        self.query_one("#budget-edit").display = True
-        field.focus()
-
-    def _end_edit(self) -> None:
-        target = self.editing
-        self.editing = None
-        self.query_one("#budget-edit").display = False
-        if target is not None:
-            table = self.query_one(f"#{target.table_id}", FigureTable)
-            table.focus()
-            table.move_cursor(row=target.coordinate.row, column=target.coordinate.column)
-
-    @on(Input.Submitted, "#budget-edit-input")
-    def _edit_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        target = self.editing
-        if target is None:
-            return
-        s = self.strings
-        try:
-            value = parse_amount(event.value)
-        except ValueError:
-            self.notify(
-                s("budget.edit.not_number", value=clean(event.value)),
-                severity="error",
-                markup=False,
-            )
-            return
-        problem = self._problem(value, target.unit)
-        if problem is not None:
-            self.notify(problem, severity="error", markup=False)
-            return
-        self._save(target, value, note="")
-
-    def _problem(self, value: Decimal, unit: str) -> str | None:
-        """Why `value` cannot go into a table in `unit`, in the user's words, or None."""
-        problem = figure_problem(unit, value)  # type: ignore[arg-type]
-        return None if problem is None else self.strings(problem)
-
-    def _save(self, target: EditTarget, value: Decimal, *, note: str) -> None:
-        s = self.strings
-        address = target.address
-        if target.unit == "tkr":
-            value = Decimal(int(value))  # "279 191,0" is 279 191: stored as a whole number
-        try:
-            change = self.store.set_figure(
-                address.table, address.line, address.year, value, note=note, expected=target.shown
-            )
-        except StaleFigure as stale:
-            self.notify(
-                s(
-                    "budget.edit.stale",
-                    line=target.line,
-                    year=target.column,
-                    value=f"{format_amount(stale.current)} {target.unit}",
-                ),
-                severity="error",
-                timeout=8,
-                markup=False,
-            )
-            self._end_edit()
-            self.reload()
-            return
-        except VplError as error:
-            self.notify(error.render(s), severity="error", markup=False)
-            return
-        self._end_edit()
-        if change is None:
-            self.notify(
-                s("budget.edit.unchanged", line=target.line, year=target.column), markup=False
-            )
-            return
-        self.reload()
-        self.notify(
-            s(
-                "budget.edit.saved",
-                line=target.line,
-                year=target.column,
-                old=format_amount(change.from_value),
-                new=format_amount(change.to_value),
-                unit=target.unit,
-            ),
-            markup=False,
-        )
-        self.post_message(self.FigureChanged(change))
-
     def action_restore(self) -> None:
         """Put the published figure back in the cell under the cursor (a new history row)."""
         table = self._focused_table()
-        if table is None:
-            return
-        coordinate = table.cursor_coordinate
-        cell, row = table.cell_at(coordinate), table.row_at(coordinate)
-        s = self.strings
-        if (
-            cell is None
-            or row is None
-            or table.spec is None
-            or not cell.editable
-            or cell.address is None
-            or cell.value is None
-            or cell.published is None
-        ):
-            self.notify(s("budget.edit.not_editable"), severity="warning", markup=False)
-            return
-        column = table.column_label(coordinate.column)
-        if not cell.edited:
-            self.notify(
-                s("budget.edit.already_published", line=clean(row.label), year=column), markup=False
-            )
-            return
-        target = EditTarget(
-            table.id or "",
-            coordinate,
-            cell.address,
-            cell.value,
-            clean(row.label),
-            column,
-            table.spec.unit,
-        )
-        self.editing = target
-        self._save(target, cell.published, note=s("budget.edit.restore_note"))
-        if self.editing is target:  # refused: there is no edit field to leave open
-            self._end_edit()
+        if table is not None:
+            self.editor.restore(table)
 
     # -- the explanation pane ----------------------------------------------------------------
 
@@ -520,58 +321,19 @@ class BudgetScreen(Screen[None]):
         pane.update(plain("\n".join(lines), multiline=True))
 
     def _cell_lines(self, table: FigureTable) -> list[str]:
-        s = self.strings
         coordinate = table.cursor_coordinate
         cell, row = table.cell_at(coordinate), table.row_at(coordinate)
         if cell is None or row is None or table.spec is None:
             return []
-        unit = table.spec.unit
-        lines = []
-        if cell.value is not None and cell.text is None:
-            lines.append(
-                s(
-                    "budget.detail.figure",
-                    line=clean(row.label),
-                    year=table.column_label(coordinate.column),
-                    value=format_amount(cell.value),
-                    unit=unit,
-                )
-            )
-        if cell.edited and cell.published is not None:
-            lines.append(
-                s("budget.detail.published", value=format_amount(cell.published), unit=unit)
-            )
-        if cell.editable and cell.address is not None:
-            address = cell.address
-            history = self.store.figure_history(address.table, address.line, address.year)
-            for change in history[-HISTORY_SHOWN:]:
-                lines.append(
-                    s(
-                        "budget.detail.history",
-                        at=change.at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                        user=change.user,
-                        old=format_amount(change.from_value),
-                        new=format_amount(change.to_value),
-                    )
-                )
-        if row.funds:
-            lines.append(s("budget.detail.funds", targets=", ".join(row.funds)))
-        checks = {check.id: check for check in self.checks}
-        involved = [checks[i] for i in cell.checks if i in checks]
-        involved = failures_first(involved)
-        if not involved and cell.text is None:
-            lines.append(s("budget.detail.no_checks"))
-        for check in involved:
-            lines.append("")
-            lines.extend(check.explain(s))
-        return lines
+        column = table.column_label(coordinate.column)
+        return cell_explanation(cell, row, column, table.spec.unit, self.state, self.strings)
 
     # -- moving around -----------------------------------------------------------------------
 
     def action_back(self) -> None:
         """Cancel an edit, or go back to the plan."""
-        if self.editing is not None:
-            self._end_edit()
+        if self.editor.editing is not None:
+            self.editor.end()
             return
         self.app.pop_screen()
 

@@ -13,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from vpl_tui.screens._keys import localise_bindings
+from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.strings import Strings
 
 

@@ -28,11 +28,12 @@ from test_app_support import (
     settle,
 )
 
-from vpl_tui.app import VplApp
 from vpl_tui.db.store import Store
 from vpl_tui.screens import plan as plan_module
-from vpl_tui.screens._background import TopLevel, read_top_level
+from vpl_tui.screens.app import VplApp
+from vpl_tui.screens.controllers.reads import read_top_level
 from vpl_tui.strings import Strings
+from vpl_tui.views.plan_items import TopLevel
 
 
 async def test_the_first_screen_is_complete_when_it_says_it_is_up(
@@ -88,7 +89,7 @@ def test_the_start_imports_nothing_slow_it_does_not_need(store: Store) -> None:
         f"""
         import asyncio, sys
         from datetime import date
-        from vpl_tui.app import VplApp
+        from vpl_tui.screens.app import VplApp
         from vpl_tui.db.store import Store
         from vpl_tui.strings import Strings
 

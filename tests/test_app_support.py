@@ -5,19 +5,23 @@ No tests here (pytest collects the module and finds none); the app tests import 
 
 from __future__ import annotations
 
+import importlib
 import io
+import pkgutil
 from datetime import date
 from pathlib import Path
 
 from rich.console import Console
+from textual.dom import DOMNode
 from textual.pilot import Pilot
 from textual.widget import Widget
 
-from vpl_tui.app import VplApp
+import vpl_tui.screens
 from vpl_tui.db.store import Store
-from vpl_tui.screens._tree import Item
+from vpl_tui.screens.app import VplApp
 from vpl_tui.screens.plan import PlanScreen
 from vpl_tui.strings import Strings
+from vpl_tui.views.plan_items import Item
 
 TODAY = date(2024, 3, 1)
 """After every end date of the bundled plan (2023-12-31): each open activity is overdue."""
@@ -89,7 +93,7 @@ def cursor_key(app: VplApp) -> tuple[str, ...] | None:
 
 async def go_to_activity(pilot: Pilot, ref: str) -> None:
     """Put the cursor on an activity (as the palette's jump does), opening what is above it."""
-    from vpl_tui.screens._tree import ActivityItem
+    from vpl_tui.views.plan_items import ActivityItem
 
     app = pilot.app
     assert isinstance(app, VplApp)
@@ -114,3 +118,18 @@ def detail_text(app: VplApp) -> str:
 def notifications(app: VplApp) -> list[str]:
     """The messages of the notifications on screen, newest last."""
     return [notification.message for notification in app._notifications]
+
+
+def declared_key_owners() -> list[type[DOMNode]]:
+    """Every app, screen and widget class of `vpl_tui.screens` that declares its own keys."""
+    owners: dict[str, type[DOMNode]] = {}
+    for module in pkgutil.walk_packages(vpl_tui.screens.__path__, "vpl_tui.screens."):
+        for value in vars(importlib.import_module(module.name)).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, DOMNode)
+                and value.__module__.startswith("vpl_tui.")
+                and value.__dict__.get("BINDINGS")
+            ):
+                owners[f"{value.__module__}.{value.__qualname__}"] = value
+    return list(owners.values())

@@ -165,7 +165,7 @@ def test_the_detail_pane_refuses_a_string_that_would_be_read_as_markup() -> None
     # change would be parsed as markup, so it is refused where it would be shown.
     from rich.text import Text
 
-    from vpl_tui.screens._detail import DetailBody
+    from vpl_tui.screens.widgets.detail_body import DetailBody
 
     body = DetailBody()
     with pytest.raises(TypeError, match="'title' must be Text"):

@@ -8,16 +8,17 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from test_app_support import settle
 from textual.coordinate import Coordinate
 from textual.widgets import Input, Static, TabbedContent
 
-from vpl_tui.app import VplApp
 from vpl_tui.budget import FigureAddress
 from vpl_tui.db.store import Store
 from vpl_tui.model import Plan
+from vpl_tui.screens.app import VplApp
 from vpl_tui.screens.budget import BudgetScreen
-from vpl_tui.screens.budget_charts import BarChart
-from vpl_tui.screens.budget_widgets import CheckList, FigureTable
+from vpl_tui.screens.widgets.budget_charts import BarChart
+from vpl_tui.screens.widgets.figure_tables import CheckList, FigureTable
 from vpl_tui.strings import Strings
 
 SIZE = (120, 40)
@@ -34,9 +35,9 @@ def app_for(store: Store, lang: str = "sv") -> VplApp:
 
 
 async def open_budget(pilot) -> BudgetScreen:
-    await pilot.pause()
+    await settle(pilot)
     await pilot.press("b")
-    await pilot.pause()
+    await settle(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, BudgetScreen)
     return screen
@@ -85,7 +86,7 @@ async def test_the_screen_opens_with_the_failure_on_top_and_goes_back(store: Sto
         # The explanation of the check under the cursor is already showing.
         assert "Skillnad (publicerat − beräknat): +1 tkr" in explanation(screen)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, BudgetScreen)
 
 
@@ -94,7 +95,7 @@ async def test_enter_on_a_failing_check_jumps_to_its_marked_cell(store: Store) -
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_budget(pilot)
         await pilot.press("down", "up", "enter")  # move about the list, back to the failure
-        await pilot.pause()
+        await settle(pilot)
         table = screen.query_one("#table-operating", FigureTable)
         assert screen.query_one(TabbedContent).active == "section-operating"
         assert screen.focused is table
@@ -117,7 +118,7 @@ async def test_a_check_that_cannot_be_made_jumps_to_the_figure_it_cannot_break_d
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_budget(pilot)
         await pilot.press("down", "enter")  # units.sum.2024
-        await pilot.pause()
+        await settle(pilot)
         assert screen.query_one(TabbedContent).active == "section-units"
         table = screen.query_one("#table-units", FigureTable)
         assert screen.current_cell is not None
@@ -132,19 +133,19 @@ async def test_editing_a_figure_reruns_the_checks_and_writes_history(store: Stor
         screen = await open_budget(pilot)
         await pilot.press("enter")  # jump from the failing check to its cell, Resultat 2021
         await pilot.press("up")  # Kommunbidrag 2021, the figure a controller would update
-        await pilot.pause()
+        await settle(pilot)
         table = screen.query_one("#table-operating", FigureTable)
         assert screen.focused is table
         assert screen.current_cell is not None
         assert screen.current_cell.address == FigureAddress("operating", "grant", 2021)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         field = screen.query_one("#budget-edit-input", Input)
         assert screen.focused is field
         assert field.value == "270 866"  # as shown, the Swedish way
         field.value = ""
         await pilot.press(*"270 867", "enter")
-        await pilot.pause()
+        await settle(pilot)
         # Saved, with who, when, the old and the new value; the published figure is kept.
         history = store.figure_history("operating", "grant", 2021)
         assert [(h.from_value, h.to_value, h.user) for h in history] == [
@@ -181,11 +182,11 @@ async def test_p_restores_the_published_figure_with_a_new_history_row(store: Sto
         table = screen.query_one("#table-operating", FigureTable)
         grant = place(table, FigureAddress("operating", "grant", 2022))
         table.move_cursor(row=grant.row, column=grant.column)
-        await pilot.pause()
+        await settle(pilot)
         assert cell_text(table) == "✎ 290 000"
         assert "publicerat: 286 398 tkr" in explanation(screen)
         await pilot.press("p")
-        await pilot.pause()
+        await settle(pilot)
         assert cell_text(table) == "286 398"
         history = store.figure_history("operating", "grant", 2022)
         assert [(h.to_value, h.note) for h in history] == [
@@ -201,7 +202,7 @@ async def test_bad_input_is_refused_and_nothing_is_written(store: Store) -> None
         await pilot.press("1")
         table = screen.query_one("#table-operating", FigureTable)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         field = screen.query_one("#budget-edit-input", Input)
         for typed, notice in (
             ("tjugo", "'tjugo' är inte ett tal"),
@@ -209,11 +210,11 @@ async def test_bad_input_is_refused_and_nothing_is_written(store: Store) -> None
         ):
             field.value = typed
             await pilot.press("enter")
-            await pilot.pause()
+            await settle(pilot)
             assert notice in notices(app)
             assert screen.focused is field  # still editing, the typed text kept
         await pilot.press("escape")  # cancels the edit, stays on the screen
-        await pilot.pause()
+        await settle(pilot)
         assert screen.focused is table
         assert isinstance(app.screen, BudgetScreen)
         assert store.figure_history() == []
@@ -228,12 +229,12 @@ async def test_a_figure_changed_meanwhile_is_not_overwritten(store: Store, db_pa
         net = place(table, FigureAddress("operating", "net_costs", 2022))
         table.move_cursor(row=net.row, column=net.column)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         with Store.open(db_path) as other:  # another controller saves first
             other.set_figure("operating", "net_costs", 2022, Decimal(272000), user="kollega")
         screen.query_one("#budget-edit-input", Input).value = "273 000"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert any("den är nu 272 000 tkr" in n for n in notices(app))
         assert cell_text(table, net) == "✎ 272 000"  # the current figure is shown
         history = store.figure_history("operating", "net_costs", 2022)
@@ -255,7 +256,7 @@ async def test_another_sessions_edit_shows_up_with_the_checks_rerun(
         with Store.open(db_path) as other:
             other.set_figure("operating", "result", 2021, Decimal(20282), user="kollega")
         screen.look_for_outside_changes()  # what the screen's timer does every two seconds
-        await pilot.pause()
+        await settle(pilot)
         assert "✗ 0 avviker" in counts(screen)
         assert "Budgeten har ändrats i en annan session; siffrorna är uppdaterade." in notices(app)
 
@@ -265,7 +266,7 @@ async def test_the_pot_and_earmarks_are_reconciled_in_mkr(store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_budget(pilot)
         await pilot.press("3")
-        await pilot.pause()
+        await settle(pilot)
         pot = screen.query_one("#table-pot", FigureTable)
         assert screen.focused is pot
         total = place(pot, FigureAddress("pot", "total", 2023))
@@ -274,12 +275,12 @@ async def test_the_pot_and_earmarks_are_reconciled_in_mkr(store: Store) -> None:
         multikort = place(pot, FigureAddress("pot", "multikort", 2023))
         pot.move_cursor(row=multikort.row, column=0)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         field = screen.query_one("#budget-edit-input", Input)
         assert field.value == "3,5"
         field.value = "4"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert cell_text(pot, Coordinate(total.row + 1, 0)) == "✗ 28,5"
         earmarks = screen.query_one("#table-earmarks", FigureTable)
         smart = place(earmarks, FigureAddress("earmarks", "smart", 2023))
@@ -294,7 +295,7 @@ async def test_charts_show_net_costs_by_unit_and_investments_by_line(store: Stor
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_budget(pilot)
         await pilot.press("5")
-        await pilot.pause()
+        await settle(pilot)
         assert screen.query_one(TabbedContent).active == "section-charts"
         units = screen.query_one("#budget-chart-units", BarChart)
         assert units.data is not None
@@ -331,7 +332,7 @@ async def test_every_kind_of_check_jumps_to_its_table(
         screen = await open_budget(pilot)
         screen.query_one(CheckList).select_check(check_id)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert screen.query_one(TabbedContent).active == section
         assert screen.focused is screen.query_one(f"#{table_id}", FigureTable)
         check = next(c for c in screen.checks if c.id == check_id)
@@ -348,20 +349,19 @@ async def test_i_hides_and_shows_the_explanation(store: Store) -> None:
         await pilot.press("i")
         assert not pane.display
         await pilot.press("i")
-        await pilot.pause()
+        await settle(pilot)
         assert pane.display and "Drift 2021" in explanation(screen)
 
 
 def test_every_budget_binding_has_a_description_tooltip_and_id_in_both_languages() -> None:
-    from vpl_tui.screens.budget_widgets import _localised
+    from vpl_tui.screens.keys import localised
 
     bindings = [b for cls in (BudgetScreen, FigureTable, CheckList) for b in cls.BINDINGS]
-    assert len(bindings) == 11
     ids = set()
     for binding in bindings:
         assert binding.id and binding.id.startswith("budget.")
         ids.add(binding.id)
-        swedish, english = (_localised(binding, Strings(lang)) for lang in ("sv", "en"))
+        swedish, english = (localised(binding, Strings(lang)) for lang in ("sv", "en"))
         assert swedish.description and english.description, binding
         assert swedish.tooltip and english.tooltip and swedish.tooltip != english.tooltip
     assert len(ids) == len(bindings)  # remappable one by one with a keymap
@@ -388,7 +388,7 @@ async def test_plan_text_in_the_budget_is_shown_as_text(db_path: Path, seed_plan
         async with app.run_test(size=SIZE) as pilot:
             screen = await open_budget(pilot)
             await pilot.press("2")
-            await pilot.pause()
+            await settle(pilot)
             table = screen.query_one("#table-units", FigureTable)
             label = table.rows[next(iter(table.rows))].label
             assert label is not None
@@ -405,5 +405,5 @@ async def test_a_plan_without_a_budget_says_so(db_path: Path, seed_plan: Plan) -
             screen = await open_budget(pilot)
             assert counts(screen) == "Planen har ingen budget att stämma av."
             await pilot.press("3", "enter", "p")  # nothing to edit, nothing breaks
-            await pilot.pause()
+            await settle(pilot)
             assert store.figure_history() == []

@@ -143,14 +143,14 @@ def main(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
     if ctx.invoked_subcommand is None:
         from datetime import date
 
-        from vpl_tui.screens._background import start_reading_top_level
+        from vpl_tui.screens.controllers.reads import start_reading_top_level
 
         store = ctx.obj.open_store()
         # The first screen's query (it counts every activity) starts before Textual is
         # imported: SQLite does it on another processor while the import holds this one,
         # so at 100 000 activities the plan is there by the time the screen is.
         first_read = start_reading_top_level(store.path, date.today())
-        from vpl_tui.app import run_app  # the only place the CLI imports Textual
+        from vpl_tui.screens.app import run_app  # the only place the CLI imports Textual
 
         run_app(store, strings, first_read)
 

@@ -342,46 +342,46 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Planen har ingen uppdelning att rita.",
         "The plan has no breakdown to draw.",
     ),
-    "budget.key.back": ("Tillbaka", "Back"),
-    "budget.key.back_tip": ("Tillbaka till planen", "Back to the plan"),
-    "budget.key.checks": ("Kontroller", "Checks"),
-    "budget.key.checks_tip": ("Gå till listan över kontroller", "Go to the list of checks"),
-    "budget.key.jump": ("Visa cellen", "Show the cell"),
-    "budget.key.jump_tip": (
+    "app.key.budget.back": ("Tillbaka", "Back"),
+    "app.tip.budget.back": ("Tillbaka till planen", "Back to the plan"),
+    "app.key.budget.checks": ("Kontroller", "Checks"),
+    "app.tip.budget.checks": ("Gå till listan över kontroller", "Go to the list of checks"),
+    "app.key.budget.jump": ("Visa cellen", "Show the cell"),
+    "app.tip.budget.jump": (
         "Gå till cellen i tabellen som kontrollen gäller",
         "Go to the table cell the check is about",
     ),
-    "budget.key.explain": ("Förklaring", "Explain"),
-    "budget.key.explain_tip": (
+    "app.key.budget.explain": ("Förklaring", "Explain"),
+    "app.tip.budget.explain": (
         "Visa eller dölj förklaringen till kontrollen eller cellen",
         "Show or hide the explanation of the check or cell",
     ),
-    "budget.key.edit": ("Ändra", "Edit"),
-    "budget.key.edit_tip": (
+    "app.key.budget.edit": ("Ändra", "Edit"),
+    "app.tip.budget.edit": (
         "Ändra siffran i cellen, till exempel en prognos (sparas med historik)",
         "Edit the figure in the cell, a forecast say (saved with history)",
     ),
-    "budget.key.restore": ("Publicerad", "Published"),
-    "budget.key.restore_tip": (
+    "app.key.budget.restore": ("Publicerad", "Published"),
+    "app.tip.budget.restore": (
         "Återställ cellens publicerade siffra (sparas som en ny ändring i historiken)",
         "Restore the cell's published figure (saved as a new change in the history)",
     ),
-    "budget.key.section": ("Avsnitt", "Section"),
-    "budget.key.section_tip": (
+    "app.key.budget.section": ("Avsnitt", "Section"),
+    "app.tip.budget.section": (
         "1 drift, 2 per enhet, 3 potten, 4 investeringar, 5 diagram",
         "1 operating, 2 by unit, 3 pot, 4 investments, 5 charts",
     ),
-    "budget.key.section_units": ("Per enhet", "By unit"),
-    "budget.key.section_units_tip": ("Visa nettokostnader per enhet", "Show net costs by unit"),
-    "budget.key.section_pot": ("Potten", "Pot"),
-    "budget.key.section_pot_tip": (
+    "app.key.budget.section_units": ("Per enhet", "By unit"),
+    "app.tip.budget.section_units": ("Visa nettokostnader per enhet", "Show net costs by unit"),
+    "app.key.budget.section_pot": ("Potten", "Pot"),
+    "app.tip.budget.section_pot": (
         "Visa potten och de särskilda resurserna",
         "Show the pot and the earmarked resources",
     ),
-    "budget.key.section_investments": ("Investeringar", "Investments"),
-    "budget.key.section_investments_tip": ("Visa investeringarna", "Show the investments"),
-    "budget.key.section_charts": ("Diagram", "Charts"),
-    "budget.key.section_charts_tip": ("Visa diagrammen", "Show the charts"),
+    "app.key.budget.section_investments": ("Investeringar", "Investments"),
+    "app.tip.budget.section_investments": ("Visa investeringarna", "Show the investments"),
+    "app.key.budget.section_charts": ("Diagram", "Charts"),
+    "app.tip.budget.section_charts": ("Visa diagrammen", "Show the charts"),
     "budget.edit.prompt": (
         "{line}, {year} ({unit}): skriv ny siffra, enter sparar, esc avbryter",
         "{line}, {year} ({unit}): type the new figure, enter saves, escape cancels",

@@ -3,7 +3,7 @@
 Pure data, no Textual: `build_tables` turns the budget, its current figures and the checks
 into one `TableSpec` per table, each cell knowing its figure address (so it can be edited
 and jumped to), the checks it takes part in, and the status to mark it with. The widgets
-in `budget_widgets` only draw these specs.
+in `vpl_tui.screens.widgets.figure_tables` only draw these specs.
 
 Every table puts the published figure and the computed one side by side: the published
 total row, then a `= computed` row right under it, the failing cells marked on both.
@@ -15,12 +15,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from vpl_tui.budget import EARMARKS_TABLE, Check, CheckStatus, FigureAddress, Unit
 from vpl_tui.checks import worst
-from vpl_tui.model import Budget
 from vpl_tui.records import Earmark, FigureRecord
 from vpl_tui.strings import Strings
+
+if TYPE_CHECKING:  # the model only as a type: importing it loads pydantic
+    from vpl_tui.model import Budget
 
 TABLE_IDS: tuple[str, ...] = ("operating", "units", "pot", "earmarks", "investments")
 """The tables, in the order of the screen's sections."""

@@ -12,10 +12,11 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from vpl_tui.safetext import clean, normalise
-from vpl_tui.screens._background import search_activities
-from vpl_tui.screens._tree import ActivityItem, GoalItem
+from vpl_tui.screens.controllers.plan_keys import palette_commands
+from vpl_tui.screens.controllers.reads import search_activities
 from vpl_tui.screens.plan import PlanScreen
 from vpl_tui.screens.safe import plain
+from vpl_tui.views.plan_items import ActivityItem, GoalItem
 
 MAX_HITS = 20
 """Goals and activities shown per search; type more to narrow."""
@@ -32,7 +33,7 @@ class PlanCommands(Provider):
         plan = self._plan()
         if plan is None:
             return
-        for command in plan.commands():
+        for command in palette_commands(plan):
             yield DiscoveryHit(
                 Text(command.title), command.run, text=command.title, help=command.help
             )
@@ -42,7 +43,7 @@ class PlanCommands(Provider):
         if plan is None:
             return
         matcher = self.matcher(query)
-        for command in plan.commands():
+        for command in palette_commands(plan):
             score = matcher.match(command.title)
             if score > 0:
                 yield Hit(
@@ -53,7 +54,7 @@ class PlanCommands(Provider):
                     help=command.help,
                 )
         strings = plan.strings
-        for goal in plan.goals_matching(query, MAX_HITS):
+        for goal in plan.view.goals_matching(query, MAX_HITS):
             label = f"{goal.number} {goal.title}"
             yield Hit(
                 0.9,

@@ -16,42 +16,19 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from vpl_tui.db.store import Store
-from vpl_tui.records import (
-    ActivityRecord,
-    FocusRecord,
-    GoalRecord,
-    InitiativeRecord,
-    PlanRecord,
-)
+from vpl_tui.records import InitiativeRecord
 from vpl_tui.safetext import clean
 from vpl_tui.strings import Strings
+from vpl_tui.views.plan_items import Item, SearchResult, TopLevel
+from vpl_tui.views.plan_tree import PlanView
+
+if TYPE_CHECKING:
+    from vpl_tui.views.budget_view import BudgetState
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class TopLevel:
-    """What the first screen needs: the plan, its mandate, focus lists and goals."""
-
-    info: PlanRecord
-    mandate: dict[str, str]
-    """The mandate's texts by part, in plan order."""
-    focus: list[FocusRecord]
-    goals: list[GoalRecord]
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    """Activities matching a search, with the initiatives they sit under."""
-
-    text: str
-    activities: list[ActivityRecord]
-    initiatives: dict[str, InitiativeRecord]
-    limited: bool
-    """True when there were more matches than were asked for."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +71,25 @@ def start_reading_top_level(path: Path, today: date) -> Future[TopLevel]:
     return future
 
 
+def read_children(path: Path, view: PlanView, item: Item) -> list[Item]:
+    """The children of `item` as `view`'s filter shows them (a goal of thousands, say)."""
+    with Store.open(path) as store:
+        return view.children_of(store, item)
+
+
+def read_budget(path: Path, strings: Strings) -> BudgetState:
+    """The budget, its figures and their history, with the checks run and the tables built."""
+    from vpl_tui.views.budget_view import budget_state  # not needed to start the app
+
+    with Store.open(path) as store:
+        budget = store.budget()
+        if budget is None:
+            return budget_state(None, [], [], [], strings)
+        return budget_state(
+            budget, store.earmarks(), store.figures(), store.figure_history(), strings
+        )
+
+
 def search_activities(path: Path, text: str, limit: int, today: date) -> SearchResult:
     with Store.open(path) as store:
         found = store.search(text, limit + 1)
@@ -116,6 +112,21 @@ def prepare_summary(path: Path, today: date, strings: Strings, folder: Path) -> 
     except OSError as problem:
         error = clean(problem.strerror or str(problem))
     return SummaryResult(render(summary, "text", strings), target, error)
+
+
+async def result_within(future: Future[T] | None, seconds: float) -> T | None:
+    """The result of a thread's `future` if it comes within `seconds`, else None.
+
+    Awaits without holding up the event loop. Giving up waiting leaves the future as it
+    is (shielded), so a worker can still take its result over; a failed read is None
+    too: whoever takes the result over reports the error.
+    """
+    if future is None:
+        return None
+    try:
+        return await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), seconds)
+    except Exception:  # too slow, or failed
+        return None
 
 
 class OneAtATime:

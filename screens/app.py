@@ -3,13 +3,14 @@
 The app itself is small: it holds the store and the strings, pushes the plan screen and
 answers the keys that work everywhere (help, quit). Everything a controller does with
 the plan is handled by `vpl_tui.screens.plan.PlanScreen`, which owns those keys.
+The app's keys are in the user's language as every other key (`keys.localise_bindings`),
+the command palette's too: it is one of the app's own bindings, so Textual adds none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from concurrent.futures import Future
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -19,19 +20,21 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from vpl_tui.db.store import Store
+from vpl_tui.screens.controllers.plan_keys import key_help
+from vpl_tui.screens.controllers.reads import start_reading_top_level
+from vpl_tui.screens.help import HelpScreen
+from vpl_tui.screens.keys import localise_bindings
+from vpl_tui.screens.plan import PLAN_CSS, PlanScreen
+from vpl_tui.strings import Strings
+from vpl_tui.views.plan_items import TopLevel
 
 if TYPE_CHECKING:
     from textual.command import Provider
-from vpl_tui.screens._background import TopLevel, start_reading_top_level
-from vpl_tui.screens._keys import localise_bindings
-from vpl_tui.screens.help import HelpScreen
-from vpl_tui.screens.plan import PLAN_CSS, PlanScreen
-from vpl_tui.strings import Strings
 
 
 def _plan_commands() -> type[Provider]:
     # Imported when the palette first opens: textual.command is not needed to start.
-    from vpl_tui.screens._palette import PlanCommands
+    from vpl_tui.screens.dialogs.palette import PlanCommands
 
     return PlanCommands
 
@@ -51,6 +54,16 @@ class VplApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="Show every key", id="help"),
         Binding("q", "quit", "Quit", tooltip="Quit; everything is already saved", id="quit"),
+        Binding(
+            App.COMMAND_PALETTE_BINDING,
+            "command_palette",
+            "Commands",
+            show=False,
+            key_display=App.COMMAND_PALETTE_DISPLAY,
+            priority=True,
+            tooltip="Every command, and going to a goal or an activity by name",
+            id="palette",
+        ),
     ]
 
     def __init__(
@@ -84,22 +97,6 @@ class VplApp(App[None]):
         # The first screen's query runs in parallel with Textual's own start.
         self._first_read = first_read or start_reading_top_level(store.path, self.today)
         localise_bindings(self, strings)
-        self._localise_palette_key()
-
-    def _localise_palette_key(self) -> None:
-        # Textual adds the command palette's binding itself, without an id.
-        bindings = self._bindings.key_to_bindings
-        for key, items in bindings.items():
-            bindings[key] = [
-                replace(
-                    binding,
-                    description=self.strings("app.key.palette"),
-                    tooltip=self.strings("app.tip.palette"),
-                )
-                if binding.action == "command_palette"
-                else binding
-                for binding in items
-            ]
 
     @property
     def today(self) -> date:
@@ -142,7 +139,7 @@ class VplApp(App[None]):
             self.screen.dismiss(None)
             return
         if self.plan_screen is not None:
-            self.push_screen(HelpScreen(self.strings, self.plan_screen.key_help()))
+            self.push_screen(HelpScreen(self.strings, key_help(self.plan_screen)))
 
 
 def run_app(store: Store, strings: Strings, first_read: Future[TopLevel] | None = None) -> None:

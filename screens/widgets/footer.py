@@ -9,6 +9,11 @@ once at the next repaint however often it is asked) only when they differ. It sh
 the keys from its first composition, rather than after the screen's first change of
 focus, and builds them with the class their `compact` setting gives them, so that
 setting it does not restyle each key once more.
+
+It builds on Footer's private parts, as there is no public way to do any of this:
+`FooterKey` (the widget of one key, not exported), and `_bindings_ready` (whether Footer
+has been told the keys, the flag its `compose` reads). tests/test_textual_private.py
+fails if either changes.
 """
 
 from __future__ import annotations
@@ -54,7 +59,7 @@ class KeyFooter(Footer):
         # (once focused), and then builds them: a second layout and paint of the whole
         # screen at start. The screen's keys are known as soon as the footer is in it;
         # if focus changes them, `bindings_changed` sees the difference and rebuilds.
-        self.set_reactive(Footer._bindings_ready, True)
+        self.set_reactive(Footer._bindings_ready, True)  # private, see the module's docstring
         self._shown = self._keys()
         for widget in super().compose():
             if isinstance(widget, FooterKey):
@@ -64,7 +69,7 @@ class KeyFooter(Footer):
             yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
+        self._bindings_ready = True  # as Footer's own `bindings_changed` does
         if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen and self._keys() != self._shown:

@@ -1,7 +1,8 @@
 """The plan tree: mandate, focus lists, goals, initiatives, metrics and activities.
 
 The tree only displays what the plan screen gives it: each node carries an `Item` (the
-record it shows) and the label is drawn from that item every time the line is painted,
+record it shows, `vpl_tui.views.plan_items`), and `index` finds the node of an item by
+its key. The label is drawn from that item every time the line is painted,
 with styles from the widget's component classes (theme variables in the screen's
 .tcss), so a theme change recolours every badge without rebuilding anything.
 
@@ -12,131 +13,31 @@ full text. Plan text goes through `plain()`: never markup, never terminal contro
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, Self
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
-from textual.widgets._tree import TOGGLE_STYLE
 from textual.widgets.tree import TreeNode
 
-from vpl_tui.progress import total_progress
-from vpl_tui.records import (
-    ActivityRecord,
-    FocusRecord,
-    GoalRecord,
-    InitiativeRecord,
-    MetricRecord,
-    Progress,
-)
-from vpl_tui.screens._keys import localise_bindings
+from vpl_tui.progress import Progress
+from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.safe import plain
 from vpl_tui.statuses import STATUSES
 from vpl_tui.strings import Strings
-
-Key = tuple[str, ...]
-"""Identifies a node across rebuilds: ("goal", "1.1.4"), ("activity", "1.1.1-2")..."""
-
-
-@dataclass(eq=False)
-class Item:
-    """What a tree node shows. `loaded` is set once its children have been added."""
-
-    loaded: bool = field(default=False, kw_only=True)
-
-    @property
-    def key(self) -> Key:
-        raise NotImplementedError
-
-    @property
-    def expandable(self) -> bool:
-        return False
-
-
-@dataclass(eq=False)
-class MandateItem(Item):
-    """Section 1.1 Uppdrag (a leaf: its text is in the detail pane)."""
-
-    @property
-    def key(self) -> Key:
-        return ("mandate",)
-
-
-@dataclass(eq=False)
-class FocusItem(Item):
-    """A focus list grouping goals; `goals` is the screen's map of goal records by number."""
-
-    index: int
-    focus: FocusRecord
-    goals: dict[str, GoalRecord]
-
-    @property
-    def key(self) -> Key:
-        return ("focus", str(self.index))
-
-    @property
-    def goal_numbers(self) -> list[str]:
-        return [number for number in self.focus.goals if number in self.goals]
-
-    @property
-    def expandable(self) -> bool:
-        return bool(self.goal_numbers)
-
-    @property
-    def progress(self) -> Progress:
-        return total_progress(self.goals[number].progress for number in self.goal_numbers)
-
-
-@dataclass(eq=False)
-class GoalItem(Item):
-    record: GoalRecord
-
-    @property
-    def key(self) -> Key:
-        return ("goal", self.record.number)
-
-    @property
-    def expandable(self) -> bool:
-        r = self.record
-        return bool(r.progress.total or r.initiative_count or r.metric_count)
-
-
-@dataclass(eq=False)
-class InitiativeItem(Item):
-    record: InitiativeRecord
-
-    @property
-    def key(self) -> Key:
-        return ("initiative", self.record.id)
-
-    @property
-    def expandable(self) -> bool:
-        return bool(self.record.progress.total or self.record.metric_count)
-
-
-@dataclass(eq=False)
-class MetricItem(Item):
-    metric: MetricRecord
-    goal_number: str
-    initiative_id: str | None
-    position: int
-
-    @property
-    def key(self) -> Key:
-        return ("metric", self.goal_number, self.initiative_id or "", str(self.position))
-
-
-@dataclass(eq=False)
-class ActivityItem(Item):
-    record: ActivityRecord
-
-    @property
-    def key(self) -> Key:
-        return ("activity", self.record.ref)
+from vpl_tui.views.node_index import NodeIndex
+from vpl_tui.views.plan_items import (
+    ActivityItem,
+    FocusItem,
+    GoalItem,
+    InitiativeItem,
+    Item,
+    MandateItem,
+    MetricItem,
+)
 
 
 class PlanTree(Tree[Item], inherit_bindings=False):
@@ -206,7 +107,7 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         strings: Strings,
         today: date,
         *,
-        load_children: Callable[[TreeNode[Item]], None],
+        load_children: Callable[[TreeNode[Item]], object],
         id: str | None = None,
     ) -> None:
         """
@@ -214,7 +115,8 @@ class PlanTree(Tree[Item], inherit_bindings=False):
             strings: The interface language.
             today: The day that decides what is overdue.
             load_children: Called with a node just before it is first expanded, to add
-                its children (the screen reads them); called again it does nothing.
+                its children (the screen reads them, at once or in a worker); called
+                again it does nothing.
             id: The widget id.
         """
         super().__init__("", id=id)
@@ -222,6 +124,8 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         self._load_children = load_children
         self.today = today
         """The day that decides what is overdue (set by the screen)."""
+        self.index: NodeIndex[TreeNode[Item]] = NodeIndex()
+        """The nodes by the key of their item."""
         self.show_root = False
         self.guide_depth = 3
         self._badge_width = max(len(strings.status(status)) for status in STATUSES)
@@ -236,9 +140,9 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         # Under the badge colours, so that the cursor line keeps its status colour.
         label.stylize_before(style)
         if node.allow_expand:
-            icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
-            # TOGGLE_STYLE makes a click on the icon expand or collapse, as in Tree itself.
-            label = Text.assemble((icon, base_style + TOGGLE_STYLE), label)
+            # Tree's own label of a node whose label is blank (see `add_items`) is its
+            # expand icon, styled so that a click on it expands or collapses the node.
+            label = super().render_label(node, base_style, style).append_text(label)
         room = self.scrollable_content_region.width - self._guide_width(node)
         if room > 8 and label.cell_len > room:
             label.truncate(room, overflow="ellipsis")
@@ -249,6 +153,8 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         return label if label is _BLANK else super().process_label(label)
 
     def _on_resize(self, event: events.Resize) -> None:
+        # Private: overrides Tree's own handler of the event (there is no public hook)
+        # and grows its line cache as it would; tests/test_textual_private.py checks both.
         # Tree forgets every line it drew when its size changes, and the first layout's
         # Resize comes after the first paint at that very size: every line drawn twice at
         # start. Lines are cached by width, and nothing else here depends on the size
@@ -328,15 +234,31 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         activities opens in a blink. The node's own label stays blank: the label that is
         drawn comes from the item (see `label_for`).
         """
+        # Private: Textual has no public way to add many nodes at once, and `TreeNode.add`
+        # invalidates the whole tree for each node (7 to 10 times as slow for a level of
+        # 5 000). tests/test_textual_private.py fails if these names change.
         nodes = []
         for item in items:
             node = self._add_node(parent, _BLANK, item)
-            node._allow_expand = item.expandable
+            node.allow_expand = item.expandable
             parent._children.append(node)
             nodes.append(node)
         parent._updates += 1
         self._invalidate()
+        self.index.add(nodes)
         return nodes
+
+    def clear(self) -> Self:
+        """Remove every node (and forget them in `index`)."""
+        self.index.clear()
+        return super().clear()
+
+    def remove_items_below(self, node: TreeNode[Item]) -> None:
+        """Remove the children of `node`; it reads them again when next opened."""
+        self.index.forget_below(node)
+        node.remove_children()
+        if node.data is not None:
+            node.data.loaded = False
 
     def label_text(self, node: TreeNode[Item]) -> str:
         """The node's label as drawn, without styles (what a reader of the screen sees)."""
@@ -344,7 +266,9 @@ class PlanTree(Tree[Item], inherit_bindings=False):
 
     def move_cursor_to(self, node: TreeNode[Item]) -> None:
         """Put the cursor on `node` now, even if it was added in this same frame."""
-        self._tree_lines  # noqa: B018 - lays out pending lines so the node knows its line
+        # A node added since the last frame has no line yet: reading `last_line` lays
+        # the lines out (the public way to it), so that `move_cursor` finds the node's.
+        self.last_line  # noqa: B018
         self.move_cursor(node)
 
     def refresh_item(self, node: TreeNode[Item]) -> None:
@@ -352,8 +276,10 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         node.refresh()
 
     def _toggle_node(self, node: TreeNode[Item]) -> None:
-        # Every way of expanding (enter, click, space) comes through here: the children are
-        # added before the node opens, so keys pressed right after see them.
+        # Private: every way of expanding (enter, a click on the icon, space) comes through
+        # Tree's `_toggle_node`, and `NodeExpanded` comes only after the node is open.
+        # Here the children are added before it opens, so keys pressed right after see
+        # them. tests/test_textual_private.py fails if Tree stops calling it.
         if node.allow_expand and not node.is_expanded:
             self._load_children(node)
         super()._toggle_node(node)

@@ -1,58 +1,34 @@
 """The budget screen's tables: the check list and the figure tables.
 
-Both are `DataTable`s that draw specs built elsewhere (`budget_tables`, `vpl_tui.budget`):
-they know nothing of the store. A failing cell shows a sign as well as a colour (✗ fails,
-? cannot be checked, ✓ passes, ✎ edited), so the tables read the same without colour.
+Both are `DataTable`s that draw specs built elsewhere (`vpl_tui.views.budget_tables`,
+`vpl_tui.budget`): they know nothing of the store. A failing cell shows a sign as well
+as a colour (✗ fails, ? cannot be checked, ✓ passes, ✎ edited), so the tables read the
+same without colour.
 Colours come from component classes styled with theme variables in `budget.tcss`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
-from textual.dom import DOMNode
 from textual.widgets import DataTable
 
 from vpl_tui.budget import SIGNS, Check, failures_first, signed_amount
 from vpl_tui.numbers import format_amount
 from vpl_tui.safetext import clean, one_line
-from vpl_tui.screens.budget_tables import CellSpec, RowSpec, TableSpec
-from vpl_tui.strings import CATALOG, Strings
+from vpl_tui.screens.keys import localise_bindings
+from vpl_tui.strings import Strings
+from vpl_tui.views.budget_tables import CellSpec, RowSpec, TableSpec
 
 EDITED = "✎"
 """Marks a figure that differs from the published one."""
 LABEL_WIDTH = 40
 """Widest row label in a table, in characters."""
-
-
-def localise_budget_bindings(node: DOMNode, strings: Strings) -> None:
-    """Give `node`'s `budget.*` bindings their description and tooltip in the user's language.
-
-    The catalog holds `budget.key.<name>` and `budget.key.<name>_tip` for a binding whose id
-    is `budget.<name>`; the ids stay stable, so a keymap can remap any key by id.
-    """
-    bindings = node._bindings  # the node's own copy of its class bindings
-    for key, items in list(bindings.key_to_bindings.items()):
-        bindings.key_to_bindings[key] = [_localised(binding, strings) for binding in items]
-
-
-def _localised(binding: Binding, strings: Strings) -> Binding:
-    if binding.id is None or not binding.id.startswith("budget."):
-        return binding
-    name = binding.id.removeprefix("budget.")
-    if f"budget.key.{name}" not in CATALOG:
-        return binding
-    return replace(
-        binding,
-        description=strings(f"budget.key.{name}"),
-        tooltip=strings(f"budget.key.{name}_tip"),
-    )
 
 
 class FigureTable(DataTable):
@@ -83,8 +59,8 @@ class FigureTable(DataTable):
         Binding(
             "enter",
             "select_cursor",
-            "Ändra",
-            tooltip="Ändra siffran i cellen",
+            "Edit",
+            tooltip="Edit the figure in the cell",
             id="budget.edit",
         ),
     ]
@@ -93,7 +69,7 @@ class FigureTable(DataTable):
         super().__init__(cursor_type="cell", zebra_stripes=True, id=id)
         self.strings = strings
         self.spec: TableSpec | None = None
-        localise_budget_bindings(self, strings)
+        localise_bindings(self, strings)
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"figure-table--{name}", partial=True)
@@ -186,8 +162,8 @@ class CheckList(DataTable):
         Binding(
             "enter",
             "select_cursor",
-            "Visa cellen",
-            tooltip="Gå till cellen som kontrollen gäller",
+            "Show the cell",
+            tooltip="Go to the table cell the check is about",
             id="budget.jump",
         ),
     ]
@@ -196,7 +172,7 @@ class CheckList(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, id=id)
         self.strings = strings
         self.checks: list[Check] = []
-        localise_budget_bindings(self, strings)
+        localise_bindings(self, strings)
 
     def on_mount(self) -> None:
         s = self.strings

@@ -1,0 +1,174 @@
+"""Editing a budget figure on the budget screen: the edit field, the checks, the save.
+
+Enter on a figure opens an edit field under the tables with the figure as shown; enter
+saves it with a history row, and the screen reads the budget again (the checks rerun);
+escape cancels. `p` puts the published figure back the same way. A save goes through
+the screen's own store on the event loop: one short transaction, made in the order the
+user makes them, that refuses a figure someone else changed meanwhile (`StaleFigure`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from textual.coordinate import Coordinate
+from textual.widgets import Input, Label
+
+from vpl_tui.budget import EARMARKS_TABLE, FigureAddress
+from vpl_tui.db.store import StaleFigure
+from vpl_tui.errors import VplError
+from vpl_tui.figures import figure_problem
+from vpl_tui.numbers import format_amount, parse_amount
+from vpl_tui.safetext import clean
+from vpl_tui.screens.safe import plain
+from vpl_tui.screens.widgets.figure_tables import FigureTable
+from vpl_tui.views.budget_tables import CellSpec
+
+if TYPE_CHECKING:
+    from vpl_tui.screens.budget import BudgetScreen
+
+
+@dataclass(frozen=True)
+class EditTarget:
+    """The figure being edited: its table, where the cursor was, and the value shown."""
+
+    table_id: str
+    coordinate: Coordinate
+    address: FigureAddress
+    shown: Decimal
+    line: str
+    column: str
+    unit: str
+
+
+def _editable(cell: CellSpec | None) -> bool:
+    return (
+        cell is not None
+        and cell.editable
+        and cell.address is not None
+        and cell.value is not None
+        and cell.address.table != EARMARKS_TABLE
+    )
+
+
+class FigureEditor:
+    """The edit field of one budget screen, and the figure it edits."""
+
+    def __init__(self, screen: BudgetScreen) -> None:
+        self.screen = screen
+        self.editing: EditTarget | None = None
+
+    def _target(self, table: FigureTable, coordinate: Coordinate) -> EditTarget | None:
+        cell, row = table.cell_at(coordinate), table.row_at(coordinate)
+        if not _editable(cell) or row is None or table.spec is None:
+            return None
+        assert cell is not None and cell.address is not None and cell.value is not None
+        return EditTarget(
+            table_id=table.id or "",
+            coordinate=coordinate,
+            address=cell.address,
+            shown=cell.value,
+            line=clean(row.label),
+            column=table.column_label(coordinate.column),
+            unit=table.spec.unit,
+        )
+
+    def start(self, table: FigureTable, coordinate: Coordinate) -> None:
+        """Open the edit field for the figure at `coordinate`, or say why it cannot be edited."""
+        screen, s = self.screen, self.screen.strings
+        target = self._target(table, coordinate)
+        if target is None:
+            screen.notify(s("budget.edit.not_editable"), severity="warning", markup=False)
+            return
+        self.editing = target
+        prompt = s("budget.edit.prompt", line=target.line, year=target.column, unit=target.unit)
+        screen.query_one("#budget-edit-label", Label).update(plain(prompt))
+        field = screen.query_one("#budget-edit-input", Input)
+        field.value = format_amount(target.shown)
+        screen.query_one("#budget-edit").display = True
+        field.focus()
+
+    def end(self) -> None:
+        """Close the edit field; the focus goes back to the cell that was edited."""
+        screen = self.screen
+        target = self.editing
+        self.editing = None
+        screen.query_one("#budget-edit").display = False
+        if target is not None:
+            table = screen.query_one(f"#{target.table_id}", FigureTable)
+            table.focus()
+            table.move_cursor(row=target.coordinate.row, column=target.coordinate.column)
+
+    def submitted(self, typed: str) -> None:
+        """Save what was typed in the edit field, or say why it cannot be saved."""
+        target = self.editing
+        if target is None:
+            return
+        screen, s = self.screen, self.screen.strings
+        try:
+            value = parse_amount(typed)
+        except ValueError:
+            message = s("budget.edit.not_number", value=clean(typed))
+            screen.notify(message, severity="error", markup=False)
+            return
+        problem = figure_problem(target.unit, value)  # type: ignore[arg-type]
+        if problem is not None:
+            screen.notify(s(problem), severity="error", markup=False)
+            return
+        self.save(target, value, note="")
+
+    def save(self, target: EditTarget, value: Decimal, *, note: str) -> None:
+        """Write `value` for `target` with a history row; the screen reads everything again."""
+        screen, s = self.screen, self.screen.strings
+        address = target.address
+        if target.unit == "tkr":
+            value = Decimal(int(value))  # "279 191,0" is 279 191: stored as a whole number
+        try:
+            change = screen.store.set_figure(
+                address.table, address.line, address.year, value, note=note, expected=target.shown
+            )
+        except StaleFigure as stale:
+            current = f"{format_amount(stale.current)} {target.unit}"
+            message = s("budget.edit.stale", line=target.line, year=target.column, value=current)
+            screen.notify(message, severity="error", timeout=8, markup=False)
+            self.end()
+            screen.reload()
+            return
+        except VplError as error:
+            screen.notify(error.render(s), severity="error", markup=False)
+            return
+        self.end()
+        if change is None:
+            message = s("budget.edit.unchanged", line=target.line, year=target.column)
+            screen.notify(message, markup=False)
+            return
+        screen.reload()
+        message = s(
+            "budget.edit.saved",
+            line=target.line,
+            year=target.column,
+            old=format_amount(change.from_value),
+            new=format_amount(change.to_value),
+            unit=target.unit,
+        )
+        screen.notify(message, markup=False)
+
+    def restore(self, table: FigureTable) -> None:
+        """Put the published figure back in the cell under the cursor (a new history row)."""
+        screen, s = self.screen, self.screen.strings
+        coordinate = table.cursor_coordinate
+        cell = table.cell_at(coordinate)
+        target = self._target(table, coordinate)
+        if cell is None or target is None or cell.published is None:
+            screen.notify(s("budget.edit.not_editable"), severity="warning", markup=False)
+            return
+        if not cell.edited:
+            message = s("budget.edit.already_published", line=target.line, year=target.column)
+            screen.notify(message, markup=False)
+            return
+        self.editing = target
+        self.save(target, cell.published, note=s("budget.edit.restore_note"))
+        if self.editing is target:  # refused: there is no edit field to leave open
+            self.end()

@@ -1,0 +1,108 @@
+"""The plan screen's keys as the help lists them, and its commands for the palette.
+
+Both are built from the bindings the classes declare (`BINDINGS`, the public way to
+read them) in the user's language (`keys.localised`), so the help, the palette and the
+footer say the same thing about a key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+
+from vpl_tui.progress import FILTERS
+from vpl_tui.screens.help import KeyHelp
+from vpl_tui.screens.keys import localised
+
+if TYPE_CHECKING:
+    from vpl_tui.screens.plan import PlanScreen
+
+HELP_SECTIONS: dict[str, tuple[str, ...]] = {
+    "move": (
+        "cursor-up",
+        "cursor-down",
+        "collapse",
+        "expand",
+        "toggle-node",
+        "first",
+        "last",
+        "page-up",
+        "page-down",
+    ),
+    "change": ("toggle-done", "set-status", "note", "undo"),
+    "find": ("search", "filter", "clear"),
+    "other": ("switch-pane", "summary", "budget", "palette", "help", "quit"),
+}
+"""The help's sections, by catalog name, and the binding ids in each, in order."""
+PALETTE_COMMANDS = (
+    "toggle-done",
+    "set-status",
+    "note",
+    "undo",
+    "search",
+    "filter",
+    "summary",
+    "budget",
+)
+"""The plan screen's keys that the palette offers as commands, by binding id."""
+
+
+@dataclass(frozen=True)
+class Command:
+    """An entry of the command palette."""
+
+    title: str
+    help: str
+    run: Callable[[], object]
+
+
+def _bindings(screen: PlanScreen, *owners: type) -> list[Binding]:
+    """The bindings `owners` declare, one per key, in the user's language."""
+    declared = [binding for owner in owners for binding in getattr(owner, "BINDINGS", [])]
+    return [localised(binding, screen.strings) for binding in Binding.make_bindings(declared)]
+
+
+def key_help(screen: PlanScreen) -> list[tuple[str, list[KeyHelp]]]:
+    """The keys of the screen, its tree and the app, in sections for the help screen."""
+    by_id: dict[str, KeyHelp] = {}
+    owners = (type(screen.tree), type(screen), type(screen.app))
+    for binding in _bindings(screen, *owners):
+        if binding.id is None:
+            continue
+        shown = screen.app.get_key_display(binding)
+        known = by_id.get(binding.id)
+        keys = f"{known.keys} {shown}" if known else shown
+        by_id[binding.id] = KeyHelp(keys, binding.description, binding.tooltip)
+    s = screen.strings
+    return [
+        (s(f"app.help.section.{name}"), [by_id[i] for i in ids if i in by_id])
+        for name, ids in HELP_SECTIONS.items()
+    ]
+
+
+def palette_commands(screen: PlanScreen) -> list[Command]:
+    """The screen's own commands for the palette: its keys, and each filter by name."""
+    s = screen.strings
+    by_id = {binding.id: binding for binding in _bindings(screen, type(screen))}
+    result = []
+    for name in PALETTE_COMMANDS:
+        binding = by_id.get(name)
+        if binding is None:
+            continue
+        help_text = f"{screen.app.get_key_display(binding)} · {binding.tooltip}"
+        result.append(Command(binding.description, help_text, _action(screen, binding.action)))
+    for name in FILTERS:
+        title = s("app.filter.command", name=s(f"app.filter.{name}"))
+        result.append(Command(title, s("app.tip.filter"), _set_filter(screen, name)))
+    return result
+
+
+def _action(screen: PlanScreen, action: str) -> Callable[[], object]:
+    return lambda: screen.run_action(action)
+
+
+def _set_filter(screen: PlanScreen, name: str) -> Callable[[], object]:
+    return lambda: screen.set_filter(name)

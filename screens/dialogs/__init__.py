@@ -1,0 +1,1 @@
+"""Modal dialogs over the plan screen, and the command palette's commands."""

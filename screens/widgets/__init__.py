@@ -1,0 +1,1 @@
+"""The widgets of the screens: they draw what they are given and never read the store."""

@@ -1,0 +1,134 @@
+"""What the budget screen shows, worked out from one read: checks, tables, explanations.
+
+A worker reads the budget, its figures and their history, and `budget_state` runs the
+checks and builds the tables there, off the event loop; the screen draws the result.
+`locate` finds the cell a check is about, and `cell_explanation` spells out a cell in
+the explanation pane, both from that state alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from vpl_tui.budget import Check, FigureAddress, reconcile
+from vpl_tui.checks import failures_first
+from vpl_tui.numbers import format_amount
+from vpl_tui.records import Earmark, FigureChangeRecord, FigureRecord
+from vpl_tui.safetext import clean
+from vpl_tui.strings import Strings
+from vpl_tui.views.budget_tables import SECTION_OF_TABLE, CellSpec, RowSpec, TableSpec, build_tables
+
+if TYPE_CHECKING:  # the model only as a type: importing it loads pydantic
+    from vpl_tui.model import Budget
+
+HISTORY_SHOWN = 5
+"""How many of a figure's latest changes the explanation pane lists."""
+
+
+@dataclass(frozen=True)
+class BudgetState:
+    """The budget as read at one moment, with its checks run and its tables built."""
+
+    budget: Budget | None
+    """None when the plan has no budget."""
+    checks: list[Check] = field(default_factory=list)
+    tables: dict[str, TableSpec] = field(default_factory=dict)
+    """By table id, only the tables the plan has."""
+    history: dict[FigureAddress, list[FigureChangeRecord]] = field(default_factory=dict)
+    """Every figure's edits, oldest first."""
+
+
+def budget_state(
+    budget: Budget | None,
+    earmarks: Sequence[Earmark],
+    figures: Sequence[FigureRecord],
+    history: Iterable[FigureChangeRecord],
+    strings: Strings,
+) -> BudgetState:
+    """Run the checks on `budget` and build every table of the screen."""
+    if budget is None:
+        return BudgetState(None)
+    checks = reconcile(budget, list(earmarks))
+    by_address: dict[FigureAddress, list[FigureChangeRecord]] = {}
+    for change in history:
+        by_address.setdefault(FigureAddress(change.table, change.line, change.year), []).append(
+            change
+        )
+    tables = build_tables(budget, figures, earmarks, checks, strings)
+    return BudgetState(budget, checks, tables, by_address)
+
+
+def section_of(check: Check) -> str:
+    """The section (tab) a check is about."""
+    if check.group == "columns":
+        return check.id.split(".", 1)[1]
+    return check.group
+
+
+def locate(check: Check, tables: Iterable[TableSpec]) -> tuple[str, int, int] | None:
+    """Where to show `check`: (table id, row, column) of its published figure, else of its
+    computed one, else the first cell of the table it is about (a column check)."""
+    section = section_of(check)
+    ordered = sorted(tables, key=lambda spec: SECTION_OF_TABLE[spec.id] != section)
+    for address in check.addresses:
+        for spec in ordered:
+            where = spec.find(address)
+            if where is not None:
+                return (spec.id, *where)
+    for spec in ordered:
+        where = spec.find_check(check.id)
+        if where is not None:
+            return (spec.id, *where)
+    about = next((spec for spec in ordered if SECTION_OF_TABLE[spec.id] == section), None)
+    return (about.id, 0, 0) if about is not None else None
+
+
+def cell_explanation(
+    cell: CellSpec,
+    row: RowSpec,
+    column: str,
+    unit: str,
+    state: BudgetState,
+    strings: Strings,
+) -> list[str]:
+    """The lines of the explanation pane for a cell: its figure, history and checks.
+
+    Args:
+        cell: The cell under the cursor.
+        row: Its row.
+        column: Its column's heading.
+        unit: The table's unit (tkr, mkr).
+        state: The budget as read, for the figure's history and the checks.
+        strings: The interface language.
+    """
+    s = strings
+    lines = []
+    if cell.value is not None and cell.text is None:
+        value = format_amount(cell.value)
+        line = clean(row.label)
+        lines.append(s("budget.detail.figure", line=line, year=column, value=value, unit=unit))
+    if cell.edited and cell.published is not None:
+        lines.append(s("budget.detail.published", value=format_amount(cell.published), unit=unit))
+    if cell.editable and cell.address is not None:
+        for change in state.history.get(cell.address, [])[-HISTORY_SHOWN:]:
+            lines.append(
+                s(
+                    "budget.detail.history",
+                    at=change.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                    user=change.user,
+                    old=format_amount(change.from_value),
+                    new=format_amount(change.to_value),
+                )
+            )
+    if row.funds:
+        lines.append(s("budget.detail.funds", targets=", ".join(row.funds)))
+    checks = {check.id: check for check in state.checks}
+    involved = failures_first([checks[i] for i in cell.checks if i in checks])
+    if not involved and cell.text is None:
+        lines.append(s("budget.detail.no_checks"))
+    for check in involved:
+        lines.append("")
+        lines.extend(check.explain(s))
+    return lines
