@@ -8,15 +8,17 @@ rules row by row.
 
 from __future__ import annotations
 
-from vpl_tui.statuses import CANCELLED, CLOSED_STATUSES, DONE
+from vpl_tui.statuses import CANCELLED, CLOSED_STATUSES, DONE, STATUSES
 
 
 def _quoted(values: frozenset[str] | tuple[str, ...]) -> str:
-    return ", ".join(f"'{value}'" for value in sorted(values))
+    return ", ".join(f"'{value}'" for value in values)
 
 
-CLOSED_SQL = f"({_quoted(CLOSED_STATUSES)})"
+CLOSED_SQL = f"({_quoted(tuple(sorted(CLOSED_STATUSES)))})"
 """The closed statuses as an SQL list: `status NOT IN {CLOSED_SQL}` is "open"."""
+STATUSES_SQL = f"({_quoted(STATUSES)})"
+"""Every status code as an SQL list, in the core's order: the activity table's CHECK."""
 
 
 def open_sql(status: str = "status") -> str:

@@ -31,6 +31,7 @@ from pydantic_core import PydanticCustomError
 # The status codes live in a module without pydantic (the summary needs them, not the
 # models), and are re-exported here: one definition for the models and their users.
 from vpl_tui.figures import MKR_DECIMALS, MKR_DIGITS
+from vpl_tui.limits import MAX_TEXT, MAX_USER
 from vpl_tui.statuses import CLOSED_STATUSES, INITIAL_STATUS, STATUSES, Status  # noqa: F401
 
 ActivityKind = Literal["activity", "investigation"]
@@ -49,10 +50,6 @@ _REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 _YEAR_PATTERN = re.compile(r"^[0-9]{4}$")
 
 Ref = Annotated[str, StringConstraints(pattern=_REF_PATTERN)]
-MAX_TEXT = 100_000
-"""The longest text a plan file field (or a note) may hold."""
-MAX_USER = 200
-"""The longest user name a history row may hold."""
 
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
