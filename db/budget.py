@@ -12,9 +12,14 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from vpl_tui.db.changes import check_note_and_user, current_user, not_before, parse_time
+from vpl_tui.db.changes import (
+    check_note_and_user,
+    current_user,
+    not_before,
+    number_text,
+    parse_time,
+)
 from vpl_tui.db.connection import Connected
-from vpl_tui.db.rows import number_text
 from vpl_tui.db.tree_reads import decimal_or_none
 from vpl_tui.errors import VplError
 from vpl_tui.figures import figure_problem, unit_of

@@ -1,7 +1,8 @@
 """What every change the store records shares: who made it, when, and how much it may say.
 
 Status changes (`db/history.py`) and budget edits (`db/budget.py`) both append a history
-row with a user, a time and a note; the rules for those three live here once.
+row with a user, a time and a note; the rules for those three live here once, with the
+text forms the tables keep times and amounts in.
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ def format_time(moment: datetime) -> str:
     # isoformat is ten times faster than strftime, which tells when `vpl load` writes the
     # history of 100 000 activities.
     return moment.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def number_text(value: Any) -> str | None:
+    """A Decimal as the text SQLite's NUMERIC affinity stores: "3" as 3, "4.5" as 4.5."""
+    return None if value is None else str(value)
 
 
 def current_user() -> str:

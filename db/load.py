@@ -13,9 +13,8 @@ from collections.abc import Iterable
 from operator import itemgetter
 from typing import TYPE_CHECKING, get_args
 
-from vpl_tui.db.changes import format_time, utc_now
+from vpl_tui.db.changes import format_time, number_text, utc_now
 from vpl_tui.db.connection import Connected
-from vpl_tui.db.rows import number_text
 from vpl_tui.statuses import STATUSES
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from vpl_tui.db.changes import format_time
+from vpl_tui.db.changes import format_time, number_text
 from vpl_tui.safetext import normalise
 
 if TYPE_CHECKING:
@@ -27,11 +27,6 @@ Row = tuple[Any, ...]
 _REF = itemgetter(0)
 _HISTORY_ORDER = itemgetter(0, 1, 2, 3)
 """A history row's sort key: time, part, activity order, index in the activity's history."""
-
-
-def number_text(value: Any) -> str | None:
-    """A Decimal as the text SQLite's NUMERIC affinity stores: "3" as 3, "4.5" as 4.5."""
-    return None if value is None else str(value)
 
 
 class Folder:

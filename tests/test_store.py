@@ -7,7 +7,10 @@ controller may well open it with them.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -581,3 +584,29 @@ def test_a_figure_the_plan_file_cannot_hold_is_refused(
     assert caught.value.render(EN).startswith(f"{table}/{line}/{year}: ")
     assert table_rows(db_path) == before
     parse_plan(dumps_plan(store.export_plan()), "export.toml")
+
+
+def _modules_imported(db: Path, *args: str) -> set[str]:
+    """The modules the real `vpl` entry point imports to run `args` (from -X importtime)."""
+    vpl = str(Path(sys.executable).with_name("vpl"))
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", vpl, "--db", str(db), *args],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "VPL_USER": "kontroller", "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+def test_set_history_and_undo_start_without_pydantic_or_sqlite_utils(store, db_path) -> None:
+    # Each costs these commands more than their work does (~60 and ~40 ms of start).
+    for args in (("set", "1.1.3-2", "done"), ("history",), ("history", "1.1.3-2"), ("undo",)):
+        modules = _modules_imported(db_path, *args)
+        assert "vpl_tui.db.history" in modules  # the probe sees the store's modules
+        heavy = {name for name in modules if name.split(".")[0] in {"pydantic", "sqlite_utils"}}
+        assert not heavy, (args, sorted(heavy))
+    assert store.activity("1.1.3-2").status == "not_started"  # set, then undone
