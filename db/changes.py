@@ -7,7 +7,6 @@ text forms the tables keep times and amounts in.
 
 from __future__ import annotations
 
-import getpass
 import os
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
@@ -38,6 +37,8 @@ def current_user() -> str:
     explicit = os.environ.get("VPL_USER")
     if explicit:
         return explicit
+    import getpass  # here: it loads the terminal's modules, which VPL_USER never needs
+
     try:
         return getpass.getuser()
     except (OSError, KeyError):
