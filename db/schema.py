@@ -211,6 +211,12 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE activity ADD COLUMN title_folded TEXT NOT NULL DEFAULT '';
     UPDATE activity SET title_folded = vpl_fold(title);
     """,
+    # 3: `vpl undo` looks for the user's latest change that no later row undoes. Without an
+    # index on undo_of, that is a scan of the whole history for each undone change it
+    # passes on the way: 0.3 s at 100 000 activities after a few undos, and growing.
+    """
+    CREATE INDEX status_history_by_undo ON status_history(undo_of) WHERE undo_of IS NOT NULL;
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -610,3 +610,21 @@ def test_set_history_and_undo_start_without_pydantic_or_sqlite_utils(store, db_p
         heavy = {name for name in modules if name.split(".")[0] in {"pydantic", "sqlite_utils"}}
         assert not heavy, (args, sorted(heavy))
     assert store.activity("1.1.3-2").status == "not_started"  # set, then undone
+
+
+def test_a_database_of_the_previous_schema_is_upgraded_in_place(store, db_path: Path) -> None:
+    store.set_status("1.1.3-2", "done", user="anna")
+    store.close()
+    with sqlite3.connect(db_path) as connection:  # as vpl left it before migration 3
+        connection.execute("DROP INDEX status_history_by_undo")
+        connection.execute(f"PRAGMA user_version = {LATEST_VERSION - 1}")
+    before = table_rows(db_path)
+    with Store.open(db_path) as upgraded:
+        assert upgraded.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+        assert table_rows(db_path) == before
+        assert upgraded.undo(user="anna").to_status == "not_started"
+    with sqlite3.connect(db_path) as connection:
+        plan = connection.execute(
+            "EXPLAIN QUERY PLAN SELECT 1 FROM status_history WHERE undo_of = 1"
+        ).fetchall()
+    assert "status_history_by_undo" in str(plan)  # `vpl undo` finds undone changes by index
