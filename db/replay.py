@@ -12,10 +12,12 @@ from datetime import date
 
 from vpl_tui.db.changes import end_of_day_utc
 from vpl_tui.db.connection import Connected
-from vpl_tui.db.sql_rules import overdue_sql
+from vpl_tui.db.sql_rules import overdue_sql, past_end_sql
 from vpl_tui.db.tree_reads import PLAN_ORDER, activity_records
 from vpl_tui.records import ActivityRecord, OverdueRecord
 from vpl_tui.statuses import INITIAL_STATUS, STATUSES
+
+_PAST_END = past_end_sql('a."end"')
 
 
 class AsOfReplay(Connected):
@@ -65,14 +67,14 @@ class AsOfReplay(Connected):
         """
         expression, params = _status_expression(as_of)
         # Only the columns shown: SQLite sorts these rows, and narrower rows sort faster.
-        # The inner `"end" < :day` only narrows the rows whose status is replayed (a
-        # replayed status is a subquery per row); the rule itself is `overdue_sql`.
+        # The inner condition only narrows the rows whose status is replayed (a replayed
+        # status is a subquery per row); the rule itself is `overdue_sql`, outside.
         sql = (
             f'SELECT ref, title, "end", status FROM (SELECT a.ref, a.title, a."end", '
             f"{expression} AS status, g.position AS gp, a.initiative_id IS NOT NULL AS own, "
             f"i.position AS ip, a.position AS ap FROM activity a "
             f"JOIN goal g ON g.number = a.goal_number "
-            f'LEFT JOIN initiative i ON i.id = a.initiative_id WHERE a."end" < :day'
+            f"LEFT JOIN initiative i ON i.id = a.initiative_id WHERE {_PAST_END}"
             f'{_once(params)}) WHERE {overdue_sql()} ORDER BY "end", gp, own, ip, ap'
         )
         day = date.fromisoformat

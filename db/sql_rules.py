@@ -26,9 +26,14 @@ def open_sql(status: str = "status") -> str:
     return f"{status} NOT IN {CLOSED_SQL}"
 
 
+def past_end_sql(end: str = '"end"', day: str = ":day") -> str:
+    """True for an activity whose end date is before `day` (the end day itself is not past)."""
+    return f"{end} < {day}"
+
+
 def overdue_sql(end: str = '"end"', status: str = "status", day: str = ":day") -> str:
     """True for an activity overdue on `day` (`vpl_tui.statuses.is_overdue`)."""
-    return f"({end} < {day} AND {open_sql(status)})"
+    return f"({past_end_sql(end, day)} AND {open_sql(status)})"
 
 
 def progress_columns(prefix: str = "a.", day: str = ":today") -> str:
