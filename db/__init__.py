@@ -14,6 +14,7 @@ Callers use one class, `vpl_tui.db.store.Store`, whose parts live in a module ea
     load.py        `vpl load`: replacing the whole plan in one transaction
     rows.py        a plan as table rows; bulk.py reads a large plan file into them
     export.py      `vpl export`: the whole plan as it stands
+    export_toml.py the export's TOML, byte for byte what tomli-w writes, faster
 
 The modules that `vpl set`, `vpl history` and `vpl undo` need import neither pydantic
 nor sqlite-utils; the models are imported where a method builds them (load, export,

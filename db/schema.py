@@ -2,7 +2,9 @@
 
 `PRAGMA user_version` holds the number of the last migration applied. A database whose
 version is higher than `LATEST_VERSION` was written by a newer vpl and is refused rather
-than guessed at. Each migration runs inside the caller's transaction.
+than guessed at. `prepare()` runs on every open: it refuses another program's database
+or a newer schema, sets the connection's pragmas and applies the missing migrations in
+one write transaction.
 
 The tables are plain and named for what they hold, so that `sqlite3` and `sqlite-utils`
 read them as they are. Status changes and budget edits are append-only: triggers refuse

@@ -14,9 +14,14 @@ its write transaction):
     load.py        PlanLoad     `vpl load`: replacing the whole plan
     export.py      PlanExport   `vpl export`: the whole plan (uses BudgetStore, TreeReads)
 
+beside the helpers they share: `changes.py` (who and when of a change row, the text
+forms of times and amounts), `sql_rules.py` (SQL built from the core's rules),
+`rows.py` and `bulk.py` (a plan as table rows), `export_toml.py` (the export's TOML).
+
 The parts share state only through `Connected` (`self.db`, `self.path`, `self.read_only`)
-and call one another only where a part names another as its base, so each module reads on
-its own. Nothing a part imports at the top loads pydantic or sqlite-utils: `vpl set`,
+and call one another's methods only where a part names another as its base, so each
+module reads on its own. Mixins rather than objects the facade delegates to: the public
+methods are written once, where they work, and `Store` stays a list of its parts. Nothing a part imports at the top loads pydantic or sqlite-utils: `vpl set`,
 `vpl history` and `vpl undo` import neither; the parts that build models import them
 inside the methods that do.
 
