@@ -77,7 +77,8 @@ def vpl_env(out: Path) -> dict[str, str]:
 
 def plan_files(size: int, out: Path, today: date) -> tuple[Path, Path]:
     """The plan file and Taskwarrior tasks for `size`, generated once per generator version."""
-    version = hashlib.sha256((HERE / "make_plan.py").read_bytes()).hexdigest()[:8]
+    generator = b"".join((HERE / name).read_bytes() for name in ("make_plan.py", "plan_out.py"))
+    version = hashlib.sha256(generator).hexdigest()[:8]
     stem = f"plan-{size}-{today.isoformat()}-{version}"
     plan, tasks = out / f"{stem}.toml", out / f"{stem}.tasks.json"
     if not plan.exists() or not tasks.exists():
