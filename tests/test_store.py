@@ -628,3 +628,18 @@ def test_a_database_of_the_previous_schema_is_upgraded_in_place(store, db_path: 
             "EXPLAIN QUERY PLAN SELECT 1 FROM status_history WHERE undo_of = 1"
         ).fetchall()
     assert "status_history_by_undo" in str(plan)  # `vpl undo` finds undone changes by index
+
+
+def test_a_change_inside_an_open_transaction_lands_or_goes_with_it(store, db_path: Path) -> None:
+    before = table_rows(db_path)
+    with pytest.raises(RuntimeError), store.db.atomic():
+        store.set_status("1.1.3-2", "done", user="anna")  # a savepoint in the transaction
+        raise RuntimeError("the caller's own step failed")
+    assert table_rows(db_path) == before
+    with store.db.atomic():
+        store.set_status("1.1.3-2", "done", user="anna")
+        with pytest.raises(VplError) as refused:  # its savepoint goes, the first change stays
+            store.set_status("1.1.3-3", "done", user="x" * 10_000)
+        assert refused.value.key == "error.user_too_long"
+    assert store.activity("1.1.3-2").status == "done"
+    assert [row.ref for row in store.history()][-1] == "1.1.3-2"
