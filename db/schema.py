@@ -223,6 +223,10 @@ MIGRATIONS: tuple[str, ...] = (
 
 LATEST_VERSION = len(MIGRATIONS)
 """The schema version this vpl writes."""
+READS_AS_IT_IS = 2
+"""The oldest version this vpl reads without upgrading it: later migrations only add
+indexes. A read-only database (an archived copy, someone else's share) of this version or
+later opens as it is; an older one would need its upgrade, which is a write."""
 
 OWN_TABLES = frozenset({"plan", "goal", "activity", "status_history"})
 """Tables whose presence marks a database as vpl's own (for a database without user_version)."""
@@ -246,7 +250,7 @@ def prepare(store: Connected) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if store.read_only is not None:
-        if version < LATEST_VERSION:  # it would need creating or upgrading: a write
+        if version < READS_AS_IT_IS:  # it would need creating or upgrading: a write
             raise store.read_only
         return
     mode = conn.execute("PRAGMA journal_mode").fetchone()[0]

@@ -643,3 +643,31 @@ def test_a_change_inside_an_open_transaction_lands_or_goes_with_it(store, db_pat
         assert refused.value.key == "error.user_too_long"
     assert store.activity("1.1.3-2").status == "done"
     assert [row.ref for row in store.history()][-1] == "1.1.3-2"
+
+
+def test_a_read_only_database_of_the_previous_schema_reads_as_it_is(
+    store, db_path: Path, tmp_path: Path
+) -> None:
+    # Migration 3 only adds an index: an archived copy made by the previous vpl, which
+    # this user cannot write, must still show its summary and history.
+    from helpers.reliability import database_files, run_vpl
+
+    store.set_status("1.1.3-2", "done", user="anna", note="Levererad")
+    expected = run_vpl("--lang", "en", "history", db=db_path, home=tmp_path).stdout
+    store.close()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("DROP INDEX status_history_by_undo")
+        connection.execute(f"PRAGMA user_version = {LATEST_VERSION - 1}")
+        connection.execute("PRAGMA journal_mode = DELETE")  # no -wal beside the archive
+    db_path.chmod(0o444)
+    try:
+        before = database_files(db_path)
+        for command in (("history",), ("summary",)):
+            result = run_vpl("--lang", "en", *command, db=db_path, home=tmp_path, unprivileged=True)
+            assert (result.returncode, result.stderr) == (0, ""), result.stderr
+        assert result.stdout.startswith("Status summary")
+        history = run_vpl("--lang", "en", "history", db=db_path, home=tmp_path, unprivileged=True)
+        assert history.stdout == expected
+        assert database_files(db_path) == before  # read as it is: nothing upgraded
+    finally:
+        db_path.chmod(0o600)
