@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from vpl_tui.db.changes import format_time, number_text
 from vpl_tui.safetext import normalise
 
 if TYPE_CHECKING:
@@ -27,18 +27,6 @@ Row = tuple[Any, ...]
 _REF = itemgetter(0)
 _HISTORY_ORDER = itemgetter(0, 1, 2, 3)
 """A history row's sort key: time, part, activity order, index in the activity's history."""
-
-
-def format_time(moment: datetime) -> str:
-    """Times are stored as fixed-width UTC text, so that text order is time order."""
-    # The text of the store's _TIME_FORMAT; isoformat is ten times faster than strftime,
-    # which tells when `vpl load` writes the history of 100 000 activities.
-    return moment.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
-
-
-def number_text(value: Any) -> str | None:
-    """A Decimal as the text SQLite's NUMERIC affinity stores: "3" as 3, "4.5" as 4.5."""
-    return None if value is None else str(value)
 
 
 class Folder:

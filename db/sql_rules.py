@@ -8,15 +8,17 @@ rules row by row.
 
 from __future__ import annotations
 
-from vpl_tui.statuses import CANCELLED, CLOSED_STATUSES, DONE
+from vpl_tui.statuses import CANCELLED, CLOSED_STATUSES, DONE, STATUSES
 
 
 def _quoted(values: frozenset[str] | tuple[str, ...]) -> str:
-    return ", ".join(f"'{value}'" for value in sorted(values))
+    return ", ".join(f"'{value}'" for value in values)
 
 
-CLOSED_SQL = f"({_quoted(CLOSED_STATUSES)})"
+CLOSED_SQL = f"({_quoted(tuple(sorted(CLOSED_STATUSES)))})"
 """The closed statuses as an SQL list: `status NOT IN {CLOSED_SQL}` is "open"."""
+STATUSES_SQL = f"({_quoted(STATUSES)})"
+"""Every status code as an SQL list, in the core's order: the activity table's CHECK."""
 
 
 def open_sql(status: str = "status") -> str:
@@ -24,9 +26,14 @@ def open_sql(status: str = "status") -> str:
     return f"{status} NOT IN {CLOSED_SQL}"
 
 
+def past_end_sql(end: str = '"end"', day: str = ":day") -> str:
+    """True for an activity whose end date is before `day` (the end day itself is not past)."""
+    return f"{end} < {day}"
+
+
 def overdue_sql(end: str = '"end"', status: str = "status", day: str = ":day") -> str:
     """True for an activity overdue on `day` (`vpl_tui.statuses.is_overdue`)."""
-    return f"({end} < {day} AND {open_sql(status)})"
+    return f"({past_end_sql(end, day)} AND {open_sql(status)})"
 
 
 def progress_columns(prefix: str = "a.", day: str = ":today") -> str:

@@ -62,6 +62,10 @@ def test_suite_measures_every_operation_and_writes_the_table(tmp_path: Path) -> 
         "vpl summary --format json",
         "vpl export",
         "vpl set REF done",
+        "vpl history",
+        "vpl undo",
+        "floor: history (sqlite3)",
+        "floor: undo (sqlite3)",
         "app: start to first screen",
         "app: Space, saved + repainted",
         "app: expand a goal of 1 000 children",
@@ -80,3 +84,18 @@ def test_suite_measures_every_operation_and_writes_the_table(tmp_path: Path) -> 
     samples = {figure["name"]: len(figure["samples"]) for figure in figures}
     assert samples["app: start to first screen"] == samples["bare Textual app: start"] == 2
     assert samples["app: expand a goal of 1 000 children"] == 1
+
+
+def test_only_runs_the_steps_asked_for(tmp_path: Path) -> None:
+    done = run_script(
+        str(BENCHMARKS / "run.py"), "--sizes", "200", "--runs", "1", "--quick", "--quiet",
+        "--only", "set,history,undo", "--out", str(tmp_path),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    table = (tmp_path / "latest.md").read_text(encoding="utf-8")
+    for operation in ("vpl set REF done", "vpl history", "vpl undo", "python -c pass"):
+        assert f"| {operation} |" in table, operation
+    for operation in ("vpl load", "vpl summary", "vpl export", "app: start to first screen"):
+        assert f"| {operation} |" not in table, operation
+    refused = run_script(str(BENCHMARKS / "run.py"), "--only", "sett", "--out", str(tmp_path))
+    assert refused.returncode == 2 and "no step sett" in refused.stderr

@@ -58,7 +58,7 @@ def test_first_use_creates_the_default_database_from_the_bundled_plan(
     default = tmp_path / "xdg-data" / "vpl-tui" / "vpl.db"
     assert default.is_file()
     with Store.open(default) as store:
-        assert store.plan_info().organisation == "KS-Kommunstaben"
+        assert store.plan_record().organisation == "KS-Kommunstaben"
 
 
 def test_vpl_db_names_the_database(run_vpl, tmp_path: Path) -> None:

@@ -208,7 +208,10 @@ def test_the_counts_after_a_change_are_those_the_store_counts(
     if initiative is not None:
         expected.append(("initiative", initiative.id))
     assert changed == [*expected, ("goal", before.goal_number)]
-    assert view.goals[before.goal_number].progress == store.goal(before.goal_number, TODAY).progress
+    assert (
+        view.goals[before.goal_number].progress
+        == {g.number: g for g in store.goals(TODAY)}[before.goal_number].progress
+    )
     assert shown_goal.record.progress == view.goals[before.goal_number].progress
     item = index.item(("activity", ref))
     assert isinstance(item, ActivityItem) and item.record.status == status

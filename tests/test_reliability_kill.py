@@ -234,7 +234,7 @@ def test_vpl_load_killed_at_random_moments_leaves_old_or_new(
             assert state in (old, new), f"a mix of old and new after a kill at {delay:.3f}s"
             outcomes["old" if state == old else "new"] += 1
             with Store.open(db) as store:  # and the store takes it as it is
-                assert store.plan_info().title in ("Verksamhetsplan 2023", "Stor plan")
+                assert store.plan_record().title in ("Verksamhetsplan 2023", "Stor plan")
             if killed:
                 kills += 1
                 killed_while_open += was_open

@@ -7,7 +7,10 @@ controller may well open it with them.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -402,7 +405,7 @@ def test_goals_and_initiatives_count_progress_and_overdue(store) -> None:
     assert goals["1.1.4"].initiative_count == 6
     assert goals["1.1.5"].progress.done == 1
     assert goals["1.1.5"].metric_count == 2
-    smart = store.initiative("smart", date(2023, 12, 31))
+    smart = next(i for i in store.initiatives("1.1.4", date(2023, 12, 31)) if i.id == "smart")
     assert (smart.progress.total, smart.progress.done, smart.progress.overdue) == (4, 1, 0)
     assert [i.id for i in store.initiatives("1.1.4")] == [
         "accelererad",
@@ -581,3 +584,90 @@ def test_a_figure_the_plan_file_cannot_hold_is_refused(
     assert caught.value.render(EN).startswith(f"{table}/{line}/{year}: ")
     assert table_rows(db_path) == before
     parse_plan(dumps_plan(store.export_plan()), "export.toml")
+
+
+def _modules_imported(db: Path, *args: str) -> set[str]:
+    """The modules the real `vpl` entry point imports to run `args` (from -X importtime)."""
+    vpl = str(Path(sys.executable).with_name("vpl"))
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", vpl, "--db", str(db), *args],
+        capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "VPL_USER": "kontroller", "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+def test_set_history_and_undo_start_without_pydantic_or_sqlite_utils(store, db_path) -> None:
+    # Each costs these commands more than their work does (~60 and ~40 ms of start).
+    for args in (("set", "1.1.3-2", "done"), ("history",), ("history", "1.1.3-2"), ("undo",)):
+        modules = _modules_imported(db_path, *args)
+        assert "vpl_tui.db.history" in modules  # the probe sees the store's modules
+        heavy = {name for name in modules if name.split(".")[0] in {"pydantic", "sqlite_utils"}}
+        assert not heavy, (args, sorted(heavy))
+    assert store.activity("1.1.3-2").status == "not_started"  # set, then undone
+
+
+def test_a_database_of_the_previous_schema_is_upgraded_in_place(store, db_path: Path) -> None:
+    store.set_status("1.1.3-2", "done", user="anna")
+    store.close()
+    with sqlite3.connect(db_path) as connection:  # as vpl left it before migration 3
+        connection.execute("DROP INDEX status_history_by_undo")
+        connection.execute(f"PRAGMA user_version = {LATEST_VERSION - 1}")
+    before = table_rows(db_path)
+    with Store.open(db_path) as upgraded:
+        assert upgraded.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+        assert table_rows(db_path) == before
+        assert upgraded.undo(user="anna").to_status == "not_started"
+    with sqlite3.connect(db_path) as connection:
+        plan = connection.execute(
+            "EXPLAIN QUERY PLAN SELECT 1 FROM status_history WHERE undo_of = 1"
+        ).fetchall()
+    assert "status_history_by_undo" in str(plan)  # `vpl undo` finds undone changes by index
+
+
+def test_a_change_inside_an_open_transaction_lands_or_goes_with_it(store, db_path: Path) -> None:
+    before = table_rows(db_path)
+    with pytest.raises(RuntimeError), store.db.atomic():
+        store.set_status("1.1.3-2", "done", user="anna")  # a savepoint in the transaction
+        raise RuntimeError("the caller's own step failed")
+    assert table_rows(db_path) == before
+    with store.db.atomic():
+        store.set_status("1.1.3-2", "done", user="anna")
+        with pytest.raises(VplError) as refused:  # its savepoint goes, the first change stays
+            store.set_status("1.1.3-3", "done", user="x" * 10_000)
+        assert refused.value.key == "error.user_too_long"
+    assert store.activity("1.1.3-2").status == "done"
+    assert [row.ref for row in store.history()][-1] == "1.1.3-2"
+
+
+def test_a_read_only_database_of_the_previous_schema_reads_as_it_is(
+    store, db_path: Path, tmp_path: Path
+) -> None:
+    # Migration 3 only adds an index: an archived copy made by the previous vpl, which
+    # this user cannot write, must still show its summary and history.
+    from helpers.reliability import database_files, run_vpl
+
+    store.set_status("1.1.3-2", "done", user="anna", note="Levererad")
+    expected = run_vpl("--lang", "en", "history", db=db_path, home=tmp_path).stdout
+    store.close()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("DROP INDEX status_history_by_undo")
+        connection.execute(f"PRAGMA user_version = {LATEST_VERSION - 1}")
+        connection.execute("PRAGMA journal_mode = DELETE")  # no -wal beside the archive
+    db_path.chmod(0o444)
+    try:
+        before = database_files(db_path)
+        for command in (("history",), ("summary",)):
+            result = run_vpl("--lang", "en", *command, db=db_path, home=tmp_path, unprivileged=True)
+            assert (result.returncode, result.stderr) == (0, ""), result.stderr
+        assert result.stdout.startswith("Status summary")
+        history = run_vpl("--lang", "en", "history", db=db_path, home=tmp_path, unprivileged=True)
+        assert history.stdout == expected
+        assert database_files(db_path) == before  # read as it is: nothing upgraded
+    finally:
+        db_path.chmod(0o600)

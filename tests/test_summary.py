@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -122,8 +123,9 @@ def test_counts_agree_with_the_plan_view(generated_db: Path, run_vpl) -> None:
     today = date.today()
     data = json.loads(run_vpl("summary", "--format", "json", db=generated_db).stdout)
     with Store.open(generated_db) as store:
+        statuses = Counter(activity.status for activity in store.activities())
         assert data["totals"]["by_status"] == {
-            status: store.status_counts().get(status, 0) for status in data["totals"]["by_status"]
+            status: statuses[status] for status in data["totals"]["by_status"]
         }
         goals = store.goals(today)
         assert [(g["number"], g["activities"], g["done"], g["overdue"]) for g in data["goals"]] == [

@@ -77,13 +77,20 @@ def fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
-def write_output(env: Env, output: Path, text: str) -> None:
-    """Write `text` to the file `-o` names and say so on stderr; one line if it fails."""
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        fail(f"{clean(str(output))}: {clean(error.strerror or str(error))}")
-    click.echo(env.strings("cli.exported", file=clean(str(output))), err=True)
+OUTPUT_HELP = "Write to FILE (`-` is standard output); a file is replaced atomically."
+
+
+def write_output(env: Env, output: str, text: str) -> None:
+    """Write `text` where `-o` names and say so on stderr; one line if it fails.
+
+    `vpl_tui.files.write_output` decides how: standard output, a link's target, a device,
+    or a regular file replaced atomically; the database itself is refused.
+    """
+    from vpl_tui import files
+
+    written = files.write_output(output, text, protected=[env.db_path], stdout=sys.stdout)
+    if written is not None:
+        click.echo(env.strings("cli.exported", file=clean(output)), err=True)
 
 
 def no_cycle_collection() -> None:

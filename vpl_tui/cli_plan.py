@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from vpl_tui.cli_env import Env, fail, no_cycle_collection
+from vpl_tui.cli_env import OUTPUT_HELP, Env, no_cycle_collection, write_output
 from vpl_tui.safetext import clean
 
 
@@ -38,25 +38,17 @@ def load(env: Env, file: Path, check: bool) -> None:
 
 
 @click.command()
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file."
-)
+@click.option("-o", "--output", metavar="FILE", help=OUTPUT_HELP)
 @click.pass_obj
-def export(env: Env, output: Path | None) -> None:
+def export(env: Env, output: str | None) -> None:
     """Print the whole plan with current statuses and history, as a TOML plan file."""
-    from vpl_tui.planfile import dumps_plan, write_plan
-
     no_cycle_collection()
     with env.open_store() as store:
-        plan = store.export_plan()
+        text = store.export_text()  # what dumps_plan(store.export_plan()) gives, in half the time
     if output is None:
-        click.echo(dumps_plan(plan), nl=False)
+        click.echo(text, nl=False)
         return
-    try:
-        write_plan(plan, output)  # atomically: a temporary file renamed over the target
-    except OSError as error:
-        fail(f"{clean(str(output))}: {clean(error.strerror or str(error))}")
-    click.echo(env.strings("cli.exported", file=clean(str(output))), err=True)
+    write_output(env, output, text)
 
 
 @click.command()

@@ -10,12 +10,11 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import click
 
-from vpl_tui.cli_env import Env, strings_of, write_output
+from vpl_tui.cli_env import OUTPUT_HELP, Env, strings_of, write_output
 from vpl_tui.safetext import clean
 from vpl_tui.styles import Style, plain
 
@@ -70,11 +69,9 @@ def _parse_day(ctx: click.Context, _param: click.Parameter, value: str | None) -
     metavar="YYYY-MM-DD",
     help="Show the plan as it stood at the end of that day (default: today).",
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file."
-)
+@click.option("-o", "--output", metavar="FILE", help=OUTPUT_HELP)
 @click.pass_obj
-def summary(env: Env, fmt: str, as_of: date | None, output: Path | None) -> None:
+def summary(env: Env, fmt: str, as_of: date | None, output: str | None) -> None:
     """Print the status summary for the board."""
     from vpl_tui.summary import build_summary, render
 

@@ -331,11 +331,14 @@ def dumps_plan(plan: Plan) -> str:
     return _HEADER + escape_serialised(text)
 
 
-def write_plan(plan: Plan, path: Path | str) -> None:
-    """Write the plan to `path` atomically (a temporary file renamed over it)."""
+def write_plan(plan: Plan | str, path: Path | str) -> None:
+    """Write the plan, or its text (`Store.export_text`), to `path` atomically.
+
+    A temporary file is written and renamed over `path`.
+    """
     path = Path(path)
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(dumps_plan(plan), encoding="utf-8")
+    temporary.write_text(plan if isinstance(plan, str) else dumps_plan(plan), encoding="utf-8")
     temporary.replace(path)
 
 

@@ -3,7 +3,7 @@
     python benchmarks/floors/export_sqlite.py DB OUT.toml
 
 Goals, initiatives and activities with their history, nested as in a plan file and
-written by the benchmark's own plain TOML writer (make_plan.dumps): no models, no budget.
+written by the benchmark's own plain TOML writer (plan_out.dumps): no models, no budget.
 """
 
 import sqlite3
@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from make_plan import dumps  # noqa: E402
+from plan_out import dumps  # noqa: E402
 
 
 def main() -> None:

@@ -8,6 +8,11 @@ import sys
 from datetime import UTC, datetime
 
 
+def stored_time(moment: datetime) -> str:
+    """The time as vpl stores it, so that `vpl history` and `vpl undo` read these rows too."""
+    return moment.isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
 def main() -> None:
     path, ref, status = sys.argv[1:4]
     db = sqlite3.connect(path, isolation_level=None)
@@ -17,7 +22,7 @@ def main() -> None:
     db.execute("UPDATE activity SET status = ?, version = version + 1 WHERE ref = ?", (status, ref))
     db.execute(
         "INSERT INTO status_history (ref, at, from_status, to_status, user) VALUES (?, ?, ?, ?, ?)",
-        (ref, datetime.now(UTC).isoformat(), before, status, "bench"),
+        (ref, stored_time(datetime.now(UTC)), before, status, "bench"),
     )
     db.execute("COMMIT")
     print(f"{ref}: {before} -> {status}")

@@ -1,0 +1,39 @@
+"""Floor for `vpl undo`: revert the user's last change not yet undone, in one durable transaction.
+
+python benchmarks/floors/undo_sqlite.py DB USER
+"""
+
+import sqlite3
+import sys
+from datetime import UTC, datetime
+
+
+def main() -> None:
+    path, user = sys.argv[1:3]
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("BEGIN IMMEDIATE")
+    change_id, ref, before, after = db.execute(
+        "SELECT id, ref, from_status, to_status FROM status_history h "
+        "WHERE user = ? AND undo_of IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM status_history u WHERE u.undo_of = h.id) "
+        "ORDER BY id DESC LIMIT 1",
+        (user,),
+    ).fetchone()
+    (now,) = db.execute("SELECT status FROM activity WHERE ref = ?", (ref,)).fetchone()
+    if now != after:
+        db.execute("ROLLBACK")
+        sys.exit(f"{ref} has changed since")
+    db.execute("UPDATE activity SET status = ?, version = version + 1 WHERE ref = ?", (before, ref))
+    at = datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    db.execute(
+        "INSERT INTO status_history (ref, at, from_status, to_status, user, undo_of) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (ref, at, after, before, user, change_id),
+    )
+    db.execute("COMMIT")
+    print(f"{ref}: {after} -> {before}")
+
+
+if __name__ == "__main__":
+    main()

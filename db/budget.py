@@ -1,0 +1,358 @@
+"""The budget: its figures read as models or as plain records, and figure edits.
+
+A figure edit updates the figure and appends its history row in one transaction; it
+checks the value the caller last saw (`StaleFigure`) and refuses what a plan file could
+not hold (the core's rule, `vpl_tui.figures`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from vpl_tui.db.changes import (
+    check_note_and_user,
+    current_user,
+    not_before,
+    number_text,
+    parse_time,
+)
+from vpl_tui.db.connection import Connected
+from vpl_tui.db.tree_reads import decimal_or_none
+from vpl_tui.errors import VplError
+from vpl_tui.figures import figure_problem, unit_of
+from vpl_tui.numbers import format_amount
+from vpl_tui.records import (
+    AllocationFigure,
+    BudgetFigures,
+    Earmark,
+    FigureChangeRecord,
+    FigureRecord,
+    InvestmentLineFigures,
+    InvestmentTable,
+    OperatingFigures,
+    PotFigures,
+    UnitFigures,
+    UnitTable,
+)
+from vpl_tui.safetext import clean
+
+if TYPE_CHECKING:
+    from vpl_tui.model import Budget, FigureChange
+
+
+class StaleFigure(VplError):
+    """The budget figure changed since the caller saw it."""
+
+    def __init__(self, address: str, current: Decimal) -> None:
+        shown = format_amount(current)
+        super().__init__("error.stale_figure", address=clean(address), value=shown)
+        self.current = current
+
+
+class _BudgetKinds(NamedTuple):
+    """What `BudgetStore._read_budget` builds a budget of: the models, or the plain records."""
+
+    budget: Callable[..., Any]
+    operating: Callable[..., Any]
+    units: Callable[..., Any]
+    unit: Callable[..., Any]
+    pot: Callable[..., Any]
+    allocation: Callable[..., Any]
+    investments: Callable[..., Any]
+    line: Callable[..., Any]
+
+
+_LIGHT_BUDGET = _BudgetKinds(
+    budget=BudgetFigures,
+    operating=OperatingFigures,
+    units=UnitTable,
+    unit=UnitFigures,
+    pot=PotFigures,
+    allocation=AllocationFigure,
+    investments=InvestmentTable,
+    line=InvestmentLineFigures,
+)
+
+
+class BudgetStore(Connected):
+    """The budget's figures, the earmarks beside them, and editing one figure."""
+
+    def budget(self) -> Budget | None:
+        """The budget with its current figures and the history of edits, or None."""
+        from vpl_tui import model
+
+        def budget(**fields: Any) -> Budget:
+            return model.Budget.model_construct(**fields, changes=self._figure_changes())
+
+        # model_construct: the figures were validated on their way in.
+        return self._read_budget(
+            _BudgetKinds(
+                budget=budget,
+                operating=model.OperatingBudget.model_construct,
+                units=model.UnitBreakdown.model_construct,
+                unit=model.UnitCosts.model_construct,
+                pot=model.EarmarkedPot.model_construct,
+                allocation=model.Allocation.model_construct,
+                investments=model.Investments.model_construct,
+                line=model.InvestmentLine.model_construct,
+            )
+        )
+
+    def budget_figures(self) -> BudgetFigures | None:
+        """The budget's current figures as plain records (no history), or None.
+
+        What `vpl_tui.budget.reconcile` reads, with the same attributes as `budget()`
+        gives, for the summary: it costs no pydantic, which would double the start of
+        `vpl summary`. The figures are read as they stand now, like `budget()`'s.
+        """
+        return self._read_budget(_LIGHT_BUDGET)
+
+    def _read_budget(self, kinds: _BudgetKinds) -> Any:
+        """The budget built of `kinds` (the models or the records), or None without one."""
+        query = self.db.query
+        head = list(query("SELECT * FROM budget WHERE id = 1"))
+        if not head:
+            return None
+        columns: dict[str, dict[str, str]] = defaultdict(dict)
+        for row in query("SELECT * FROM budget_column ORDER BY table_name, year"):
+            columns[row["table_name"]][str(row["year"])] = row["kind"]
+        figures: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(dict)
+        for row in query("SELECT * FROM budget_figure ORDER BY table_name, line, year"):
+            figures[(row["table_name"], row["line"])][str(row["year"])] = Decimal(str(row["value"]))
+        lines: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in query("SELECT * FROM budget_line ORDER BY table_name, position"):
+            lines[row["table_name"]].append(row)
+
+        def whole(table: str, line: str) -> dict[str, int]:
+            return {year: int(value) for year, value in figures.get((table, line), {}).items()}
+
+        operating = kinds.operating(
+            columns=columns["operating"],
+            # Its lines are net_costs, grant and result (model.OPERATING_LINES), each with
+            # a budget_line row since `vpl load`.
+            **{row["line"]: whole("operating", row["line"]) for row in lines["operating"]},
+        )
+        units = None
+        if "units" in columns:
+            units = kinds.units(
+                columns=columns["units"],
+                units=[
+                    kinds.unit(name=row["line"], net_costs=whole("units", row["line"]))
+                    for row in lines["units"]
+                    if row["line"] != "total"
+                ],
+                total=whole("units", "total"),
+            )
+        investments = None
+        if "investments" in columns:
+            investments = kinds.investments(
+                columns=columns["investments"],
+                net_investments=whole("investments", "net_investments"),
+                lines=[
+                    kinds.line(
+                        name=row["line"],
+                        description=row["description"],
+                        amounts=whole("investments", row["line"]),
+                    )
+                    for row in lines["investments"]
+                    if row["line"] not in ("total", "net_investments")
+                ],
+                total=whole("investments", "total"),
+                explanation=head[0]["investments_explanation"],
+            )
+        pot = None
+        pot_rows = list(query("SELECT * FROM earmarked_pot WHERE id = 1"))
+        if pot_rows:
+            year = str(pot_rows[0]["year"])
+            funds: dict[str, list[str]] = defaultdict(list)
+            for row in query("SELECT * FROM pot_allocation_funds ORDER BY allocation_id, position"):
+                funds[row["allocation_id"]].append(row["target"])
+            pot = kinds.pot(
+                name=pot_rows[0]["name"],
+                period=pot_rows[0]["period"],
+                year=pot_rows[0]["year"],
+                total_mkr=figures[("pot", "total")][year],
+                allocations=[
+                    kinds.allocation(
+                        id=row["id"],
+                        title=row["title"],
+                        amount_mkr=figures[("pot", row["id"])][year],
+                        funds=funds.get(row["id"], []),
+                    )
+                    for row in query("SELECT * FROM pot_allocation ORDER BY position")
+                ],
+            )
+        return kinds.budget(
+            unit=head[0]["unit"],
+            explanation=head[0]["explanation"],
+            operating=operating,
+            units=units,
+            pot=pot,
+            investments=investments,
+        )
+
+    def _figure_changes(self) -> list[FigureChange]:
+        from vpl_tui.model import FigureChange
+
+        return [
+            FigureChange.model_construct(
+                table=row["table_name"],
+                line=row["line"],
+                year=row["year"],
+                at=parse_time(row["at"]),
+                from_value=Decimal(str(row["from_value"])),
+                to=Decimal(str(row["to_value"])),
+                note=row["note"],
+                user=row["user"],
+            )
+            for row in self.db.query("SELECT * FROM budget_history ORDER BY id")
+        ]
+
+    def earmarks(self) -> list[Earmark]:
+        """Every goal's and initiative's stated earmark, in plan order (None where not stated)."""
+        result: list[Earmark] = []
+        # One query for all: a region's plan has thousands of initiatives.
+        rows = self.db.execute(
+            "SELECT g.number, g.title, g.earmarked_mkr, i.id, i.title, i.earmarked_mkr "
+            "FROM goal g LEFT JOIN initiative i ON i.goal_number = g.number "
+            "ORDER BY g.position, i.position"
+        )
+        previous = None
+        for number, title, stated, initiative_id, initiative_title, initiative_stated in rows:
+            if number != previous:
+                result.append(Earmark(number, title, decimal_or_none(stated), None))
+                previous = number
+            if initiative_id is not None:
+                stated_here = decimal_or_none(initiative_stated)
+                result.append(Earmark(initiative_id, initiative_title, stated_here, number))
+        return result
+
+    def figures(self) -> list[FigureRecord]:
+        """Every budget figure, current and published, in table and line order."""
+        sql = (
+            "SELECT f.* FROM budget_figure f JOIN budget_line l "
+            "ON l.table_name = f.table_name AND l.line = f.line "
+            "ORDER BY f.table_name, l.position, f.year"
+        )
+        return [
+            FigureRecord(
+                table=row["table_name"],
+                line=row["line"],
+                year=row["year"],
+                value=Decimal(str(row["value"])),
+                published=Decimal(str(row["published"])),
+            )
+            for row in self.db.query(sql)
+        ]
+
+    def set_figure(
+        self,
+        table: str,
+        line: str,
+        year: int,
+        value: Decimal,
+        *,
+        note: str = "",
+        user: str | None = None,
+        expected: Decimal | None = None,
+    ) -> FigureChangeRecord | None:
+        """Edit one budget figure and append its history row, in one transaction.
+
+        Raises:
+            VplError: no such figure.
+            StaleFigure: the figure is no longer `expected` (someone else edited it).
+        """
+        address = f"{table}/{line}/{year}"
+        with self._write():
+            execute = self.db.conn.execute
+            row = execute(
+                "SELECT value FROM budget_figure WHERE table_name = ? AND line = ? AND year = ?",
+                (table, line, year),
+            ).fetchone()
+            if row is None:
+                raise VplError("error.unknown_figure", address=clean(address))
+            check_note_and_user(note, user or current_user())
+            problem = _figure_problem(table, value)
+            if problem is not None:
+                raise VplError(problem, address=clean(address), value=value)
+            current = Decimal(str(row[0]))
+            if expected is not None and current != expected:
+                raise StaleFigure(address, current)
+            if current == value:
+                return None
+            execute(
+                "UPDATE budget_figure SET value = ? WHERE table_name = ? AND line = ? AND year = ?",
+                (number_text(value), table, line, year),
+            )
+            at = not_before(
+                self.db.conn,
+                "SELECT MAX(at) FROM budget_history WHERE table_name = ? AND line = ? AND year = ?",
+                (table, line, year),
+            )
+            cursor = execute(
+                "INSERT INTO budget_history (table_name, line, year, at, from_value, to_value, "
+                "note, user) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    table,
+                    line,
+                    year,
+                    at,
+                    number_text(current),
+                    number_text(value),
+                    note,
+                    user or current_user(),
+                ),
+            )
+            return self.figure_history(row_id=cursor.lastrowid)[0]
+
+    def figure_history(
+        self,
+        table: str | None = None,
+        line: str | None = None,
+        year: int | None = None,
+        *,
+        row_id: int | None = None,
+    ) -> list[FigureChangeRecord]:
+        """Edits of budget figures, oldest first, optionally of one figure."""
+        clauses, params = [], []
+        for column, value in (
+            ("table_name", table),
+            ("line", line),
+            ("year", year),
+            ("id", row_id),
+        ):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        where = " AND ".join(clauses) or "1"
+        return [
+            FigureChangeRecord(
+                id=row["id"],
+                table=row["table_name"],
+                line=row["line"],
+                year=row["year"],
+                at=parse_time(row["at"]),
+                from_value=Decimal(str(row["from_value"])),
+                to_value=Decimal(str(row["to_value"])),
+                note=row["note"],
+                user=row["user"],
+            )
+            for row in self.db.query(
+                f"SELECT * FROM budget_history WHERE {where} ORDER BY id", params
+            )
+        ]
+
+
+def _figure_problem(table: str, value: Decimal) -> str | None:
+    """Why a plan file could not hold `value` in `table` (a catalog key), or None.
+
+    Refused when edited rather than found at the next `vpl load`: an export must load again.
+    The rule is the core's (`vpl_tui.figures`), the one the budget screen checks as you type.
+    """
+    unit = unit_of(table)
+    if figure_problem(unit, value) is None:
+        return None
+    return "error.figure_mkr" if unit == "mkr" else "error.figure_whole_tkr"

@@ -1,0 +1,299 @@
+"""The store's connection: opening a file, read-only detection, transactions, SQLite's errors.
+
+`Connected` is the base every part of the store (`db/store.py`) builds on: it holds the one
+sqlite3 connection, behind the small `Database` shim, and the write transaction every
+multi-row change runs in (`_write`). Nothing here imports sqlite-utils or pydantic: `vpl
+set`, `vpl history` and `vpl undo` open, read and write with this module alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from vpl_tui.errors import VplError
+from vpl_tui.safetext import clean, normalise
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+BUSY_TIMEOUT_MS = 30_000
+"""How long a writer waits for another's lock before giving up (SQLite's busy handler)."""
+YIELD_AFTER_WRITE = 0.001
+"""Seconds a writer pauses after its commit, so that another waiting for the lock gets it."""
+_SAVEPOINTS = itertools.count(1)
+"""Numbers for savepoint names: each savepoint open at once needs a name of its own."""
+
+
+class Database:
+    """The store's connection; a sqlite-utils `Database` is made only for what needs one.
+
+    Importing sqlite-utils costs ~60 ms (it loads click, dateutil and its plugin hooks):
+    a third of `vpl summary` on a region's plan, part of every start of the app, and
+    more than SQLite takes for `vpl set`. The store's reads are plain SELECTs, for which
+    sqlite-utils' `query()` and `execute()` do what sqlite3 does (a dict per row, a
+    cursor), and its writes run inside a transaction of its own (`Connected._write`),
+    where sqlite-utils' `execute()` does nothing but run the statement: those run here.
+    `atomic()` is sqlite-utils' own, written out. Anything else (a statement outside a
+    transaction, which sqlite-utils commits, or its table API) goes to sqlite-utils,
+    imported when first needed.
+    """
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.conn = connection
+        self._full: sqlite_utils.Database | None = None
+
+    @property
+    def full(self) -> sqlite_utils.Database:
+        if self._full is None:
+            import sqlite_utils
+
+            self._full = sqlite_utils.Database(self.conn)
+        return self._full
+
+    def query(self, sql: str, params: Any = None) -> Iterator[dict[str, Any]]:
+        if not _is_select(sql):
+            return self.full.query(sql, params)
+        cursor = self.conn.execute(sql, () if params is None else params)
+        keys = [column[0] for column in cursor.description]
+        if len(set(keys)) < len(keys):  # sqlite-utils renames repeated names: let it
+            return self.full.query(sql, params)
+        return (dict(zip(keys, row, strict=True)) for row in cursor)
+
+    def execute(self, sql: str, params: Any = None) -> sqlite3.Cursor:
+        if _is_select(sql) or self.conn.in_transaction:
+            return self.conn.execute(sql, () if params is None else params)
+        return self.full.execute(sql, params)
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """A transaction, or a savepoint inside an open one (as sqlite-utils' `atomic()`)."""
+        conn = self.conn
+        if conn.in_transaction:
+            savepoint = f"vpl_{next(_SAVEPOINTS)}"
+            conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException:
+                if conn.in_transaction:  # an error may have ended the transaction already
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        conn.execute("BEGIN")
+        try:
+            yield self
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.full, name)
+
+
+def _is_select(sql: str) -> bool:
+    return sql.lstrip()[:6].upper() == "SELECT"
+
+
+def connect(path: Path, *, create_folder: bool) -> tuple[sqlite3.Connection, VplError | None]:
+    """A connection to `path`, and why it cannot be written (None when it can).
+
+    A file or folder this user cannot write is opened read-only, so that the summary,
+    the history and the export still work.
+
+    Raises:
+        VplError: a missing folder (unless `create_folder`), a folder where the file
+            should be, or a file that cannot be opened.
+    """
+    shown = clean(str(path))
+    if not path.parent.exists():
+        if not create_folder:
+            raise VplError("error.db_no_folder", db=shown, folder=clean(str(path.parent)))
+        path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir():
+        raise VplError("error.db_cannot_open", db=shown, reason="is a folder")
+    read_only = _read_only_error(path, shown)
+    if read_only is not None and not path.exists():
+        raise read_only  # nothing to read, and no file can be created
+    try:
+        if read_only is None:
+            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        else:
+            connection = sqlite3.connect(
+                _read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+            )
+    except sqlite3.Error as error:
+        raise VplError("error.db_cannot_open", db=shown, reason=clean(str(error))) from None
+    return connection, read_only
+
+
+class Connected:
+    """A plan database on disk: its connection, and the transactions every part writes in.
+
+    Bound to the thread that opened it (as its sqlite3 connection is); a worker thread
+    opens its own with `Store.open(store.path)`.
+    """
+
+    read_only: VplError | None = None
+    """Why this database cannot be written (its file or folder is read-only), or None.
+
+    Such a database is opened read-only, so that the summary, the history and the export
+    still work; every write raises this error before it touches anything.
+    """
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self.db = Database(connection)
+        self.db.conn.create_function("vpl_fold", 1, _fold, deterministic=True)
+        self.display_name = clean(str(path))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Connected:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write transaction holding SQLite's write lock from its first statement.
+
+        A plain BEGIN would take the lock at the first write, and a reader that wants to
+        write after another process committed would fail at once instead of waiting.
+        Inside a transaction already open, a savepoint: all of it lands or none.
+        """
+        if self.read_only is not None:
+            raise self.read_only
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        try:
+            self._begin_immediate()
+            try:
+                yield
+                conn.execute("COMMIT")
+            except BaseException:
+                # A COMMIT that failed (a full disk) leaves the transaction open, too.
+                if conn.in_transaction:
+                    with suppress(sqlite3.Error):  # the error to report is the first one
+                        conn.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as error:
+            # A full disk or a page found damaged shows only now, long after the database
+            # opened: one line that says so (nothing was written), as every error of vpl.
+            raise database_error(error, self.display_name) from error
+        # Let a writer that waits have its turn before this one writes again.
+        time.sleep(YIELD_AFTER_WRITE)
+
+    def _begin_immediate(self) -> None:
+        """BEGIN IMMEDIATE, waiting up to BUSY_TIMEOUT_MS for another writer's lock.
+
+        SQLite's own busy handler sleeps longer and longer between tries (100 ms at the
+        end), so a writer waiting behind one that writes in a loop kept missing the short
+        moments the lock was free: in the reliability test a `vpl set` waited for all
+        500 changes of another process, and a longer loop would have made it fail with
+        "busy". Trying every fraction of a millisecond, with the pause every writer takes
+        after its commit (YIELD_AFTER_WRITE), the two take turns.
+        """
+        conn = self.db.conn
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            while True:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as error:
+                    if "locked" not in str(error) and "busy" not in str(error):
+                        raise
+                    if time.monotonic() >= deadline:
+                        raise VplError("error.db_busy", db=self.display_name) from None
+                    import random  # only when another writer holds the lock: 4 ms of start
+
+                    time.sleep(random.uniform(0.0002, 0.001))
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits: cheap to poll for outside changes."""
+        return self.db.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def has_plan(self) -> bool:
+        return self.db.execute("SELECT EXISTS (SELECT 1 FROM plan)").fetchone()[0] == 1
+
+    def _require_plan(self) -> None:
+        if not self.has_plan():
+            raise VplError("error.db_empty", db=self.display_name)
+
+
+def _fold(text: str | None) -> str:
+    return normalise(text or "")
+
+
+def translate(
+    error: sqlite3.DatabaseError, shown: str, otherwise: str = "error.db_cannot_open"
+) -> VplError:
+    """The VplError for an error of SQLite's; `otherwise` names the one for the rest."""
+    message = str(error)
+    if "file is not a database" in message:
+        return VplError("error.db_not_sqlite", db=shown)
+    if "malformed" in message or getattr(error, "sqlite_errorname", "").startswith(
+        "SQLITE_CORRUPT"
+    ):
+        return VplError("error.db_damaged", db=shown, reason=clean(message))
+    if "readonly" in message or "read-only" in message:
+        return VplError("error.db_read_only", db=shown, reason=clean(message))
+    if "locked" in message or "busy" in message:
+        return VplError("error.db_busy", db=shown)
+    if getattr(error, "sqlite_errorname", "") == "SQLITE_FULL" or "disk is full" in message:
+        return VplError("error.db_full", db=shown)
+    return VplError(otherwise, db=shown, reason=clean(message))
+
+
+def database_error(error: sqlite3.DatabaseError, db: Path | str) -> VplError:
+    """What a person is told when SQLite fails after the database opened.
+
+    A page damaged in the middle of the file shows only when a query reads it, and a full
+    disk only when a write commits: the interfaces turn such errors into one line.
+    """
+    return translate(error, clean(str(db)), otherwise="error.db_failed")
+
+
+def _read_only_error(path: Path, shown: str) -> VplError | None:
+    """Why `path` cannot be written by this user, or None when it can."""
+    if path.exists() and not os.access(path, os.W_OK):
+        return VplError("error.db_read_only_file", db=shown)
+    # WAL mode writes two files beside the database: its folder must be writable too.
+    if not os.access(path.parent, os.W_OK):
+        return VplError("error.db_read_only_folder", db=shown, folder=clean(str(path.parent)))
+    return None
+
+
+def _read_only_uri(path: Path) -> str:
+    """The URI that opens `path` for reading only, creating no file beside it.
+
+    Without a -wal file nothing is pending outside the database file, and `immutable`
+    lets SQLite read it with no -shm either (which a read-only folder could not hold and
+    which would otherwise be left behind, read-only, for the next writer to trip on).
+    With a -wal file (a writer is at work, or crashed) it is read through the WAL.
+    """
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+    return uri

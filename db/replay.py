@@ -1,0 +1,107 @@
+"""The plan as it stood at the end of a day: statuses replayed from the history.
+
+For `vpl summary --as-of`: an activity's status on a past day is the `to_status` of its
+last history row before the end of that day (local time), or the initial status. Today
+and later, the stored status is the answer and nothing is replayed. SQLite does the
+replaying and the counting, so this stays fast at any size.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from vpl_tui.db.changes import end_of_day_utc
+from vpl_tui.db.connection import Connected
+from vpl_tui.db.sql_rules import overdue_sql, past_end_sql
+from vpl_tui.db.tree_reads import PLAN_ORDER, activity_records
+from vpl_tui.records import ActivityRecord, OverdueRecord
+from vpl_tui.statuses import INITIAL_STATUS, STATUSES
+
+_PAST_END = past_end_sql('a."end"')
+
+
+class AsOfReplay(Connected):
+    """Activities, progress and overdue activities as of a day."""
+
+    def activities_as_of(self, as_of: date) -> list[ActivityRecord]:
+        """Every activity in plan order, with the status it had at the end of `as_of`."""
+        expression, params = _status_expression(as_of)
+        sql = (
+            f'SELECT a.ref, a.goal_number, a.initiative_id, a.title, a.kind, a.start, a."end", '
+            f"a.version, {expression} AS status FROM activity a "
+            f"JOIN goal g ON g.number = a.goal_number "
+            f"LEFT JOIN initiative i ON i.id = a.initiative_id "
+            f"ORDER BY {PLAN_ORDER}"
+        )
+        return activity_records(self.db.execute(sql, params))
+
+    def progress_as_of(self, as_of: date) -> dict[tuple[str, str | None], dict[str, int]]:
+        """Counts by status for each goal's own activities and each initiative's, as of a day.
+
+        Keys are (goal number, initiative id or None); values map every status → count and
+        `overdue` → count.
+        """
+        expression, params = _status_expression(as_of)
+        # One row per goal or initiative, a sum per status: grouped in the order of the
+        # activity_by_owner index, which SQLite then needs no sorting for, and a fifth of
+        # the rows a (goal, initiative, status) grouping gives Python.
+        sums = ", ".join(f"SUM(status = '{status}')" for status in STATUSES)
+        sql = (
+            f"SELECT goal_number, initiative_id, {sums}, "
+            f"SUM({overdue_sql()}) "
+            f'FROM (SELECT a.goal_number, a.initiative_id, a."end", {expression} AS status '
+            f"FROM activity a{_once(params)}) GROUP BY goal_number, initiative_id"
+        )
+        keys = (*STATUSES, "overdue")
+        return {
+            (goal_number, initiative_id): dict(zip(keys, counts, strict=True))
+            for goal_number, initiative_id, *counts in self.db.execute(
+                sql, {**params, "day": as_of.isoformat()}
+            )
+        }
+
+    def overdue_as_of(self, as_of: date) -> list[OverdueRecord]:
+        """Activities past their end date on `as_of` and neither done nor cancelled.
+
+        In the order the summary lists them: by end date, then in plan order.
+        """
+        expression, params = _status_expression(as_of)
+        # Only the columns shown: SQLite sorts these rows, and narrower rows sort faster.
+        # The inner condition only narrows the rows whose status is replayed (a replayed
+        # status is a subquery per row); the rule itself is `overdue_sql`, outside.
+        sql = (
+            f'SELECT ref, title, "end", status FROM (SELECT a.ref, a.title, a."end", '
+            f"{expression} AS status, g.position AS gp, a.initiative_id IS NOT NULL AS own, "
+            f"i.position AS ip, a.position AS ap FROM activity a "
+            f"JOIN goal g ON g.number = a.goal_number "
+            f"LEFT JOIN initiative i ON i.id = a.initiative_id WHERE {_PAST_END}"
+            f'{_once(params)}) WHERE {overdue_sql()} ORDER BY "end", gp, own, ip, ap'
+        )
+        day = date.fromisoformat
+        return [
+            OverdueRecord(ref, title, day(end), status)
+            for ref, title, end, status in self.db.execute(
+                sql, {**params, "day": as_of.isoformat()}
+            )
+        ]
+
+
+def _status_expression(as_of: date | None) -> tuple[str, dict[str, str]]:
+    """SQL for activity `a`'s status at the end of `as_of`, and its parameters."""
+    if as_of is None or as_of >= date.today():
+        return "a.status", {}
+    return (
+        "COALESCE((SELECT h.to_status FROM status_history h WHERE h.ref = a.ref "
+        "AND h.at < :cutoff ORDER BY h.id DESC LIMIT 1), :initial)",
+        {"cutoff": end_of_day_utc(as_of), "initial": INITIAL_STATUS},
+    )
+
+
+def _once(replay_params: dict[str, str]) -> str:
+    """`LIMIT -1` for a subquery whose status is replayed from the history, else "".
+
+    A replayed status is a subquery per activity; SQLite copies a plain subquery's
+    columns into every place the outer query uses them, and would run it once for each
+    (six times in `progress_as_of`). A LIMIT keeps the subquery apart, run once per row.
+    """
+    return " LIMIT -1" if replay_params else ""
