@@ -88,7 +88,7 @@ def plan_files(size: int, out: Path, today: date) -> tuple[Path, Path]:
 
 def open_refs(db: Path, count: int) -> list[str]:
     """Refs of `count` activities not done yet, in ref order: for `vpl set REF done`."""
-    from vpl_tui.statuses import DONE
+    from vpl_tui.rules.statuses import DONE
 
     with sqlite3.connect(db) as connection:
         rows = connection.execute(

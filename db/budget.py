@@ -2,7 +2,7 @@
 
 A figure edit updates the figure and appends its history row in one transaction; it
 checks the value the caller last saw (`StaleFigure`) and refuses what a plan file could
-not hold (the core's rule, `vpl_tui.figures`).
+not hold (the core's rule, `vpl_tui.rules.figures`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from vpl_tui.db.changes import (
 from vpl_tui.db.connection import Connected
 from vpl_tui.db.tree_reads import decimal_or_none
 from vpl_tui.errors import VplError
-from vpl_tui.figures import figure_problem, unit_of
 from vpl_tui.numbers import format_amount
 from vpl_tui.records import (
     AllocationFigure,
@@ -37,6 +36,7 @@ from vpl_tui.records import (
     UnitFigures,
     UnitTable,
 )
+from vpl_tui.rules.figures import figure_problem, unit_of
 from vpl_tui.safetext import clean
 
 if TYPE_CHECKING:
@@ -350,7 +350,7 @@ def _figure_problem(table: str, value: Decimal) -> str | None:
     """Why a plan file could not hold `value` in `table` (a catalog key), or None.
 
     Refused when edited rather than found at the next `vpl load`: an export must load again.
-    The rule is the core's (`vpl_tui.figures`), the one the budget screen checks as you type.
+    The rule is the core's (`vpl_tui.rules.figures`), the one the budget screen checks as you type.
     """
     unit = unit_of(table)
     if figure_problem(unit, value) is None:

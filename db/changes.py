@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from vpl_tui.errors import VplError
-from vpl_tui.limits import MAX_TEXT, MAX_USER
+from vpl_tui.rules.limits import MAX_TEXT, MAX_USER
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 """How times are stored: fixed-width UTC text, so that text order is time order."""

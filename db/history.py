@@ -14,8 +14,8 @@ from vpl_tui.db.changes import check_note_and_user, current_user, not_before, pa
 from vpl_tui.db.tree_reads import TreeReads
 from vpl_tui.errors import VplError
 from vpl_tui.records import ActivityRecord, HistoryRecord
+from vpl_tui.rules.statuses import DONE, toggle_target
 from vpl_tui.safetext import clean
-from vpl_tui.statuses import DONE, toggle_target
 
 
 class StaleChange(VplError):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, get_args
 
 from vpl_tui.db.changes import format_time, number_text, utc_now
 from vpl_tui.db.connection import Connected
-from vpl_tui.statuses import STATUSES
+from vpl_tui.rules.statuses import STATUSES
 
 if TYPE_CHECKING:
     from vpl_tui.db.rows import PlanRows

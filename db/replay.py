@@ -15,7 +15,7 @@ from vpl_tui.db.connection import Connected
 from vpl_tui.db.sql_rules import overdue_sql, past_end_sql
 from vpl_tui.db.tree_reads import PLAN_ORDER, activity_records
 from vpl_tui.records import ActivityRecord, OverdueRecord
-from vpl_tui.statuses import INITIAL_STATUS, STATUSES
+from vpl_tui.rules.statuses import INITIAL_STATUS, STATUSES
 
 _PAST_END = past_end_sql('a."end"')
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the plan, its goals, initiatives, metrics, activities, history and budget. The
-    # status codes come from the core (`vpl_tui.statuses`), in its order: the text is the
+    # status codes come from the core (`vpl_tui.rules.statuses`), in its order: the text is the
     # one this migration always wrote. A new status needs a migration of its own that
     # rebuilds the activity table, or databases made before it would refuse it.
     f"""

@@ -1,4 +1,4 @@
-"""SQL built from the core's rules (`vpl_tui.statuses`, `vpl_tui.progress`), never retyped.
+"""SQL built from the core's rules (`vpl_tui.rules.statuses`, `vpl_tui.rules.progress`), never retyped.
 
 What "closed" and "overdue" mean is decided once, in Python, in the core; every query that
 needs the rule takes its SQL text from here, so the database and the screens can never
@@ -8,7 +8,7 @@ rules row by row.
 
 from __future__ import annotations
 
-from vpl_tui.statuses import CANCELLED, CLOSED_STATUSES, DONE, STATUSES
+from vpl_tui.rules.statuses import CANCELLED, CLOSED_STATUSES, DONE, STATUSES
 
 
 def _quoted(values: frozenset[str] | tuple[str, ...]) -> str:
@@ -22,7 +22,7 @@ STATUSES_SQL = f"({_quoted(STATUSES)})"
 
 
 def open_sql(status: str = "status") -> str:
-    """True for an open activity (`vpl_tui.statuses.is_open`)."""
+    """True for an open activity (`vpl_tui.rules.statuses.is_open`)."""
     return f"{status} NOT IN {CLOSED_SQL}"
 
 
@@ -32,12 +32,12 @@ def past_end_sql(end: str = '"end"', day: str = ":day") -> str:
 
 
 def overdue_sql(end: str = '"end"', status: str = "status", day: str = ":day") -> str:
-    """True for an activity overdue on `day` (`vpl_tui.statuses.is_overdue`)."""
+    """True for an activity overdue on `day` (`vpl_tui.rules.statuses.is_overdue`)."""
     return f"({past_end_sql(end, day)} AND {open_sql(status)})"
 
 
 def progress_columns(prefix: str = "a.", day: str = ":today") -> str:
-    """`total, done, overdue, cancelled` over joined activities (`vpl_tui.progress.count`).
+    """`total, done, overdue, cancelled` over joined activities (`vpl_tui.rules.progress.count`).
 
     `prefix` names the activity table's alias; a LEFT JOIN that finds no activity counts 0.
     """

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from vpl_tui.db.connection import Connected
 from vpl_tui.db.sql_rules import progress_columns
 from vpl_tui.errors import VplError
-from vpl_tui.progress import Progress
 from vpl_tui.records import (
     ActivityRecord,
     FocusRecord,
@@ -27,6 +26,7 @@ from vpl_tui.records import (
     MetricRecord,
     PlanRecord,
 )
+from vpl_tui.rules.progress import Progress
 from vpl_tui.safetext import clean, normalise
 
 if TYPE_CHECKING:

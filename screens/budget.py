@@ -28,9 +28,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TabbedContent, TabPane
 
 from vpl_tui.budget import Check
-from vpl_tui.checks import tally
 from vpl_tui.db.store import Store
 from vpl_tui.errors import VplError
+from vpl_tui.rules.checks import tally
 from vpl_tui.screens.controllers.budget_edit import FigureEditor
 from vpl_tui.screens.controllers.reads import read_budget
 from vpl_tui.screens.keys import localise_bindings

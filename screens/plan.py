@@ -30,7 +30,7 @@ from textual.widgets import Header, Input, Tree
 
 from vpl_tui.db.store import Store
 from vpl_tui.errors import VplError
-from vpl_tui.progress import FILTERS
+from vpl_tui.rules.progress import FILTERS
 from vpl_tui.screens.controllers.plan_changes import StatusChanges
 from vpl_tui.screens.controllers.plan_detail import PlanDetail
 from vpl_tui.screens.controllers.plan_outline import NodeRead, PlanOutline

@@ -7,7 +7,7 @@ from decimal import Decimal as D
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vpl_tui.economy import (
+from vpl_tui.rules.economy import (
     FollowUpRow,
     comment_required,
     deviation,

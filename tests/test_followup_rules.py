@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from vpl_tui.assessments import (
+from vpl_tui.rules.assessments import (
     DEFAULT_SCALE,
     Assessment,
     Level,
@@ -16,7 +16,7 @@ from vpl_tui.assessments import (
     followup_gaps,
     scale_problems,
 )
-from vpl_tui.periods import (
+from vpl_tui.rules.periods import (
     Period,
     current_period,
     default_periods,

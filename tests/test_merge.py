@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vpl_tui.merge import merge_histories
+from vpl_tui.rules.merge import merge_histories
 
 
 def test_the_same_history_needs_nothing() -> None:

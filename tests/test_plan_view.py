@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from vpl_tui.db.store import Store
-from vpl_tui.progress import FILTERS
+from vpl_tui.rules.progress import FILTERS
 from vpl_tui.screens.controllers.reads import read_top_level, search_activities
 from vpl_tui.views.node_index import NodeIndex
 from vpl_tui.views.plan_items import (

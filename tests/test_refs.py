@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vpl_tui.refs import metric_id, next_activity_ref, next_metric_id, same_ref
+from vpl_tui.rules.refs import metric_id, next_activity_ref, next_metric_id, same_ref
 
 
 def test_the_next_activity_ref_is_one_past_the_highest() -> None:

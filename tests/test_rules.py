@@ -16,11 +16,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vpl_tui.checks import any_failed, failures_first, tally, worst
 from vpl_tui.db.sql_rules import open_sql, overdue_sql, progress_columns
-from vpl_tui.figures import figure_problem, unit_of
 from vpl_tui.numbers import parse_amount
-from vpl_tui.progress import (
+from vpl_tui.rules.checks import any_failed, failures_first, tally, worst
+from vpl_tui.rules.figures import figure_problem, unit_of
+from vpl_tui.rules.progress import (
     FILTERS,
     Progress,
     activity_shown,
@@ -28,7 +28,7 @@ from vpl_tui.progress import (
     progress_shown,
     total_progress,
 )
-from vpl_tui.statuses import STATUSES, is_closed, is_open, is_overdue, toggle_target
+from vpl_tui.rules.statuses import STATUSES, is_closed, is_open, is_overdue, toggle_target
 
 DAY = date(2023, 6, 15)
 

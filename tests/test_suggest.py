@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from vpl_tui.assessments import DEFAULT_SCALE
-from vpl_tui.suggest import suggest
+from vpl_tui.rules.assessments import DEFAULT_SCALE
+from vpl_tui.rules.suggest import suggest
 
 END = date(2023, 8, 31)
 

@@ -26,11 +26,11 @@ from vpl_tui.budget import reconcile
 from vpl_tui.db.store import Store
 from vpl_tui.model import Plan
 from vpl_tui.records import ActivityRecord, MetricRecord, OverdueRecord, PlanRecord
+from vpl_tui.rules.statuses import STATUSES
 from vpl_tui.safetext import clean, escape_serialised, one_line
-from vpl_tui.statuses import STATUSES
 from vpl_tui.strings import Strings
 from vpl_tui.summary import Summary, render
-from vpl_tui.summary_json import render_json, summary_data
+from vpl_tui.summary.as_json import render_json, summary_data
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 

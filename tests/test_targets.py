@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vpl_tui.targets import Target, Value, judge, parse_target, parse_value
+from vpl_tui.rules.targets import Target, Value, judge, parse_target, parse_value
 
 D = Decimal
 

@@ -17,8 +17,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import NamedTuple
 
-from vpl_tui.progress import Progress  # noqa: F401  (records carry it; its rules live there)
-from vpl_tui.statuses import is_overdue
+from vpl_tui.rules.progress import Progress  # noqa: F401  (records carry it; its rules live there)
+from vpl_tui.rules.statuses import is_overdue
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 from typing import Literal, get_args
 
-from vpl_tui.statuses import STATUSES, Status
+from vpl_tui.rules.statuses import STATUSES, Status
 
 Lang = Literal["sv", "en"]
 LANGS: tuple[Lang, ...] = get_args(Lang)

@@ -19,8 +19,8 @@ from textual.widgets import Input, Label
 from vpl_tui.budget import EARMARKS_TABLE, FigureAddress
 from vpl_tui.db.store import StaleFigure
 from vpl_tui.errors import VplError
-from vpl_tui.figures import figure_problem
 from vpl_tui.numbers import format_amount, parse_amount
+from vpl_tui.rules.figures import figure_problem
 from vpl_tui.safetext import clean
 from vpl_tui.screens.safe import plain
 from vpl_tui.screens.widgets.figure_tables import FigureTable

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
-from vpl_tui.progress import FILTERS
+from vpl_tui.rules.progress import FILTERS
 from vpl_tui.screens.help import KeyHelp
 from vpl_tui.screens.keys import localised
 

@@ -13,10 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 
 from vpl_tui.records import ActivityRecord
+from vpl_tui.rules.statuses import STATUSES
 from vpl_tui.screens.dialogs.status_dialog import status_options
 from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.safe import plain
-from vpl_tui.statuses import STATUSES
 from vpl_tui.strings import Strings
 
 

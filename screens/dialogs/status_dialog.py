@@ -14,9 +14,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from vpl_tui.records import ActivityRecord
+from vpl_tui.rules.statuses import STATUSES
 from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.safe import plain
-from vpl_tui.statuses import STATUSES
 from vpl_tui.strings import Strings
 
 

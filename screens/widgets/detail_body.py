@@ -26,7 +26,7 @@ from textual.style import Style as VisualStyle
 from textual.visual import RenderOptions, Visual, visualize
 from textual.widget import Widget
 
-from vpl_tui.statuses import STATUSES
+from vpl_tui.rules.statuses import STATUSES
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap

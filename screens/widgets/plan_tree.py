@@ -23,10 +23,10 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from vpl_tui.progress import Progress
+from vpl_tui.rules.progress import Progress
+from vpl_tui.rules.statuses import STATUSES
 from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.safe import plain
-from vpl_tui.statuses import STATUSES
 from vpl_tui.strings import Strings
 from vpl_tui.views.node_index import NodeIndex
 from vpl_tui.views.plan_items import (

@@ -18,8 +18,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from vpl_tui.budget import EARMARKS_TABLE, Check, CheckStatus, FigureAddress, Unit
-from vpl_tui.checks import worst
 from vpl_tui.records import Earmark, FigureRecord
+from vpl_tui.rules.checks import worst
 from vpl_tui.strings import Strings
 
 if TYPE_CHECKING:  # the model only as a type: importing it loads pydantic

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from vpl_tui.budget import Check, FigureAddress, reconcile
-from vpl_tui.checks import failures_first
 from vpl_tui.numbers import format_amount
 from vpl_tui.records import Earmark, FigureChangeRecord, FigureRecord
+from vpl_tui.rules.checks import failures_first
 from vpl_tui.safetext import clean
 from vpl_tui.strings import Strings
 from vpl_tui.views.budget_tables import SECTION_OF_TABLE, CellSpec, RowSpec, TableSpec, build_tables

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vpl_tui.progress import total_progress
 from vpl_tui.records import (
     ActivityRecord,
     FocusRecord,
@@ -20,6 +19,7 @@ from vpl_tui.records import (
     PlanRecord,
     Progress,
 )
+from vpl_tui.rules.progress import total_progress
 
 Key = tuple[str, ...]
 """Identifies a line across rebuilds: ("goal", "1.1.4"), ("activity", "1.1.1-2")..."""

@@ -2,7 +2,7 @@
 
 The plan screen keeps one `PlanView`: the top level as last read (with the screen's own
 status changes counted in), the filter, and the rules for what a filter shows, which are
-`vpl_tui.progress`'s (`activity_shown`, `progress_shown`): a goal or initiative is shown
+`vpl_tui.rules.progress`'s (`activity_shown`, `progress_shown`): a goal or initiative is shown
 exactly when something under it is. A status change moves the counts by
 `Progress.after_change`, so the screen shows it without reading the plan again.
 
@@ -16,8 +16,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Protocol
 
-from vpl_tui.progress import Filter, Progress, activity_shown, progress_shown
 from vpl_tui.records import ActivityRecord, GoalRecord, InitiativeRecord, MetricRecord
+from vpl_tui.rules.progress import Filter, Progress, activity_shown, progress_shown
 from vpl_tui.safetext import clean, normalise
 from vpl_tui.strings import Strings
 from vpl_tui.views.node_index import N, NodeIndex

@@ -1,6 +1,6 @@
 """The building blocks of the plan file's models: the strict base, field types, errors.
 
-Every model of `vpl_tui.model` and `vpl_tui.model_budget` derives from `Strict` and
+Every model of `vpl_tui.model` and `vpl_tui.model.budget` derives from `Strict` and
 types its fields with these annotations, so a rule such as "a year key is four digits"
 or "an amount in mkr has at most three decimals" is written once.
 """
@@ -22,8 +22,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from vpl_tui.figures import MKR_DECIMALS, MKR_DIGITS
-from vpl_tui.limits import MAX_TEXT, MAX_USER
+from vpl_tui.rules.figures import MKR_DECIMALS, MKR_DIGITS
+from vpl_tui.rules.limits import MAX_TEXT, MAX_USER
 
 ActivityKind = Literal["activity", "investigation"]
 """`investigation` is an utredningsuppdrag: investigate and report back to the politicians."""
@@ -101,7 +101,7 @@ Mkr = Annotated[
     BeforeValidator(_whole_to_decimal),
     Field(ge=0, max_digits=MKR_DIGITS, decimal_places=MKR_DECIMALS),
 ]
-"""An amount in mkr: what `vpl_tui.figures.figure_problem` allows for a table in mkr."""
+"""An amount in mkr: what `vpl_tui.rules.figures.figure_problem` allows for a table in mkr."""
 
 
 class Strict(BaseModel):

@@ -1,7 +1,7 @@
 """One budget check: what it compares, its figures, its status, and how it reads.
 
-The checks themselves are made in `vpl_tui.budget_sums` (tables that add up) and
-`vpl_tui.budget_pot` (the earmarked pot); `vpl_tui.budget.reconcile` runs them all.
+The checks themselves are made in `vpl_tui.budget.sums` (tables that add up) and
+`vpl_tui.budget.pot` (the earmarked pot); `vpl_tui.budget.reconcile` runs them all.
 A check's description is a catalog key with values, so the CLI and the screen show it
 in the user's language (`Check.describe(strings)`).
 """
@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from vpl_tui.checks import CheckStatus
-from vpl_tui.figures import Unit
 from vpl_tui.numbers import format_amount
+from vpl_tui.rules.checks import CheckStatus
+from vpl_tui.rules.figures import Unit
 from vpl_tui.strings import Strings
 
 Group = Literal["operating", "units", "pot", "investments", "columns"]

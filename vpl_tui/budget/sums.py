@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from vpl_tui.budget_check import (
+from vpl_tui.budget.check import (
     Check,
     FigureAddress,
     Group,

@@ -4,7 +4,7 @@
 result into one of the formats. Everything from the plan file is escaped for the format it
 goes into: control characters become visible escapes, Markdown and HTML are escaped.
 
-What a summary holds is in `vpl_tui.summary_model` (re-exported here); each format has a
+What a summary holds is in `vpl_tui.summary.model` (re-exported here); each format has a
 module of its own (`summary_text` for text and Markdown, `summary_json`, `summary_html`),
 imported only when that format is asked for.
 """
@@ -14,7 +14,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
-from vpl_tui.checks import tally
 from vpl_tui.records import (
     ActivityRecord,
     BudgetFigures,
@@ -25,12 +24,13 @@ from vpl_tui.records import (
     OverdueRecord,
     PlanRecord,
 )
-from vpl_tui.statuses import STATUSES
+from vpl_tui.rules.checks import tally
+from vpl_tui.rules.statuses import STATUSES
 from vpl_tui.strings import Strings
 from vpl_tui.styles import Style, plain
 
 # Re-exported: the callers of the summary import its parts from here.
-from vpl_tui.summary_model import (  # noqa: F401
+from vpl_tui.summary.model import (  # noqa: F401
     FORMATS,
     BudgetStatus,
     Count,
@@ -136,19 +136,19 @@ def build_summary(store: PlanReader, as_of: date, *, with_activities: bool = Fal
 def render(summary: Summary, fmt: Format, strings: Strings, *, style: Style = plain) -> str:
     """The summary in `fmt`; `style` colours the text format only (see `vpl_tui.styles`)."""
     if fmt == "text":
-        from vpl_tui.summary_text import render_text
+        from vpl_tui.summary.as_text import render_text
 
         return render_text(summary, strings, style=style)
     if fmt == "markdown":
-        from vpl_tui.summary_text import render_markdown
+        from vpl_tui.summary.as_text import render_markdown
 
         return render_markdown(summary, strings)
     if fmt == "json":
-        from vpl_tui.summary_json import render_json
+        from vpl_tui.summary.as_json import render_json
 
         return render_json(summary)
     if fmt == "html":
-        from vpl_tui.summary_html import render_html
+        from vpl_tui.summary.as_html import render_html
 
         return render_html(summary, strings)
     raise ValueError(f"unknown summary format {fmt!r}: choose {', '.join(FORMATS)}")

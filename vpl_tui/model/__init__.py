@@ -3,8 +3,8 @@
 The models are the plan file format: `vpl schema` prints their JSON Schema and
 `vpl_tui.planfile` reads and writes them as TOML. They hold no behaviour beyond
 validation, so every check a plan file must pass lives with the models, in one place:
-the field types and the strict base in `vpl_tui.model_base`, the budget in
-`vpl_tui.model_budget`, and the plan's goals, initiatives and activities here. Every
+the field types and the strict base in `vpl_tui.model.base`, the budget in
+`vpl_tui.model.budget`, and the plan's goals, initiatives and activities here. Every
 model and type is importable from here.
 """
 
@@ -15,11 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, ValidationInfo, model_validator
 
-# The status codes and text limits live in modules without pydantic (the summary and
-# the store need them, not the models), and are re-exported here with the models'
-# parts: one definition for the models and their users.
-from vpl_tui.limits import MAX_TEXT, MAX_USER  # noqa: F401
-from vpl_tui.model_base import (  # noqa: F401
+from vpl_tui.model.base import (  # noqa: F401
     ActivityKind,
     Amount,
     BudgetTable,
@@ -38,7 +34,7 @@ from vpl_tui.model_base import (  # noqa: F401
     problem,
     problems_error,
 )
-from vpl_tui.model_budget import (  # noqa: F401
+from vpl_tui.model.budget import (  # noqa: F401
     OPERATING_LINES,
     RESERVED_LINE_NAMES,
     Allocation,
@@ -53,7 +49,12 @@ from vpl_tui.model_budget import (  # noqa: F401
     budget_problems,
     figure_values,
 )
-from vpl_tui.statuses import CLOSED_STATUSES, INITIAL_STATUS, STATUSES, Status  # noqa: F401
+
+# The status codes and text limits live in modules without pydantic (the summary and
+# the store need them, not the models), and are re-exported here with the models'
+# parts: one definition for the models and their users.
+from vpl_tui.rules.limits import MAX_TEXT, MAX_USER  # noqa: F401
+from vpl_tui.rules.statuses import CLOSED_STATUSES, INITIAL_STATUS, STATUSES, Status  # noqa: F401
 
 
 class HistoryEntry(Strict):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from vpl_tui.cli_env import Env, fail
+from vpl_tui.cli.env import Env, fail
 from vpl_tui.safetext import clean, one_line
 from vpl_tui.strings import parse_status, status_choices
 

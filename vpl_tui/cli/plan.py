@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from vpl_tui.cli_env import OUTPUT_HELP, Env, no_cycle_collection, write_output
+from vpl_tui.cli.env import OUTPUT_HELP, Env, no_cycle_collection, write_output
 from vpl_tui.safetext import clean
 
 

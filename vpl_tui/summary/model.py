@@ -1,8 +1,8 @@
 """What the status summary holds: counts by status, goal and initiative, the overdue
 activities and the budget's one line, as of a day.
 
-`vpl_tui.summary.build_summary` fills it from the store; `vpl_tui.summary_text`,
-`vpl_tui.summary_json` and `vpl_tui.summary_html` render it. Plain records only: no
+`vpl_tui.summary.build_summary` fills it from the store; `vpl_tui.summary.as_text`,
+`vpl_tui.summary.as_json` and `vpl_tui.summary.as_html` render it. Plain records only: no
 pydantic, no SQL.
 """
 

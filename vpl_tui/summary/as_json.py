@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from vpl_tui.safetext import escape_serialised
-from vpl_tui.summary_model import Summary
+from vpl_tui.summary.model import Summary
 
 
 def summary_data(summary: Summary) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from vpl_tui.budget_check import (
+from vpl_tui.budget.check import (
     EARMARKS_TABLE,
     Check,
     FigureAddress,

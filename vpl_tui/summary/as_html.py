@@ -5,10 +5,10 @@ from __future__ import annotations
 import html
 from datetime import UTC, datetime
 
+from vpl_tui.rules.statuses import STATUSES
 from vpl_tui.safetext import clean
-from vpl_tui.statuses import STATUSES
 from vpl_tui.strings import Strings
-from vpl_tui.summary_model import Summary, budget_line, heading
+from vpl_tui.summary.model import Summary, budget_line, heading
 
 _HTML_STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 60em; color: #111; }

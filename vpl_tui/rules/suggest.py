@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from vpl_tui.assessments import Level, Scale
-from vpl_tui.progress import Dated
-from vpl_tui.statuses import CANCELLED, DONE, is_overdue
-from vpl_tui.targets import FAVOURABLE
+from vpl_tui.rules.assessments import Level, Scale
+from vpl_tui.rules.progress import Dated
+from vpl_tui.rules.statuses import CANCELLED, DONE, is_overdue
+from vpl_tui.rules.targets import FAVOURABLE
 
 
 @dataclass(frozen=True, slots=True)

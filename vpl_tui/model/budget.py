@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from vpl_tui.model_base import (
+from vpl_tui.model.base import (
     Amount,
     BudgetTable,
     Mkr,

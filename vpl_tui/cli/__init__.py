@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 # BUNDLED_PLAN and bundled_plan are re-exported: tests and scripts import them from here.
-from vpl_tui.cli_env import (  # noqa: F401
+from vpl_tui.cli.env import (  # noqa: F401
     BUNDLED_PLAN,
     Env,
     bundled_plan,
@@ -26,9 +26,9 @@ from vpl_tui.cli_env import (  # noqa: F401
     fail,
     strings_of,
 )
-from vpl_tui.cli_plan import export, load, schema
-from vpl_tui.cli_report import budget, summary
-from vpl_tui.cli_status import history, set_status, undo
+from vpl_tui.cli.plan import export, load, schema
+from vpl_tui.cli.report import budget, summary
+from vpl_tui.cli.status import history, set_status, undo
 from vpl_tui.errors import PlanFileError, VplError
 from vpl_tui.safetext import one_line
 from vpl_tui.strings import Strings, lang_from_env

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
+from vpl_tui.rules.statuses import STATUSES
 from vpl_tui.safetext import clean, one_line
-from vpl_tui.statuses import STATUSES
 from vpl_tui.strings import Strings
 from vpl_tui.styles import Style, plain
-from vpl_tui.summary_model import Summary, budget_line, heading
+from vpl_tui.summary.model import Summary, budget_line, heading
 
 
 def render_text(summary: Summary, s: Strings, *, style: Style = plain) -> str:

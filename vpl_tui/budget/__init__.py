@@ -38,9 +38,9 @@ and earmarks hold mkr (1 mkr = 1 000 tkr); the pot checks compare mkr with mkr.
 
 The checks are pure: no Textual, no SQL. Descriptions are catalog keys with values, so the
 CLI and the screen show them in the user's language (`Check.describe(strings)`). What a
-check is lives in `vpl_tui.budget_check`, the checks of tables that add up in
-`vpl_tui.budget_sums`, those of the pot in `vpl_tui.budget_pot`, and the output of
-`vpl budget` in `vpl_tui.budget_output`; every name is importable from here.
+check is lives in `vpl_tui.budget.check`, the checks of tables that add up in
+`vpl_tui.budget.sums`, those of the pot in `vpl_tui.budget.pot`, and the output of
+`vpl budget` in `vpl_tui.budget.output`; every name is importable from here.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 # Re-exported: the callers of the checks import them from here.
-from vpl_tui.budget_check import (  # noqa: F401
+from vpl_tui.budget.check import (  # noqa: F401
     EARMARKS_TABLE,
     Check,
     FigureAddress,
@@ -60,12 +60,13 @@ from vpl_tui.budget_check import (  # noqa: F401
     label_text,
     signed_amount,
 )
-from vpl_tui.budget_output import SIGNS, check_data, render_json, render_text  # noqa: F401
-from vpl_tui.budget_pot import pot_checks
-from vpl_tui.budget_sums import column_checks, investment_checks, operating_checks, unit_checks
+from vpl_tui.budget.output import SIGNS, check_data, render_json, render_text  # noqa: F401
+from vpl_tui.budget.pot import pot_checks
+from vpl_tui.budget.sums import column_checks, investment_checks, operating_checks, unit_checks
+from vpl_tui.records import BudgetFigures, Earmark
 
-# The check statuses' rules live in vpl_tui.checks; re-exported here for the callers of the checks.
-from vpl_tui.checks import (  # noqa: F401
+# The check statuses' rules live in vpl_tui.rules.checks; re-exported here for the callers of the checks.
+from vpl_tui.rules.checks import (  # noqa: F401
     CHECK_STATUSES,
     CheckStatus,
     Tally,
@@ -73,8 +74,7 @@ from vpl_tui.checks import (  # noqa: F401
     failures_first,
     tally,
 )
-from vpl_tui.figures import Unit  # noqa: F401
-from vpl_tui.records import BudgetFigures, Earmark
+from vpl_tui.rules.figures import Unit  # noqa: F401
 
 if TYPE_CHECKING:  # the checks read a model or plain records alike: no pydantic needed
     from vpl_tui.model import Budget

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, Protocol, get_args
 
-from vpl_tui.statuses import CANCELLED, DONE, is_open, is_overdue
+from vpl_tui.rules.statuses import CANCELLED, DONE, is_open, is_overdue
 
 Filter = Literal["all", "open", "overdue", "done"]
 """What the tree shows: everything, open activities, overdue ones, done ones."""

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from vpl_tui.cli_env import OUTPUT_HELP, Env, strings_of, write_output
+from vpl_tui.cli.env import OUTPUT_HELP, Env, strings_of, write_output
 from vpl_tui.safetext import clean
 from vpl_tui.styles import Style, plain
 
@@ -99,8 +99,8 @@ def summary(env: Env, fmt: str, as_of: date | None, output: str | None) -> None:
 def budget(env: Env, fmt: str, strict: bool) -> None:
     """Reconcile the budget: do the published figures add up? Failures first."""
     from vpl_tui.budget import reconcile
-    from vpl_tui.budget_output import render_json, render_text
-    from vpl_tui.checks import any_failed
+    from vpl_tui.budget.output import render_json, render_text
+    from vpl_tui.rules.checks import any_failed
 
     with env.open_store() as store:
         plan_budget = store.budget_figures()  # the figures, without pydantic's start-up cost

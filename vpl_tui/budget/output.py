@@ -11,9 +11,9 @@ import json
 from collections.abc import Sequence
 from decimal import Decimal
 
-from vpl_tui.budget_check import Check, signed_amount
-from vpl_tui.checks import any_failed, failures_first, tally
+from vpl_tui.budget.check import Check, signed_amount
 from vpl_tui.numbers import format_amount
+from vpl_tui.rules.checks import any_failed, failures_first, tally
 from vpl_tui.safetext import clean, escape_serialised, one_line
 from vpl_tui.strings import Strings
 from vpl_tui.styles import Style, plain
