@@ -4,13 +4,14 @@ outline, DejaVu Sans embedded, Swedish letters and every symbol extracted, hosti
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from pypdf import PdfReader
 
 from vpl_tui.report import build_report, render
 from vpl_tui.report.document import Document, plain
-from vpl_tui.report.sample import HOSTILE_TEXTS, sample_data
+from vpl_tui.report.sample import HOSTILE_TEXTS, large_data, sample_data
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +94,16 @@ def test_english_pages_say_page() -> None:
 def test_same_document_same_bytes() -> None:
     document = build_report(sample_data())
     assert render(document, "pdf") == render(document, "pdf")
+
+
+def test_the_contents_page_numbers_lead_to_the_headings() -> None:
+    document = build_report(large_data(goals=25, activities=6))
+    reader = PdfReader(io.BytesIO(render(document, "pdf")))
+    first_pages = "".join(page.extract_text() for page in reader.pages[:2])
+    entries = re.findall(r"^(\d\.\d\.\d+ Mål [^\n]*)\n(\d+)$", first_pages, re.MULTILINE)
+    assert len(entries) == 25
+    squeeze = "".join  # headings wrap; compare without white space
+    for heading, page in entries:
+        text = reader.pages[int(page) - 1].extract_text()
+        assert squeeze(heading.split()) in squeeze(text.split()), (heading, page)
+    assert int(entries[-1][1]) > int(entries[0][1])  # the goals run over several pages

@@ -26,27 +26,32 @@ from vpl_tui.report.document import (
     plain,
 )
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]#|<>~&$])")
+_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_{}[]#|<>~&$"} | {"@": "&#64;"})
 """Backslash-escaped anywhere: emphasis, code, links, images and footnotes (all start with
 `[`), headings, tables, raw HTML and entities, strikethrough, maths. `(`, `!` and `^` mean
-something only beside a `[` or `]`, which are escaped."""
-_AT = re.compile("@")
+something only beside a `[` or `]`, which are escaped. `@` becomes `&#64;`."""
 _COLON = re.compile(r":(?=[\w/])")
 _DOT = re.compile(r"(?i)(?<=www)\.|(?<=[^\W\d_])\.(?=[^\W\d_])")
-_LINE_START = re.compile(r"^([-+=])")
 _ORDERED_START = re.compile(r"^(\d+)([.)])")
 
 
 def md(text: str) -> str:
     """Plan text as literal Markdown on one line (see the module's docstring)."""
-    escaped = _SPECIAL.sub(r"\\\1", plain(text))
-    escaped = _AT.sub("&#64;", escaped)
-    escaped = _COLON.sub("&#58;", escaped)
-    escaped = _DOT.sub("&#46;", escaped)
+    escaped = plain(text).translate(_ESCAPES)
+    # The regular expressions run only where they can match: most cells are refs, dates and
+    # figures, and a large plan's report has a hundred thousand of them.
+    if ":" in escaped:
+        escaped = _COLON.sub("&#58;", escaped)
+    if "." in escaped:
+        escaped = _DOT.sub("&#46;", escaped)
+    first = escaped[:1]
     # Any text may begin a line (a list item, a paragraph): one that starts like a bullet, a
     # setext underline or an ordered item would become one.
-    escaped = _LINE_START.sub(r"\\\1", escaped)
-    return _ORDERED_START.sub(r"\1\\\2", escaped)
+    if first in ("-", "+", "="):
+        escaped = "\\" + escaped
+    elif first.isdigit():
+        escaped = _ORDERED_START.sub(r"\1\\\2", escaped)
+    return escaped
 
 
 def _cell(cell: Cell) -> str:

@@ -27,7 +27,6 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, S
 from reportlab.platypus import PageBreak as PdfPageBreak
 from reportlab.platypus import Paragraph as PdfParagraph
 from reportlab.platypus import Table as PdfTable
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from vpl_tui.report.document import (
     NBSP,
@@ -92,6 +91,10 @@ def _styles() -> dict[str, ParagraphStyle]:
         "bullet": ParagraphStyle(
             "bullet", parent=body, leftIndent=12, bulletIndent=2, bulletFontName=FONT, spaceAfter=1
         ),
+        "toc1": ParagraphStyle("toc1", parent=body, fontSize=9.5, leading=12, spaceAfter=0),
+        "toc2": ParagraphStyle(
+            "toc2", parent=body, fontSize=8.5, leading=10.5, leftIndent=14, spaceAfter=0
+        ),
         "cell": cell,
         "cell_right": ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
         "head": ParagraphStyle("head", parent=cell, fontName=BOLD),
@@ -129,6 +132,8 @@ class _Template(BaseDocTemplate):
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._foot)])
         self._outline_level = -1
+        self.pages: dict[str, int] = {}
+        """Each heading's bookmark and the page it landed on, for the contents."""
 
     def _foot(self, canvas, doc) -> None:  # noqa: ANN001  (reportlab's callback signature)
         canvas.saveState()
@@ -150,22 +155,13 @@ class _Template(BaseDocTemplate):
         text = flowable.getPlainText()
         self.canv.bookmarkPage(flowable.bookmark)
         self.canv.addOutlineEntry(text, flowable.bookmark, level, closed=level > 0)
-        if flowable.heading_level <= 2:
-            self.notify(
-                "TOCEntry", (flowable.heading_level - 1, text, self.page, flowable.bookmark)
-            )
+        self.pages[flowable.bookmark] = self.page
 
 
 def _badge(badge: Badge) -> str:
     colour = colour_hex(badge.colour)
     sign = f"<b>{t(badge.symbol)}</b>{NBSP}" if badge.symbol else ""
     return f'<font color="{colour}">{sign}{t(badge.word)}</font>'
-
-
-def _cell(cell: Cell, style: ParagraphStyle) -> PdfParagraph:
-    if cell.symbol or cell.colour:
-        return PdfParagraph(_badge(Badge(cell.symbol, cell.text, cell.colour or "black")), style)
-    return PdfParagraph(t(cell.text), style)
 
 
 _SHADE = colors.HexColor("#e8e8e8")
@@ -183,25 +179,64 @@ _FACTS = TableStyle([*_LINES, ("BACKGROUND", (0, 0), (0, -1), _SHADE)])
 """The title block: the labels' column shaded."""
 
 
+CELL_SIZE = 8
+_PADDING = 6  # left and right padding of a cell together
+
+
+def _cell_text(cell: Cell) -> str:
+    """A cell's text as printed: the symbol, a no-break space and the word."""
+    text = plain(cell.text)
+    return f"{plain(cell.symbol)}{NBSP}{text}" if cell.symbol else text
+
+
 def _table(table: Table, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+    """A table whose header row repeats on every page.
+
+    A cell that fits on one line is a plain string, drawn as it is (no markup is read from
+    it); only a longer one becomes a Paragraph, which wraps: a tenth of the time for a large
+    plan, whose cells are mostly refs, dates, statuses and figures.
+    """
     total = sum(c.weight for c in table.columns) or 1
     widths = [width * c.weight / total for c in table.columns]
-    head = [
-        PdfParagraph(t(c.title), styles["head_right" if c.align == "right" else "head"])
-        for c in table.columns
+    commands: list[tuple] = [
+        ("FONT", (0, 0), (-1, -1), FONT, CELL_SIZE, CELL_SIZE * 1.25),
+        ("FONT", (0, 0), (-1, 0), BOLD, CELL_SIZE, CELL_SIZE * 1.25),
     ]
-    body_styles = [styles["cell_right" if c.align == "right" else "cell"] for c in table.columns]
-    rows = [
-        [_cell(cell, style) for cell, style in zip(row, body_styles, strict=True)]
-        for row in table.rows
+    for index, column in enumerate(table.columns):
+        if column.align == "right":
+            commands.append(("ALIGN", (index, 0), (index, -1), "RIGHT"))
+
+    def fitted(text: str, index: int, style: str, bold: bool = False) -> str | PdfParagraph:
+        face = BOLD if bold else FONT
+        if pdfmetrics.stringWidth(text, face, CELL_SIZE) <= widths[index] - _PADDING:
+            return text
+        right = table.columns[index].align == "right"
+        return PdfParagraph(escape(text), styles[f"{style}_right" if right else style])
+
+    data: list[list[str | PdfParagraph]] = [
+        [fitted(plain(c.title), i, "head", True) for i, c in enumerate(table.columns)]
     ]
+    for number, row in enumerate(table.rows, 1):
+        cells = []
+        for index, cell in enumerate(row):
+            cells.append(fitted(_cell_text(cell), index, "cell"))
+            if cell.colour:
+                colour = colors.HexColor(colour_hex(cell.colour))
+                commands.append(("TEXTCOLOR", (index, number), (index, number), colour))
+                if not isinstance(cells[-1], str):  # a Paragraph takes its colour from markup
+                    cells[-1] = PdfParagraph(
+                        _badge(Badge(cell.symbol, cell.text, cell.colour)),
+                        styles["cell_right" if table.columns[index].align == "right" else "cell"],
+                    )
+        data.append(cells)
     flowables: list[Flowable] = []
     if table.caption:
         caption = PdfParagraph(t(table.caption), styles["caption"])
         caption.keepWithNext = True
         flowables.append(caption)
-    grid = PdfTable([head, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    grid = PdfTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     grid.setStyle(_GRID)
+    grid.setStyle(TableStyle(commands))
     flowables += [grid, Spacer(1, 5)]
     return flowables
 
@@ -221,7 +256,50 @@ def _paragraph(block: Paragraph, styles: dict[str, ParagraphStyle]) -> PdfParagr
     return paragraph
 
 
-def _story(document: Document, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+class _Contents(PdfTable):
+    """The table of contents: headings 1–2, each a link to its page, the page numbers right."""
+
+
+PAGE_COLUMN = 14 * mm
+
+
+def _contents(
+    document: Document, styles: dict[str, ParagraphStyle], width: float, pages: dict[str, int]
+) -> _Contents:
+    """The contents with the pages in `pages` (empty on the first pass). The page column has a
+    fixed width, so the numbers cannot move anything: the second pass lays out the same."""
+    rows = []
+    for number, heading in enumerate(document.headings(), 1):
+        if heading.level > 2:
+            continue
+        key = f"h{number}"
+        entry = PdfParagraph(
+            f'<a href="#{key}">{t(heading.text)}</a>', styles[f"toc{heading.level}"]
+        )
+        rows.append([entry, str(pages.get(key, ""))])
+    contents = _Contents(rows, colWidths=[width - PAGE_COLUMN, PAGE_COLUMN], hAlign="LEFT")
+    contents.setStyle(
+        TableStyle(
+            [
+                ("FONT", (1, 0), (1, -1), FONT, 9, 12),
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return contents
+
+
+def _story(
+    document: Document,
+    styles: dict[str, ParagraphStyle],
+    width: float,
+    pages: dict[str, int] | None = None,
+) -> list[Flowable]:
+    """The flowables of the whole report; `pages` numbers the contents (None: not yet)."""
     story: list[Flowable] = [PdfParagraph(t(document.title), styles["title"])]
     if document.subtitle:
         story.append(PdfParagraph(t(document.subtitle), styles["subtitle"]))
@@ -237,15 +315,8 @@ def _story(document: Document, styles: dict[str, ParagraphStyle], width: float) 
         facts.setStyle(_FACTS)
         story += [facts, Spacer(1, 8)]
     if document.contents and document.headings(2):
-        contents = TableOfContents()
-        contents.levelStyles = [
-            ParagraphStyle("toc1", parent=styles["body"], fontSize=9.5, leading=12),
-            ParagraphStyle(
-                "toc2", parent=styles["body"], fontSize=8.5, leading=10.5, leftIndent=14
-            ),
-        ]
-        story += [PdfParagraph(t(word(document.lang, "report.contents")), styles["h1"]), contents]
-        story.append(PdfPageBreak())
+        story.append(PdfParagraph(t(word(document.lang, "report.contents")), styles["h1"]))
+        story.append(_contents(document, styles, width, pages or {}))
     count = 0
     for block in document.blocks:
         if isinstance(block, Heading):
@@ -272,13 +343,24 @@ def _story(document: Document, styles: dict[str, ParagraphStyle], width: float) 
 
 
 def render_pdf(document: Document) -> bytes:
-    """The whole report as the bytes of a PDF file."""
+    """The whole report as the bytes of a PDF file.
+
+    With a table of contents, in two passes: the first finds the page of every heading, the
+    second prints them (the contents' size does not depend on the numbers, so two suffice).
+    Each pass gets flowables of its own: platypus changes them as it lays them out.
+    """
     register_fonts()
+    styles = _styles()
     buffer = io.BytesIO()
     template = _Template(buffer, document)
-    story = _story(document, _styles(), template.width)
-    if any(isinstance(f, TableOfContents) for f in story):
-        template.multiBuild(story)  # the contents need a second pass for their page numbers
-    else:
-        template.build(story)
+    template.build(_story(document, styles, template.width))
+    if not (document.contents and document.headings(2)):
+        return buffer.getvalue()
+    buffer = io.BytesIO()
+    final = _Template(buffer, document)
+    final.build(_story(document, styles, final.width, template.pages))
+    if (
+        final.pages != template.pages
+    ):  # cannot happen by the argument above; never print wrong pages
+        raise RuntimeError("the table of contents moved the headings")
     return buffer.getvalue()
