@@ -44,6 +44,10 @@ def test_contents_and_outline(reader: PdfReader) -> None:
     first = reader.pages[0].extract_text()
     assert "Innehåll" in first
     assert "Sammanfattning" in first and "Mål för kompetensförsörjningen" in first
+    links = [a.get_object() for a in reader.pages[0].get("/Annots", [])]
+    assert len(links) >= 8 and all(
+        link["/Subtype"] == "/Link" and "/Dest" in link for link in links
+    )
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
     assert outline[:3] == [
         "Sammanfattning",

@@ -11,7 +11,7 @@ addresses, field codes, terminal escapes, NUL and a right-to-left override.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from vpl_tui.assessments import DEFAULT_SCALE
@@ -200,9 +200,9 @@ def sample_data(*, hostile: bool = False, period_id: str = "t1") -> ReportData:
         municipality="Luleå kommun",
         plan_title="Verksamhetsplan 2023",
         period=period,
-        made_on=date(2023, 5, 10),
+        made_on=period.end + timedelta(days=10),
         made_by="Åsa Öberg" + (f" {h[6]}" if hostile else ""),
-        freeze=Freeze("ready_mark", datetime(2023, 5, 9, 14, 30))
+        freeze=Freeze("ready_mark", datetime.combine(period.end + timedelta(days=9), time(14, 30)))
         if hostile
         else Freeze("period_end", period.end),
         groups=(focus, others),
