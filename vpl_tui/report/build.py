@@ -21,7 +21,7 @@ saknas", missing actions where the scale requires them "Åtgärder saknas".
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 
 from vpl_tui.assessments import DEFAULT_SCALE, Level, Scale
 from vpl_tui.budget import SIGNS
@@ -81,10 +81,11 @@ def build_report(data: ReportData, lang: str = "sv") -> Document:
 # -- title block ----------------------------------------------------------------------------------
 
 
-def _when(moment: object) -> str:
+def _when(moment: date | datetime) -> str:
+    """A day as `2023-04-30`, a moment as `2023-05-09 14:30` (to the minute)."""
     if isinstance(moment, datetime):
         return moment.strftime("%Y-%m-%d %H:%M")
-    return moment.isoformat()  # type: ignore[attr-defined]
+    return moment.isoformat()
 
 
 def freeze_sentence(freeze: Freeze, lang: str) -> str:
@@ -142,8 +143,10 @@ def level_counts(scale: Scale, assessed: list[Level | None]) -> list[tuple[Level
     unassessed = next((level for level in scale.levels if not level.assessed), None)
     tally: dict[str | None, int] = {}
     for level in assessed:
-        known = level is not None and scale.level(level.code) is not None
-        code = level.code if known else (unassessed.code if unassessed else None)  # type: ignore[union-attr]
+        if level is not None and scale.level(level.code) is not None:
+            code: str | None = level.code
+        else:
+            code = unassessed.code if unassessed is not None else None
         tally[code] = tally.get(code, 0) + 1
     rows: list[tuple[Level | None, int]] = [(lv, tally.get(lv.code, 0)) for lv in scale.levels]
     if unassessed is None:
