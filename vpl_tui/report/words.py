@@ -108,7 +108,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.target": ("Mål", "Target"),
     "report.judgement": ("Bedömning", "Judgement"),
     "report.source": ("Källa", "Source"),
-    "report.source_value": ("Källa: {source}", "Source: {source}"),
     "report.no_outcome": ("Utfall saknas", "No outcome"),
     "report.no_target": ("Inget mål", "No target"),
     "report.activities": ("Aktiviteter", "Activities"),
