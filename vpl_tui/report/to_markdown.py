@@ -1,0 +1,108 @@
+"""The report as Markdown for a wiki page: GitHub-flavoured, with tables.
+
+Every text is escaped so that it stays text in any common Markdown: the characters that
+start markup are backslash-escaped, and what a wiki would turn into a link or a mention is
+broken with a character reference that renders as the same character — `@` as `&#64;`
+(e-mail autolinks, @mentions), `:` before a letter, a digit or `/` as `&#58;` (`http://`,
+emoji codes), the dot of `www.` and of `example.com` as `&#46;`. The page reads the same; only its
+source shows the references. Line breaks inside a text become spaces, so no text can end a
+table row or start a list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vpl_tui.report.document import (
+    NBSP,
+    BadgeLine,
+    BulletList,
+    Cell,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Table,
+    plain,
+)
+
+_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_{}[]#|<>~&$"} | {"@": "&#64;"})
+"""Backslash-escaped anywhere: emphasis, code, links, images and footnotes (all start with
+`[`), headings, tables, raw HTML and entities, strikethrough, maths. `(`, `!` and `^` mean
+something only beside a `[` or `]`, which are escaped. `@` becomes `&#64;`."""
+_COLON = re.compile(r":(?=[\w/])")
+_DOT = re.compile(r"(?i)(?<=www)\.|(?<=[^\W\d_])\.(?=[^\W\d_])")
+_ORDERED_START = re.compile(r"^(\d+)([.)])")
+
+
+def md(text: str) -> str:
+    """Plan text as literal Markdown on one line (see the module's docstring)."""
+    escaped = plain(text).translate(_ESCAPES)
+    # The regular expressions run only where they can match: most cells are refs, dates and
+    # figures, and a large plan's report has a hundred thousand of them.
+    if ":" in escaped:
+        escaped = _COLON.sub("&#58;", escaped)
+    if "." in escaped:
+        escaped = _DOT.sub("&#46;", escaped)
+    first = escaped[:1]
+    # Any text may begin a line (a list item, a paragraph): one that starts like a bullet, a
+    # setext underline or an ordered item would become one.
+    if first in ("-", "+", "="):
+        escaped = "\\" + escaped
+    elif first.isdigit():
+        escaped = _ORDERED_START.sub(r"\1\\\2", escaped)
+    return escaped
+
+
+def _cell(cell: Cell) -> str:
+    text = md(cell.text)
+    if cell.symbol:
+        text = f"{md(cell.symbol)}{NBSP}{text}".strip()
+    return text or " "
+
+
+_ALIGN = {"left": "---", "right": "--:", "center": ":-:"}
+
+
+def _table(table: Table) -> list[str]:
+    lines = [f"**{md(table.caption)}**", ""] if table.caption else []
+    lines.append("| " + " | ".join(md(c.title) for c in table.columns) + " |")
+    lines.append("|" + "|".join(_ALIGN[c.align] for c in table.columns) + "|")
+    lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in table.rows]
+    return [*lines, ""]
+
+
+def _paragraph(block: Paragraph) -> str:
+    text = md(block.text)
+    if text and block.emphasis == "bold":
+        text = f"**{text}**"
+    elif text and block.emphasis in ("italic", "small"):
+        text = f"*{text}*"
+    if block.lead:
+        text = f"**{md(block.lead)}:** {text}".rstrip()
+    return text
+
+
+def render_markdown(document: Document) -> str:
+    """The whole report as one Markdown text."""
+    lines = [f"# {md(document.title)}", ""]
+    if document.subtitle:
+        lines += [f"**{md(document.subtitle)}**", ""]
+    lines += [f"- **{md(fact.label)}:** {md(fact.value)}" for fact in document.facts]
+    lines.append("")
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            lines += [f"{'#' * min(block.level + 1, 6)} {md(block.text)}", ""]
+        elif isinstance(block, Paragraph):
+            lines += [_paragraph(block), ""]
+        elif isinstance(block, BulletList):
+            lines += [f"- {md(item)}" for item in block.items] + [""]
+        elif isinstance(block, BadgeLine):
+            badge = block.badge
+            sign = f"{md(badge.symbol)}{NBSP}" if badge.symbol else ""
+            lines += [f"**{md(block.label)}:** {sign}{md(badge.word)}", ""]
+        elif isinstance(block, Table):
+            lines += _table(block)
+        elif isinstance(block, PageBreak):
+            lines += ["---", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
