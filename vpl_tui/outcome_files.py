@@ -165,7 +165,17 @@ def _read_kolada(name: str, text: str) -> OutcomeFile:
 def _read_csv(name: str, text: str) -> OutcomeFile:
     rows: list[OutcomeRow] = []
     problems: list[str] = []
-    reader = csv.reader(io.StringIO(text), delimiter=";")
+    if "\x00" in text:
+        return OutcomeFile([], [f"{name}: holds a NUL character: not a CSV file"])
+    # newline="" as the csv module asks: a lone CR ends a line as LF and CRLF do.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    try:
+        return _csv_rows(name, reader, rows, problems)
+    except csv.Error as error:
+        return OutcomeFile([], [f"{name}:{reader.line_num}: not CSV ({error})"])
+
+
+def _csv_rows(name: str, reader: Any, rows: list[OutcomeRow], problems: list[str]) -> OutcomeFile:
     for line_number, fields in enumerate(reader, start=1):
         where = f"{name}:{line_number}"
         if not fields or all(not f.strip() for f in fields):
