@@ -38,13 +38,14 @@ def store(db_path: Path, seed_plan: Plan):
 
 @pytest.fixture
 def run_vpl(db_path: Path, tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
-    """Run the real `vpl` command on the test's database; returns the completed process."""
+    """Run the real `vpl` command on the test's database, in the test's folder."""
 
     def run(
         *args: str,
         input: str | None = None,
         env: dict[str, str] | None = None,
         db: Path | None = db_path,
+        cwd: Path = tmp_path,
     ) -> subprocess.CompletedProcess[str]:
         environment = {
             k: v for k, v in os.environ.items() if k not in {"VPL_DB", "VPL_LANG", "VPL_USER"}
@@ -54,7 +55,13 @@ def run_vpl(db_path: Path, tmp_path: Path) -> Callable[..., subprocess.Completed
         environment.update(env or {})
         command = [VPL, *(["--db", str(db)] if db is not None else []), *args]
         return subprocess.run(
-            command, capture_output=True, text=True, input=input, env=environment, timeout=120
+            command,
+            capture_output=True,
+            text=True,
+            input=input,
+            env=environment,
+            timeout=120,
+            cwd=cwd,  # what a command writes by default lands in the test's folder, not the checkout
         )
 
     return run

@@ -52,12 +52,13 @@ def database_files(db: Path) -> list[Path]:
 
 def write_output(
     target: str | Path,
-    text: str,
+    text: str | bytes,
     *,
     protected: Iterable[Path] = (),
     stdout: TextIO | None = None,
 ) -> Path | None:
-    """Write `text` (UTF-8) where `target` names; returns the file written, None for stdout.
+    """Write `text` (UTF-8, or bytes as they are) where `target` names; returns the file
+    written, None for standard output.
 
     Raises:
         VplError: the target is a protected file (the database) or a folder, or writing
@@ -66,8 +67,13 @@ def write_output(
     name = str(target)
     if name in STDOUT_NAMES:
         stream = stdout or sys.stdout
-        stream.write(text)
-        stream.flush()
+        if isinstance(text, bytes):
+            stream.flush()
+            stream.buffer.write(text)  # a Word or PDF file piped on: its bytes, unchanged
+            stream.buffer.flush()
+        else:
+            stream.write(text)
+            stream.flush()
         return None
     path = Path(os.path.realpath(name))  # a symbolic link writes its target
     for database in protected:
@@ -81,7 +87,7 @@ def write_output(
         raise VplError("error.write_failed", path=name, reason=_reason(error)) from None
     if mode is not None and stat.S_ISDIR(mode):
         raise VplError("error.output_is_folder", path=name)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if mode is not None and not stat.S_ISREG(mode):
         # A device or a pipe: there is nothing to replace, only something to write to.
         try:

@@ -32,9 +32,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _AT_END = " (at end of document)"
 _TOML_POSITION = re.compile(r"^(?P<reason>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$")
-_HEADER = (
-    "# vpl plan file. Its format: `vpl schema` prints the JSON Schema; docs/planfile.md explains it.\n"
-)
+_HEADER = "# vpl plan file. Its format: `vpl schema` prints the JSON Schema; docs/planfile.md explains it.\n"
 
 
 def read_plan(path: Path | str) -> Plan:

@@ -17,6 +17,9 @@ from typing import Any
 
 import click
 
+# report_command: `vpl_tui.cli.report` is the module of summary and budget.
+from vpl_tui.cli.board_report import report_command
+
 # BUNDLED_PLAN and bundled_plan are re-exported: tests and scripts import them from here.
 from vpl_tui.cli.env import (  # noqa: F401
     BUNDLED_PLAN,
@@ -155,7 +158,7 @@ def main(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
         run_app(store, strings, first_read)
 
 
-COMMANDS = (load, export, schema, set_status, undo, history, summary, budget)
+COMMANDS = (load, export, schema, set_status, undo, history, summary, budget, report_command)
 for _command in COMMANDS:
     main.add_command(_command)
 

@@ -1,0 +1,93 @@
+"""`vpl report`: the board's report for a follow-up period, in Markdown, HTML, Word or PDF.
+
+Markdown goes to standard output unless `-o` names a file. Word and PDF are files: `-o
+FILE`, or `<plan>-<period>.<ext>` in the current folder, never over an earlier file (a
+number is added), and the command says where it wrote.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from vpl_tui.cli.env import OUTPUT_HELP, Env, write_output
+from vpl_tui.errors import VplError
+from vpl_tui.safetext import clean
+
+BINARY_FORMATS = ("docx", "pdf")
+
+
+def default_name(plan_title: str, period_id: str, suffix: str) -> str:
+    """`Verksamhetsplan 2023` and `t1` → `verksamhetsplan-2023-t1.pdf`: a name any disk takes."""
+    stem = re.sub(r"[^0-9a-zåäö]+", "-", plan_title.casefold()).strip("-")[:60] or "plan"
+    return f"{stem}-{period_id.casefold()}{suffix}"
+
+
+@click.command()
+@click.option(
+    "--period", "period_name", metavar="PERIOD", help="Period id or name (default: the current)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "html", "docx", "pdf"]),
+    default="markdown",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("-o", "--output", metavar="FILE", help=OUTPUT_HELP)
+@click.pass_obj
+def report_command(env: Env, period_name: str | None, fmt: str, output: str | None) -> None:
+    """The board's report for a period: assessments, metrics, activities, the economy."""
+    from vpl_tui import files
+    from vpl_tui.db.changes import current_user
+    from vpl_tui.report import SUFFIXES, build_report, render
+    from vpl_tui.report.gather import gather_report
+    from vpl_tui.rules.assessments import DEFAULT_SCALE
+    from vpl_tui.rules.periods import current_period, default_periods, find_period
+
+    strings = env.strings
+    today = date.today()
+    with env.open_store() as store:
+        plan = store.plan_record()
+        periods = list(store.periods()) if hasattr(store, "periods") else []
+        periods = periods or list(default_periods(plan.year))
+        scale = store.scale() if hasattr(store, "scale") else DEFAULT_SCALE
+        if period_name is None:
+            period = current_period(periods, today)
+        else:
+            period = find_period(periods, period_name)
+        if period is None:
+            choices = ", ".join(f"{p.id} ({p.name})" for p in periods)
+            raise VplError("report.unknown_period", value=clean(period_name or ""), choices=choices)
+        data = gather_report(
+            store,
+            period,
+            periods,
+            made_on=today,
+            made_by=current_user(),
+            strings=strings,
+            scale=scale,
+        )
+    rendered = render(build_report(data, strings.lang), fmt)
+    if isinstance(rendered, str) and fmt not in BINARY_FORMATS:
+        if output is None:
+            click.echo(rendered, nl=False)
+        else:
+            write_output(env, output, rendered)
+        return
+    assert isinstance(rendered, bytes)
+    if output is not None:
+        if output in files.STDOUT_NAMES and sys.stdout.isatty():
+            raise VplError("report.binary_to_terminal", format=fmt)
+        written = files.write_output(output, rendered, protected=[env.db_path])
+        if written is None:
+            return
+    else:
+        name = default_name(plan.title, period.id, SUFFIXES[fmt])
+        written = files.save_new(Path.cwd(), name, rendered)
+    click.echo(strings("cli.exported", file=clean(str(written))), err=True)

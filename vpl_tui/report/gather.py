@@ -1,0 +1,235 @@
+"""The report's data read from a plan as it stood at a period's end: `ReportData` from a store.
+
+Pure: it asks a `ReportReader` (the `Store` is one) for the plan's rows and arranges them,
+so the report's contents can be tested on any reader. What it reads:
+
+- the plan, its focus lists, goals and initiatives in the plan's order;
+- every activity's status as it was at the end of the period's last day (the store's
+  as-of replay), and its latest note up to then;
+- the metrics with their published latest outcome and the target for the period's year;
+- the previous period's statuses, for "what changed": activities finished and delayed;
+- the budget reconciliation's findings.
+
+Assessments come from the follow-up round's store (`AssessmentReader`) where the reader
+has one; without it every goal is "Ej bedömd", as the report must never invent one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, time
+from typing import Protocol, runtime_checkable
+
+from vpl_tui.records import (
+    ActivityRecord,
+    BudgetFigures,
+    Earmark,
+    FocusRecord,
+    GoalRecord,
+    HistoryRecord,
+    InitiativeRecord,
+    MetricRecord,
+    PlanRecord,
+)
+from vpl_tui.report.data import (
+    ActivityChange,
+    ActivityRow,
+    AssessmentMove,
+    Changes,
+    Economy,
+    Finding,
+    FocusGroup,
+    Freeze,
+    GoalData,
+    InitiativeData,
+    MetricRow,
+    ReportData,
+    metric_row,
+)
+from vpl_tui.rules.assessments import DEFAULT_SCALE, Level, Scale
+from vpl_tui.rules.periods import Period, previous_period
+from vpl_tui.rules.statuses import DONE
+from vpl_tui.strings import Strings
+
+
+class ReportReader(Protocol):
+    """What the report reads of a plan: the `Store`'s read methods."""
+
+    def plan_record(self) -> PlanRecord: ...
+    def focus_records(self) -> list[FocusRecord]: ...
+    def goals(self, today: date | None = None) -> list[GoalRecord]: ...
+    def initiatives(
+        self, goal_number: str, today: date | None = None
+    ) -> list[InitiativeRecord]: ...
+    def activities_as_of(self, as_of: date) -> list[ActivityRecord]: ...
+    def all_metrics(self) -> list[tuple[str, str | None, MetricRecord]]: ...
+    def history(self, ref: str | None = None, limit: int | None = None) -> list[HistoryRecord]: ...
+    def budget_figures(self) -> BudgetFigures | None: ...
+    def earmarks(self) -> list[Earmark]: ...
+
+
+@runtime_checkable
+class AssessmentReader(Protocol):
+    """The follow-up round's assessments as they stood at a moment, by target (a goal number
+    or an initiative id): (level code, analysis, actions)."""
+
+    def assessments_as_of(
+        self, period_id: str, moment: datetime
+    ) -> Mapping[str, tuple[str, str, str]]: ...
+
+
+def end_of(day: date) -> datetime:
+    """The last moment of `day`, UTC: what "as it stood at the period's end" reads."""
+    return datetime.combine(day, time.max, tzinfo=UTC)
+
+
+def _latest_notes(history: Iterable[HistoryRecord], until: datetime) -> dict[str, str]:
+    notes: dict[str, str] = {}
+    for row in history:  # in the order written: a later note replaces an earlier one
+        if row.note and row.at <= until:
+            notes[row.ref] = row.note
+    return notes
+
+
+def _findings(reader: ReportReader, strings: Strings) -> tuple[Finding, ...]:
+    budget = reader.budget_figures()
+    if budget is None:
+        return ()
+    from vpl_tui.budget import reconcile
+    from vpl_tui.rules.checks import failures_first
+
+    checks = reconcile(budget, reader.earmarks())
+    return tuple(Finding(c.status, c.describe(strings)) for c in failures_first(checks))
+
+
+def gather_report(
+    reader: ReportReader,
+    period: Period,
+    periods: list[Period],
+    *,
+    made_on: date,
+    made_by: str,
+    strings: Strings,
+    scale: Scale = DEFAULT_SCALE,
+) -> ReportData:
+    """The report of `period`, with statuses as they were at the end of its last day."""
+    plan = reader.plan_record()
+    moment = end_of(period.end)
+    activities = reader.activities_as_of(period.end)
+    notes = _latest_notes(reader.history(), moment)
+    assessed: Mapping[str, tuple[str, str, str]] = {}
+    if isinstance(reader, AssessmentReader):
+        assessed = reader.assessments_as_of(period.id, moment)
+
+    def assessment(target: str) -> tuple[Level | None, str, str]:
+        found = assessed.get(target)
+        if found is None:
+            return None, "", ""
+        level_code, analysis, actions = found
+        return scale.level(level_code), analysis, actions
+
+    year = str(period.end.year)
+    metrics: dict[tuple[str, str | None], list[MetricRow]] = {}
+    for goal_number, initiative_id, metric in reader.all_metrics():
+        outcome = metric.latest.strip() or None
+        metrics.setdefault((goal_number, initiative_id), []).append(
+            metric_row(metric.name, outcome, target=metric.targets.get(year))
+        )
+    rows: dict[tuple[str, str | None], list[ActivityRow]] = {}
+    for a in activities:
+        rows.setdefault((a.goal_number, a.initiative_id), []).append(
+            ActivityRow(a.ref, a.title, a.status, a.end, notes.get(a.ref, ""))  # type: ignore[arg-type]
+        )
+
+    def goal_data(goal: GoalRecord) -> GoalData:
+        level, analysis, actions = assessment(goal.number)
+        initiatives = []
+        for i in reader.initiatives(goal.number, period.end):
+            i_level, i_analysis, i_actions = assessment(i.id)
+            initiatives.append(
+                InitiativeData(
+                    i.id,
+                    i.title,
+                    i_level,
+                    i_analysis,
+                    i_actions,
+                    tuple(metrics.get((goal.number, i.id), ())),
+                    tuple(rows.get((goal.number, i.id), ())),
+                )
+            )
+        return GoalData(
+            goal.number,
+            goal.title,
+            goal.kind,
+            level,
+            analysis,
+            actions,
+            tuple(metrics.get((goal.number, None), ())),
+            tuple(rows.get((goal.number, None), ())),
+            tuple(initiatives),
+        )
+
+    goals = {g.number: goal_data(g) for g in reader.goals(period.end)}
+    groups: list[FocusGroup] = []
+    grouped: set[str] = set()
+    for focus in reader.focus_records():
+        members = tuple(goals[n] for n in focus.goals if n in goals)
+        grouped.update(focus.goals)
+        groups.append(FocusGroup(focus.title, members, focus.intro, tuple(focus.items)))
+    rest = tuple(g for number, g in goals.items() if number not in grouped)
+    if rest:
+        groups.append(FocusGroup(None, rest))
+    return ReportData(
+        organisation=plan.organisation,
+        plan_title=plan.title,
+        period=period,
+        made_on=made_on,
+        made_by=made_by,
+        freeze=Freeze("period_end", period.end),
+        groups=tuple(groups),
+        municipality=plan.municipality,
+        changes=_changes(reader, period, periods, activities, assessed, scale, goals),
+        economy=Economy(findings=_findings(reader, strings)),
+        scale=scale,
+    )
+
+
+def _changes(
+    reader: ReportReader,
+    period: Period,
+    periods: list[Period],
+    now: list[ActivityRecord],
+    assessed: Mapping[str, tuple[str, str, str]],
+    scale: Scale,
+    goals: Mapping[str, GoalData],
+) -> Changes | None:
+    previous = previous_period(periods, period)
+    if previous is None:
+        return None
+    before = {a.ref: a.status for a in reader.activities_as_of(previous.end)}
+    finished = tuple(
+        ActivityChange(a.ref, a.title, a.end)
+        for a in now
+        if a.status == DONE and before.get(a.ref) != DONE
+    )
+    delayed = tuple(
+        ActivityChange(a.ref, a.title, a.end)
+        for a in now
+        if a.status == "delayed" and before.get(a.ref) != "delayed"
+    )
+    moved: list[AssessmentMove] = []
+    if isinstance(reader, AssessmentReader):
+        earlier = reader.assessments_as_of(previous.id, end_of(previous.end))
+        names = {n: f"{n} {g.title}" for n, g in goals.items()}
+        names.update({i.id: i.title for g in goals.values() for i in g.initiatives})
+        for target, name in names.items():
+            old, new = earlier.get(target), assessed.get(target)
+            if (old and old[0]) != (new and new[0]):
+                moved.append(
+                    AssessmentMove(
+                        name,
+                        scale.level(old[0]) if old else None,
+                        scale.level(new[0]) if new else None,
+                    )
+                )
+    return Changes(previous, tuple(moved), finished, delayed)
