@@ -139,3 +139,40 @@ def test_notes_keep_their_history(store: Store) -> None:
     assert store.notes("t1") == {"1.1.1-1": "Annonserat och intervjuat"}
     with pytest.raises(VplError):
         store.note("nope", "t1", "x")
+
+
+def test_a_database_from_before_follow_up_rounds_is_upgraded(db_path: Path, store: Store) -> None:
+    from vpl_tui.db.followup_file import FOLLOWUP_TABLES
+
+    store.close()
+    with sqlite3.connect(db_path) as conn:  # as vpl wrote it before migration 4
+        for table in FOLLOWUP_TABLES:
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("PRAGMA user_version = 3")
+    with Store.open(db_path) as upgraded:
+        assert upgraded.periods() == default_periods(2023)
+        assert upgraded.assess("1.1.1", "t1", "met", "Bra").version == 1
+
+
+def test_a_read_only_database_from_before_reads_with_the_defaults(
+    db_path: Path, store: Store, tmp_path: Path
+) -> None:
+    from helpers.reliability import database_files, run_vpl
+
+    from vpl_tui.db.followup_file import FOLLOWUP_TABLES
+
+    store.close()
+    with sqlite3.connect(db_path) as conn:  # an archived copy made by the previous vpl
+        for table in FOLLOWUP_TABLES:
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("PRAGMA user_version = 3")
+        conn.execute("PRAGMA journal_mode = DELETE")
+    db_path.chmod(0o444)
+    try:
+        before = database_files(db_path)
+        for command in (("summary",), ("followup", "--period", "t1"), ("periods",), ("export",)):
+            result = run_vpl(*command, db=db_path, home=tmp_path, unprivileged=True)
+            assert (result.returncode, result.stderr) == (0, ""), command
+        assert database_files(db_path) == before
+    finally:
+        db_path.chmod(0o600)

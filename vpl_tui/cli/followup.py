@@ -8,7 +8,6 @@ one (the next to end). Plan text is printed cleaned of terminal controls.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -85,6 +84,8 @@ def periods(env: Env, fmt: str, today: date) -> None:
             }
             for p in found
         ]
+        import json  # here: no other command pays for it
+
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     click.echo(s("followup.periods_header"))
@@ -204,6 +205,8 @@ def followup(env: Env, period_name: str | None, fmt: str, today: date) -> None:
     with env.open_store() as store:
         found = store.followup(store.period(period_name, today), today)
     if fmt == "json":
+        import json  # here: no other command pays for it
+
         click.echo(json.dumps(_round_data(found), ensure_ascii=False, indent=2))
         return
     click.echo("\n".join(_round_lines(found, env.strings)))

@@ -122,8 +122,8 @@ class AssessmentEntry(Strict):
 class NoteChange(Strict):
     """One version of an activity's note for a period."""
 
-    at: UtcDatetime
-    text: Text = ""
+    at: UtcDatetime = Field(description="When it was written, UTC.")
+    text: Text = Field(default="", description="What has been done, in the controller's words.")
     user: User = ""
 
 
@@ -138,7 +138,7 @@ class NoteEntry(Strict):
 class ReadyChange(Strict):
     """A follow-up marked ready (read-only from then) or reopened."""
 
-    at: UtcDatetime
+    at: UtcDatetime = Field(description="When it was marked or reopened, UTC.")
     ready: bool = Field(description="True: marked ready; false: reopened.")
     user: User = ""
 
