@@ -22,6 +22,7 @@ from vpl_tui.errors import VplError
 from vpl_tui.rules.assessments import (
     Assessment,
     Gap,
+    Level,
     Scale,
     assessment_problem,
     editable,
@@ -66,14 +67,21 @@ class FollowupRound:
     """What has been done in each activity with a note for the period, by ref."""
 
 
+def _labels(level: Level | None) -> dict[str, str]:
+    """A level's words for a message in either language (plan text, cleaned)."""
+    if level is None:
+        return {"label_sv": "-", "label_en": "-"}
+    return {"label_sv": clean(level.label_sv), "label_en": clean(level.label_en)}
+
+
 class StaleAssessment(VplError):
     """The assessment changed since the caller saw it; `current` is what it is now."""
 
-    def __init__(self, current: AssessmentRecord, label: str) -> None:
+    def __init__(self, current: AssessmentRecord, level: Level | None) -> None:
         super().__init__(
             "error.stale_assessment",
             target=clean(current.target),
-            level=label,
+            **_labels(level),
             version=current.version,
             user=clean(current.user),
         )
@@ -199,7 +207,7 @@ class FollowupStore(FollowupFile):
         new = Assessment(level, analysis, actions)
         problem = assessment_problem(scale, new)
         if problem is not None:
-            raise VplError(f"error.{problem}", level=clean(level))
+            raise VplError(f"error.{problem}", level=clean(level), **_labels(scale.level(level)))
         with self._write():
             target = self._known(target, period)
             self._check_open(target, period)
@@ -207,8 +215,7 @@ class FollowupStore(FollowupFile):
             version = 0 if current is None else current.version
             if expected_version is not None and version != expected_version:
                 assert current is not None  # version 0 matches any expected 0
-                found = scale.level(current.assessment.level)
-                raise StaleAssessment(current, found.label_sv if found else "-")
+                raise StaleAssessment(current, scale.level(current.assessment.level))
             self._append_assessment(target, period, new, who, None)
             result = self.assessment(target, period)
         assert result is not None

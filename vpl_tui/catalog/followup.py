@@ -29,12 +29,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the analysis and the actions may be at most 20,000 characters each",
     ),
     "error.assessment.actions_required": (
-        "bedömningen {level} kräver åtgärder (--actions)",
-        "the assessment {level} needs actions (--actions)",
+        "bedömningen {label_sv} kräver åtgärder (--actions)",
+        "the assessment {label_en} needs actions (--actions)",
     ),
     "error.stale_assessment": (
-        "{target} har ändrats: nu {level} (version {version}, av {user}); läs om och försök igen",
-        "{target} has changed: now {level} (version {version}, by {user}); read it again and retry",
+        "{target} har ändrats: nu {label_sv} (version {version}, av {user}); läs om och försök igen",
+        "{target} has changed: now {label_en} (version {version}, by {user}); read it again and retry",
     ),
     "error.followup_ready": (
         "uppföljningen av {target} för {period} är klarmarkerad; öppna den först (vpl ready --reopen)",
