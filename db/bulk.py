@@ -337,8 +337,15 @@ def _merge(results: Sequence[tuple[dict[str, Any], GoalRows]]) -> PlanRows | Non
     goals = merge_goal_rows([rows for _, rows in results])
     if not references_hold(small, goals):
         return None
+    from vpl_tui.model.followup import followup_of
+
     return PlanRows(
-        info=small.plan, mandate=small.mandate, focus=small.focus, budget=small.budget, goals=goals
+        info=small.plan,
+        mandate=small.mandate,
+        focus=small.focus,
+        budget=small.budget,
+        goals=goals,
+        followup=followup_of(small),
     )
 
 
@@ -356,4 +363,9 @@ def references_hold(small: Plan, goals: GoalRows) -> bool:
         return False
     if any(number not in numbers for focus in small.focus for number in focus.goals):
         return False
+    from vpl_tui.model import target_problems
+
+    refs = {row[0] for row in goals.activities}
+    if target_problems(small.assessments, small.notes, small.ready, numbers | initiatives, refs):
+        return False  # the whole read names them
     return small.budget is None or not small.budget_problems(numbers, initiatives)

@@ -138,6 +138,7 @@ class PlanExport(BudgetStore, TreeReads):
             focus=self.focus_lists(),
             goals=goals,
             budget=self.budget(),
+            **self._followup_fields(),  # db/followup.py
         )
 
     def _metrics_by_owner(self) -> dict[Owner, list[Metric]]:

@@ -186,6 +186,7 @@ class PlanLoad(Connected):
             )
         if rows.budget is not None:
             self._insert_budget(rows.budget)
+        self._replace_followup(rows.followup)  # db/followup.py
         execute("DELETE FROM plan_replacement")
 
     def _insert_budget(self, budget: Budget) -> None:

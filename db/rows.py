@@ -21,6 +21,7 @@ from vpl_tui.safetext import normalise
 
 if TYPE_CHECKING:
     from vpl_tui.model import Activity, Budget, Focus, Goal, Mandate, Metric, Plan, PlanInfo
+    from vpl_tui.model.followup import FollowUp
 
 Row = tuple[Any, ...]
 
@@ -87,6 +88,8 @@ class PlanRows:
     focus: list[Focus]
     budget: Budget | None
     goals: GoalRows
+    followup: FollowUp | None = None
+    """The follow-up rounds' periods, scale and histories (`db/followup.py` writes them)."""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -106,7 +109,14 @@ def plan_rows(plan: Plan) -> PlanRows:
         focus=plan.focus,
         budget=plan.budget,
         goals=goal_rows(plan.goals),
+        followup=_followup_of(plan),
     )
+
+
+def _followup_of(plan: Plan) -> FollowUp:
+    from vpl_tui.model.followup import followup_of
+
+    return followup_of(plan)
 
 
 def goal_rows(goals: Sequence[Goal], part: int = 0) -> GoalRows:

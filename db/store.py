@@ -13,6 +13,7 @@ its write transaction):
     budget.py      BudgetStore  the budget's figures and editing one
     load.py        PlanLoad     `vpl load`: replacing the whole plan
     export.py      PlanExport   `vpl export`: the whole plan (uses BudgetStore, TreeReads)
+    followup.py    FollowupStore  periods, scale, assessments, notes, ready marks
 
 beside the helpers they share: `changes.py` (who and when of a change row, the text
 forms of times and amounts), `sql_rules.py` (SQL built from the core's rules),
@@ -50,6 +51,7 @@ from vpl_tui.db.connection import (
     translate,
 )
 from vpl_tui.db.export import PlanExport
+from vpl_tui.db.followup import FollowupStore
 from vpl_tui.db.history import StaleChange, StatusHistory
 from vpl_tui.db.load import CHECKED_AFTER_LOAD, LOAD_CACHE_KIB, PlanLoad
 from vpl_tui.db.replay import AsOfReplay
@@ -74,7 +76,7 @@ __all__ = [
 ]
 
 
-class Store(PlanExport, PlanLoad, StatusHistory, AsOfReplay):
+class Store(PlanExport, PlanLoad, StatusHistory, AsOfReplay, FollowupStore):
     """A plan database on disk. Open with `Store.open(path)`.
 
     Its methods are its parts' (BudgetStore and TreeReads come in through PlanExport).

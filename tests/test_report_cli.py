@@ -108,3 +108,22 @@ def test_the_report_is_never_written_over_the_database(
     done = run_vpl("report", "--format", "html", "-o", str(db_path))
     assert done.returncode == 2 and "databasen" in done.stderr
     assert db_path.read_bytes() == before
+
+
+def test_assessments_made_after_the_period_show_and_freeze_at_the_ready_mark(
+    run_vpl,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    loaded(run_vpl, tmp_path)
+    assess = run_vpl("assess", "1", "--period", "t1", "delvis uppfyllt", "--analysis", "Halvvägs")
+    assert assess.returncode == 0, assess.stderr
+    draft = run_vpl("report", "--period", "t1").stdout
+    assert "◐\u00a0Bedöms delvis uppfyllas" in draft, "the symbol kept with its word"
+    assert "**Analys:** Halvvägs" in draft
+    assert run_vpl("ready", "1", "--period", "t1").returncode == 0
+    ready = run_vpl("report", "--period", "t1").stdout
+    assert "senast markerades klar" in ready or "klarmark" in ready
+    assert run_vpl("ready", "1", "--period", "t1", "--reopen").returncode == 0
+    assert run_vpl("assess", "1", "--period", "t1", "met", "--analysis", "Klart").returncode == 0
+    again = run_vpl("report", "--period", "t1").stdout
+    assert "Halvvägs" in again, "reopened but not marked ready again: the ready-marked day stands"

@@ -25,6 +25,7 @@ NOT_COUNTS = {"budget.check.pot_initiatives", "budget.row.initiatives_share"}
 """Strings whose `goals` is a list of goal numbers ("mål 1.1.4"), not a count."""
 
 OTHER_VALUES = {"text": "x", "ref": "1-1", "file": "plan.toml", "db": "vpl.db"}
+OTHER_VALUES |= {"period": "T1", "date": "2023-05-15"}
 
 SAID: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     # key: ((Swedish for 1, for 2), (English for 1, for 2)), every count set to 1 or 2
@@ -73,6 +74,14 @@ SAID: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
                               ("Overdue: 1", "Overdue: 2")),
     # "klara" agrees with the activities of the count, however many are done.
     "summary.of": (("1 av 1 klara", "2 av 2 klara"), ("1 of 1 done", "2 of 2 done")),
+    # "klarmarkerade" agrees with the goals counted, like "klara".
+    "followup.title": (("Uppföljning T1: 1 av 1 klarmarkerade", "Uppföljning T1: 2 av 2 klarmarkerade"),
+                       ("Follow-up T1: 1 of 1 marked ready", "Follow-up T1: 2 of 2 marked ready")),
+    "followup.deadline_left": (("Deadline 2023-05-15: 1 dag kvar", "Deadline 2023-05-15: 2 dagar kvar"),
+                               ("Deadline 2023-05-15: 1 day left", "Deadline 2023-05-15: 2 days left")),
+    "followup.deadline_passed": (
+        ("Deadline 2023-05-15: passerad för 1 dag sedan", "Deadline 2023-05-15: passerad för 2 dagar sedan"),
+        ("Deadline 2023-05-15: passed 1 day ago", "Deadline 2023-05-15: passed 2 days ago")),
 }  # fmt: skip
 
 

@@ -29,6 +29,7 @@ from vpl_tui.cli.env import (  # noqa: F401
     fail,
     strings_of,
 )
+from vpl_tui.cli.followup import assess, followup, note, periods, ready
 from vpl_tui.cli.plan import export, load, schema
 from vpl_tui.cli.report import budget, summary
 from vpl_tui.cli.status import history, set_status, undo
@@ -158,7 +159,11 @@ def main(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
         run_app(store, strings, first_read)
 
 
-COMMANDS = (load, export, schema, set_status, undo, history, summary, budget, report_command)
+COMMANDS = (
+    *(load, export, schema, set_status, undo, history, summary, budget),
+    *(periods, assess, ready, note, followup),
+    report_command,
+)
 for _command in COMMANDS:
     main.add_command(_command)
 

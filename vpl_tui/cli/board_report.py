@@ -47,16 +47,14 @@ def report_command(env: Env, period_name: str | None, fmt: str, output: str | No
     from vpl_tui.db.changes import current_user
     from vpl_tui.report import SUFFIXES, build_report, render
     from vpl_tui.report.gather import gather_report
-    from vpl_tui.rules.assessments import DEFAULT_SCALE
-    from vpl_tui.rules.periods import current_period, default_periods, find_period
+    from vpl_tui.rules.periods import current_period, find_period
 
     strings = env.strings
     today = date.today()
     with env.open_store() as store:
         plan = store.plan_record()
-        periods = list(store.periods()) if hasattr(store, "periods") else []
-        periods = periods or list(default_periods(plan.year))
-        scale = store.scale() if hasattr(store, "scale") else DEFAULT_SCALE
+        periods = list(store.periods())  # the plan's, or the defaults of its year
+        scale = store.scale()
         if period_name is None:
             period = current_period(periods, today)
         else:

@@ -49,6 +49,19 @@ from vpl_tui.model.budget import (  # noqa: F401
     budget_problems,
     figure_values,
 )
+from vpl_tui.model.followup import (  # noqa: F401
+    AssessmentChange,
+    AssessmentEntry,
+    LevelEntry,
+    NoteChange,
+    NoteEntry,
+    PeriodEntry,
+    ReadyChange,
+    ReadyEntry,
+    ScaleEntry,
+    followup_problems,
+    target_problems,
+)
 
 # The status codes and text limits live in modules without pydantic (the summary and
 # the store need them, not the models), and are re-exported here with the models'
@@ -209,9 +222,23 @@ class Plan(Strict):
     focus: list[Focus] = Field(default_factory=list)
     goals: list[Goal]
     budget: Budget | None = None
+    periods: list[PeriodEntry] = Field(
+        default_factory=list, description="Follow-up periods; none: tertial 1, delår, år."
+    )
+    scale: ScaleEntry | None = Field(default=None, description="The assessment scale.")
+    assessments: list[AssessmentEntry] = Field(default_factory=list)
+    notes: list[NoteEntry] = Field(
+        default_factory=list, description="What has been done (vad har gjorts), per period."
+    )
+    ready: list[ReadyEntry] = Field(default_factory=list, description="Follow-ups marked ready.")
 
     @model_validator(mode="after")
     def _references(self, info: ValidationInfo) -> Plan:
+        followup = followup_problems(
+            self.plan.year, self.periods, self.scale, self.assessments, self.notes, self.ready
+        )
+        if followup:
+            raise problems_error(followup)
         if info.context is not None and info.context.get(GOALS_READ_ELSEWHERE):
             # Validating the plan's small parts only; `db/bulk.py` checks the same
             # references on the rows of the goals its processes read (`references_hold`).
@@ -243,6 +270,10 @@ class Plan(Strict):
                     problems.append((f"focus[{f_index}].goals[{n_index}]", f"no goal {number}"))
         if self.budget is not None:
             problems.extend(self.budget_problems(set(seen_numbers), set(seen_initiatives)))
+        targets = set(seen_numbers) | set(seen_initiatives)
+        problems += target_problems(
+            self.assessments, self.notes, self.ready, targets, set(seen_refs)
+        )
         if problems:
             raise problems_error(problems)
         return self

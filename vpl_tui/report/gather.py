@@ -10,8 +10,9 @@ so the report's contents can be tested on any reader. What it reads:
 - the previous period's statuses, for "what changed": activities finished and delayed;
 - the budget reconciliation's findings.
 
-Assessments come from the follow-up round's store (`AssessmentReader`) where the reader
-has one; without it every goal is "Ej bedömd", as the report must never invent one.
+Assessments come from the follow-up round (`AssessmentReader`: the store's
+`assessment_as_of`), as they stood at the end of the period's last day; a goal without one
+is "Ej bedömd", as the report must never invent one.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from vpl_tui.report.data import (
     ReportData,
     metric_row,
 )
-from vpl_tui.rules.assessments import DEFAULT_SCALE, Level, Scale
+from vpl_tui.rules.assessments import DEFAULT_SCALE, Assessment, Level, Scale
 from vpl_tui.rules.periods import Period, previous_period
 from vpl_tui.rules.statuses import DONE
 from vpl_tui.strings import Strings
@@ -70,12 +71,25 @@ class ReportReader(Protocol):
 
 @runtime_checkable
 class AssessmentReader(Protocol):
-    """The follow-up round's assessments as they stood at a moment, by target (a goal number
-    or an initiative id): (level code, analysis, actions)."""
+    """The follow-up round's assessments for a period as they stood at the end of a day, by
+    target (a goal number or an initiative id); the `Store` is one."""
 
-    def assessments_as_of(
-        self, period_id: str, moment: datetime
-    ) -> Mapping[str, tuple[str, str, str]]: ...
+    def assessment_as_of(
+        self, period: str, day: date | datetime | None = None
+    ) -> Mapping[str, Assessment]: ...
+
+    def last_ready_mark(self, period: str) -> datetime | None: ...
+
+
+def _assessed(
+    reader: object, period: Period, moment: datetime | None
+) -> dict[str, tuple[str, str, str]]:
+    if not isinstance(reader, AssessmentReader):
+        return {}
+    return {
+        target: (a.level, a.analysis, a.actions)
+        for target, a in reader.assessment_as_of(period.id, moment).items()
+    }
 
 
 def end_of(day: date) -> datetime:
@@ -117,9 +131,14 @@ def gather_report(
     moment = end_of(period.end)
     activities = reader.activities_as_of(period.end)
     notes = _latest_notes(reader.history(), moment)
-    assessed: Mapping[str, tuple[str, str, str]] = {}
-    if isinstance(reader, AssessmentReader):
-        assessed = reader.assessments_as_of(period.id, moment)
+    # A period is assessed after it ends: the assessments are read as they stood when the
+    # follow-up was last marked ready, or as they stand now in a draft.
+    last_ready = reader.last_ready_mark(period.id) if isinstance(reader, AssessmentReader) else None
+    assessed = _assessed(reader, period, last_ready)
+    if last_ready is not None and last_ready.date() > period.end:
+        freeze = Freeze("ready_mark", last_ready)
+    else:
+        freeze = Freeze("period_end", period.end)
 
     def assessment(target: str) -> tuple[Level | None, str, str]:
         found = assessed.get(target)
@@ -185,7 +204,7 @@ def gather_report(
         period=period,
         made_on=made_on,
         made_by=made_by,
-        freeze=Freeze("period_end", period.end),
+        freeze=freeze,
         groups=tuple(groups),
         municipality=plan.municipality,
         changes=_changes(reader, period, periods, activities, assessed, scale, goals),
@@ -219,7 +238,8 @@ def _changes(
     )
     moved: list[AssessmentMove] = []
     if isinstance(reader, AssessmentReader):
-        earlier = reader.assessments_as_of(previous.id, end_of(previous.end))
+        earlier_ready = reader.last_ready_mark(previous.id)
+        earlier = _assessed(reader, previous, earlier_ready)
         names = {n: f"{n} {g.title}" for n, g in goals.items()}
         names.update({i.id: i.title for g in goals.values() for i in g.initiatives})
         for target, name in names.items():

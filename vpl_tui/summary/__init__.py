@@ -24,7 +24,9 @@ from vpl_tui.records import (
     OverdueRecord,
     PlanRecord,
 )
+from vpl_tui.rules.assessments import Assessment, Scale
 from vpl_tui.rules.checks import tally
+from vpl_tui.rules.periods import Period, current_period
 from vpl_tui.rules.statuses import STATUSES
 from vpl_tui.strings import Strings
 from vpl_tui.styles import Style, plain
@@ -35,6 +37,7 @@ from vpl_tui.summary.model import (  # noqa: F401
     BudgetStatus,
     Count,
     Format,
+    GoalAssessment,
     GoalSummary,
     InitiativeSummary,
     Summary,
@@ -60,6 +63,23 @@ class PlanReader(Protocol):
     def activities_as_of(self, as_of: date) -> list[ActivityRecord]: ...
     def budget_figures(self) -> BudgetFigures | None: ...
     def earmarks(self) -> list[Earmark]: ...
+    def periods(self) -> tuple[Period, ...]: ...
+    def scale(self) -> Scale: ...
+    def assessment_as_of(self, period: str, day: date | None = None) -> dict[str, Assessment]: ...
+
+
+def goal_assessments(store: PlanReader, as_of: date) -> dict[str, GoalAssessment]:
+    """Each goal's assessment for the period current on `as_of`, as it stood then."""
+    period = current_period(store.periods(), as_of)
+    if period is None:
+        return {}
+    scale = store.scale()
+    found = {}
+    for target, assessment in store.assessment_as_of(period.id, as_of).items():
+        level = scale.level(assessment.level)
+        if level is not None:
+            found[target] = GoalAssessment(period.name, level, not period.verdict)
+    return found
 
 
 def budget_status(store: PlanReader) -> BudgetStatus | None:
@@ -130,6 +150,7 @@ def build_summary(store: PlanReader, as_of: date, *, with_activities: bool = Fal
         activities=store.activities_as_of(as_of) if with_activities else None,
         budget=budget_status(store),
         initiative_titles=titles,
+        assessments=goal_assessments(store, as_of),
     )
 
 

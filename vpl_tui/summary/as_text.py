@@ -37,6 +37,10 @@ def render_text(summary: Summary, s: Strings, *, style: Style = plain) -> str:
         title = one_line(f"{goal.number} {goal.title}", width)
         done = f"{goal.count.done}/{goal.count.activities}"
         lines.append(f"  {title.ljust(width)}  {done:>9}")
+        if (judged := summary.assessments.get(goal.number)) is not None:
+            label = judged.level.label(s.lang, forecast=judged.forecast)
+            words = s("summary.assessment", period=one_line(judged.period), label=label)
+            lines.append(f"    {one_line(words)} {judged.level.symbol}")
         for initiative in goal.initiatives:
             title = one_line(initiative.title, width - 2)
             done = f"{initiative.count.done}/{initiative.count.activities}"

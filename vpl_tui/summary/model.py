@@ -13,6 +13,7 @@ from datetime import date
 from typing import Literal, NamedTuple
 
 from vpl_tui.records import ActivityRecord, MetricRecord, OverdueRecord, PlanRecord
+from vpl_tui.rules.assessments import Level
 from vpl_tui.strings import Strings
 
 Format = Literal["text", "markdown", "json", "html"]
@@ -46,6 +47,16 @@ class GoalSummary(NamedTuple):
     initiatives: list[InitiativeSummary]
 
 
+class GoalAssessment(NamedTuple):
+    """A goal's assessment for the summary's period (the current one as of its day)."""
+
+    period: str
+    """The period's name, as the plan writes it."""
+    level: Level
+    forecast: bool
+    """During the year the words are a forecast ("Bedöms uppfyllas")."""
+
+
 class BudgetStatus(NamedTuple):
     """The one line the summary gives the budget reconciliation."""
 
@@ -68,6 +79,8 @@ class Summary:
     """Every activity (JSON only; None when not asked for, to keep large plans light)."""
     budget: BudgetStatus | None = None
     initiative_titles: dict[str, str] = field(default_factory=dict)
+    assessments: dict[str, GoalAssessment] = field(default_factory=dict)
+    """Each assessed goal's assessment, by goal number."""
 
 
 def heading(summary: Summary) -> str:
