@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from vpl_tui.db.store import Store
+from vpl_tui.errors import VplError
 from vpl_tui.screens.controllers.plan_keys import key_help
 from vpl_tui.screens.controllers.reads import start_reading_top_level
 from vpl_tui.screens.help import HelpScreen
@@ -82,7 +83,8 @@ class VplApp(App[None]):
             strings: The interface language.
             today: The day that decides what is overdue and dates the summary; by default
                 the real date, read each time it is needed (tests and snapshots fix it).
-            summary_dir: Where key `p` saves the status summary; default the current folder.
+            summary_dir: Where key `p` saves the status summary; by default the user's
+                report folder (`vpl_tui.settings.report_folder`).
             poll_interval: Seconds between checks for changes made by other processes.
             first_read: The first screen's read of the plan, if the caller has started it
                 already (`vpl` does, before it imports Textual); otherwise it starts now.
@@ -103,7 +105,25 @@ class VplApp(App[None]):
         return self._today or date.today()
 
     def summary_dir(self) -> Path:
-        return self._summary_dir or Path.cwd()
+        """Where key `p` saves the summary: the user's report folder, never the current one.
+
+        The current folder may have been removed since the app started, and is not a
+        place a controller looks for reports. Settings that cannot be read are one notice,
+        and the summary goes to the default folder.
+        """
+        if self._summary_dir is not None:
+            return self._summary_dir
+        from vpl_tui.settings import default_report_folder, load_settings, report_folder
+
+        try:
+            return report_folder(load_settings())
+        except VplError as error:
+            folder = default_report_folder()
+            message = self.strings(
+                "app.settings_unread", reason=error.render(self.strings), folder=str(folder)
+            )
+            self.notify(message, severity="warning", markup=False)
+            return folder
 
     def on_mount(self) -> None:
         self.plan_screen = PlanScreen(

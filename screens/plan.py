@@ -376,6 +376,8 @@ class PlanScreen(Screen[None]):
         from vpl_tui.screens.summary_view import SummaryView  # TextArea: only when needed
 
         result = message.result
+        severity = "information" if result.error is None else "error"
+        self.app.notify(result.notice(self.strings), severity=severity, markup=False)
         self.app.push_screen(SummaryView(self.strings, result.text, result.path, result.error))
 
     def action_budget(self) -> None:
