@@ -153,6 +153,13 @@ class Connected:
     still work; every write raises this error before it touches anything.
     """
 
+    write_wait: float = BUSY_TIMEOUT_MS / 1000
+    """Seconds a write waits for another's lock before it fails with `error.db_busy`.
+
+    The app waits ~1 s (its writes run on the event loop, which must not freeze);
+    a command run from the shell waits the full BUSY_TIMEOUT_MS.
+    """
+
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
         self.db = Database(connection)
@@ -202,7 +209,7 @@ class Connected:
         time.sleep(YIELD_AFTER_WRITE)
 
     def _begin_immediate(self) -> None:
-        """BEGIN IMMEDIATE, waiting up to BUSY_TIMEOUT_MS for another writer's lock.
+        """BEGIN IMMEDIATE, waiting up to `write_wait` seconds for another writer's lock.
 
         SQLite's own busy handler sleeps longer and longer between tries (100 ms at the
         end), so a writer waiting behind one that writes in a loop kept missing the short
@@ -212,7 +219,7 @@ class Connected:
         after its commit (YIELD_AFTER_WRITE), the two take turns.
         """
         conn = self.db.conn
-        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        deadline = time.monotonic() + self.write_wait
         conn.execute("PRAGMA busy_timeout = 0")
         try:
             while True:

@@ -32,6 +32,9 @@ from vpl_tui.views.plan_items import TopLevel
 if TYPE_CHECKING:
     from textual.command import Provider
 
+WRITE_WAIT = 1.0
+"""Seconds a change made in the app waits for another process's write lock."""
+
 
 def _plan_commands() -> type[Provider]:
     # Imported when the palette first opens: textual.command is not needed to start.
@@ -90,6 +93,10 @@ class VplApp(App[None]):
                 already (`vpl` does, before it imports Textual); otherwise it starts now.
         """
         super().__init__()
+        # A write that meets another process's lock gives up within a second and says so
+        # in a notice (the key can be pressed again): the writes run on the event loop,
+        # and 30 s of waiting would freeze every key, `q` too.
+        store.write_wait = WRITE_WAIT
         self.store = store
         self.strings = strings
         self._today = today
