@@ -33,6 +33,7 @@ from vpl_tui.errors import VplError
 from vpl_tui.rules.checks import tally
 from vpl_tui.screens.controllers.budget_edit import FigureEditor
 from vpl_tui.screens.controllers.reads import read_budget
+from vpl_tui.screens.guard import KeepsRunning
 from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.safe import plain
 from vpl_tui.screens.widgets.budget_charts import BudgetCharts
@@ -58,7 +59,7 @@ def _section_key(key: str, section: str, description: str, tooltip: str) -> Bind
     )
 
 
-class BudgetScreen(Screen[None]):
+class BudgetScreen(KeepsRunning, Screen[None]):
     """Reconcile the budget: the checks, the tables behind them, the charts, and edits."""
 
     CSS_PATH = "budget.tcss"

@@ -45,6 +45,7 @@ from vpl_tui.screens.controllers.reads import (
     result_within,
     search_activities,
 )
+from vpl_tui.screens.guard import KeepsRunning
 from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.widgets.detail import DetailPane
 from vpl_tui.screens.widgets.footer import KeyFooter
@@ -70,7 +71,7 @@ class WorkerRead(Message, Generic[T]):
         self.result = result
 
 
-class PlanScreen(Screen[None]):
+class PlanScreen(KeepsRunning, Screen[None]):
     """Navigate the plan by keyboard and change activity statuses inline."""
 
     CSS_PATH = PLAN_CSS
