@@ -84,6 +84,14 @@ class BudgetScreen(KeepsRunning, Screen[None]):
             id="budget.restore",
         ),
         Binding(
+            "enter",
+            "not_editable",
+            "Edit",
+            show=False,
+            tooltip="Says why the cell cannot be edited",
+            id="budget.not_editable",
+        ),
+        Binding(
             "1",
             "section('operating')",
             "Section",
@@ -277,7 +285,14 @@ class BudgetScreen(KeepsRunning, Screen[None]):
     @on(DataTable.CellHighlighted)
     def _cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         if isinstance(event.data_table, FigureTable):
+            self.refresh_bindings()  # enter edits here or not: the footer follows
             self._explain_focused()
+
+    def action_not_editable(self) -> None:
+        """Enter on a figure that cannot be edited: say why (the table took it otherwise)."""
+        table = self._focused_table()
+        if table is not None:
+            self.editor.start(table, table.cursor_coordinate)
 
     @on(DataTable.CellSelected)
     def _cell_selected(self, event: DataTable.CellSelected) -> None:

@@ -7,6 +7,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Statusrapporten sparades som {path}",
         "The status summary was saved as {path}",
     ),
+    "budget.edit.actual": (
+        "Bokslut är utfall och kan inte ändras; ändra prognosen eller budgeten",
+        "Actuals are the closed accounts and cannot be edited; edit the forecast or budget",
+    ),
+    "app.key.budget.not_editable": ("Ändra", "Edit"),
+    "app.tip.budget.not_editable": (
+        "Säger varför cellen inte kan ändras (beräknad, tom eller bokslut)",
+        "Says why the cell cannot be edited (computed, blank or actuals)",
+    ),
     "app.failed": (
         "Något gick fel: {reason}. Appen fortsätter; inget mer ändrades",
         "Something went wrong: {reason}. The app carries on; nothing more was changed",
