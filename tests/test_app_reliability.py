@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import sys
 import time
 from pathlib import Path
 
 import pytest
+from helpers.reliability import TRACEBACK, VPL, vpl_env
+from helpers.terminal import Terminal
 from test_app_support import SIZE, TODAY, cursor_key, go_to_activity, notifications, plan, settle
 from textual import events
 
@@ -251,3 +254,50 @@ async def test_a_locked_database_says_so_within_a_second_and_q_still_quits(
         assert store.activity("1.1.1-1").status == "done"
         await pilot.press("q")
     assert app.return_code == 0
+
+
+# -- a database this user may only read -----------------------------------------------------------
+
+UNPRIVILEGED_VPL = (
+    "import os, sys\n"
+    "from helpers.reliability import drop_permission_override\n"
+    "drop_permission_override()\n"
+    "os.execv(sys.argv[1], sys.argv[1:])\n"
+)
+"""Run `vpl` with file modes applying even to root (see `drop_permission_override`)."""
+
+
+@pytest.mark.slow
+def test_the_app_on_a_read_only_database_shows_the_owners_changes(
+    tmp_path: Path, seed_plan: Plan
+) -> None:
+    folder = tmp_path / "delad"
+    folder.mkdir()
+    db = folder / "plan.db"
+    with Store.open(db, seed=lambda: seed_plan):
+        pass
+    db.chmod(0o444)
+    folder.chmod(0o555)
+    env = vpl_env(tmp_path, TERM="xterm-256color", PYTHONPATH=str(Path(__file__).parent))
+    argv = [sys.executable, "-c", UNPRIVILEGED_VPL, VPL, "--db", str(db)]
+    terminal = Terminal(argv, env=env, cwd=tmp_path)
+    try:
+        assert terminal.wait_for(b"1.1.1"), "the app did not show the plan"
+        terminal.settle()
+        assert b"0/4" in terminal.written()
+        seen = len(terminal.written())
+        # The owner (who may write) marks an activity done, as `vpl set` would.
+        with Store.open(db) as owner:
+            assert owner.read_only is None
+            owner.set_status("1.1.1-1", "done", user="ägaren")
+        deadline = time.monotonic() + 20
+        while b"1/4" not in terminal.written()[seen:] and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert b"1/4" in terminal.written()[seen:], "the owner's change never showed"
+        terminal.type(b"q")
+    finally:
+        code = terminal.close()
+        folder.chmod(0o755)
+        db.chmod(0o644)
+    assert code == 0
+    assert TRACEBACK.encode() not in terminal.written()
