@@ -10,16 +10,20 @@ import asyncio
 import sqlite3
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.plans import big_plan
 from helpers.reliability import TRACEBACK, VPL, vpl_env
 from helpers.terminal import Terminal
 from test_app_support import SIZE, TODAY, cursor_key, go_to_activity, notifications, plan, settle
 from textual import events
+from textual.widgets.tree import TreeNode
 
 from vpl_tui.db.store import Store
 from vpl_tui.model import Plan
+from vpl_tui.planfile import parse_plan
 from vpl_tui.screens.app import MAX_FAILURES, VplApp, finish
 from vpl_tui.strings import Strings
 
@@ -226,6 +230,24 @@ async def test_what_the_app_cannot_go_on_from_ends_it_with_status_1_and_one_line
     assert str(ended.value) == app.failure  # what `vpl` prints on stderr, with status 1
 
 
+async def test_an_error_in_a_screens_handler_is_a_notice_and_keys_go_on(
+    store: Store, tmp_path: Path
+) -> None:
+    app = app_on(store, summary_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        store.close()  # the budget screen's first look at the database fails as it opens
+        await pilot.press("b")
+        await settle(pilot)
+        assert app.is_running
+        assert any(n.startswith("Något gick fel: ProgrammingError") for n in notifications(app))
+        await pilot.press("escape")  # back to the plan, which still answers
+        await settle(pilot)
+        assert app.screen is plan(app)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
 # -- a database another process holds ------------------------------------------------------------
 
 
@@ -254,6 +276,50 @@ async def test_a_locked_database_says_so_within_a_second_and_q_still_quits(
         assert store.activity("1.1.1-1").status == "done"
         await pilot.press("q")
     assert app.return_code == 0
+
+
+# -- a large goal refreshed --------------------------------------------------------------------
+
+
+async def test_a_large_goal_open_under_a_filter_is_refreshed_whole(
+    tmp_path: Path, db_path: Path
+) -> None:
+    # The refresh replaces the lines of the goal in one step (`PlanTree.replace_items_below`,
+    # which drops Textual's nodes itself): what is shown, and what the tree holds, are the
+    # goal's open activities as they are now, no node left behind.
+    with Store.open(db_path) as store:
+        store.replace_plan(parse_plan(big_plan(1, 0, 400, title="Stor plan", words=3)))
+        app = app_on(store, summary_dir=tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            screen = plan(app)
+            screen.filter = "open"
+            await settle(pilot)
+            tree = screen.tree
+            goal = tree.index.get(("goal", "1"))
+            assert goal is not None
+            tree.move_cursor_to(goal)
+            await pilot.press("l", "down", "down")
+            await settle(pilot)
+            shown = len(goal.children)
+            assert cursor_key(app) == ("activity", "1-1")
+            with Store.open(db_path) as other:
+                other.set_status("1-1", "done", user="annan")  # no longer open: it goes
+            screen.check_for_changes()
+            await settle(pilot)
+            assert len(goal.children) == shown - 1
+            assert ("activity", "1-1") not in tree.index
+            assert cursor_key(app) == ("goal", "1")  # its line went: the cursor to its goal
+            # Private names `_drop_below` uses: Textual's map of every node of the tree.
+            reachable = sum(1 for _ in _walk(tree.root))
+            assert len(tree._tree_nodes) == reachable  # noqa: SLF001
+            await pilot.press("q")
+
+
+def _walk(node: TreeNode) -> Iterator[TreeNode]:
+    yield node
+    for child in node._children:  # noqa: SLF001 - the list `_drop_below` clears
+        yield from _walk(child)
 
 
 # -- a database this user may only read -----------------------------------------------------------
