@@ -153,11 +153,20 @@ class Connected:
     still work; every write raises this error before it touches anything.
     """
 
+    write_wait: float = BUSY_TIMEOUT_MS / 1000
+    """Seconds a write waits for another's lock before it fails with `error.db_busy`.
+
+    The app waits ~1 s (its writes run on the event loop, which must not freeze);
+    a command run from the shell waits the full BUSY_TIMEOUT_MS.
+    """
+
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
         self.db = Database(connection)
         self.db.conn.create_function("vpl_fold", 1, _fold, deterministic=True)
         self.display_name = clean(str(path))
+        self._on_disk = _signature(path)
+        self._reopened = 0
 
     def close(self) -> None:
         self.db.close()
@@ -202,7 +211,7 @@ class Connected:
         time.sleep(YIELD_AFTER_WRITE)
 
     def _begin_immediate(self) -> None:
-        """BEGIN IMMEDIATE, waiting up to BUSY_TIMEOUT_MS for another writer's lock.
+        """BEGIN IMMEDIATE, waiting up to `write_wait` seconds for another writer's lock.
 
         SQLite's own busy handler sleeps longer and longer between tries (100 ms at the
         end), so a writer waiting behind one that writes in a loop kept missing the short
@@ -212,7 +221,7 @@ class Connected:
         after its commit (YIELD_AFTER_WRITE), the two take turns.
         """
         conn = self.db.conn
-        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        deadline = time.monotonic() + self.write_wait
         conn.execute("PRAGMA busy_timeout = 0")
         try:
             while True:
@@ -231,8 +240,37 @@ class Connected:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def data_version(self) -> int:
-        """Changes whenever another connection commits: cheap to poll for outside changes."""
-        return self.db.conn.execute("PRAGMA data_version").fetchone()[0]
+        """Changes whenever another connection commits: cheap to poll for outside changes.
+
+        A read-only database may be open `immutable` (see `_read_only_uri`): SQLite then
+        never looks at the file again, and its data_version never changes. There the
+        file's own signature is compared (a stat of it and its -wal), and when the owner
+        has changed it the connection is opened anew, so that what is read is current.
+        """
+        if self.read_only is not None:
+            on_disk = _signature(self.path)
+            if on_disk != self._on_disk:
+                self._reopen()
+                self._on_disk = on_disk
+        version = self.db.conn.execute("PRAGMA data_version").fetchone()[0]
+        return (self._reopened << 32) | version
+
+    def _reopen(self) -> None:
+        """Open the file again (read-only, as it was found); the old connection is closed."""
+        from vpl_tui.db.schema import prepare  # the schema module builds on this one
+
+        connection, read_only = connect(self.path, create_folder=False)
+        old, self.db = self.db, Database(connection)
+        self.db.conn.create_function("vpl_fold", 1, _fold, deterministic=True)
+        self.read_only = read_only or self.read_only
+        try:
+            prepare(self)
+        except BaseException:
+            self.db.close()
+            self.db = old
+            raise
+        old.close()
+        self._reopened += 1
 
     def has_plan(self) -> bool:
         return self.db.execute("SELECT EXISTS (SELECT 1 FROM plan)").fetchone()[0] == 1
@@ -283,6 +321,19 @@ def _read_only_error(path: Path, shown: str) -> VplError | None:
     if not os.access(path.parent, os.W_OK):
         return VplError("error.db_read_only_folder", db=shown, folder=clean(str(path.parent)))
     return None
+
+
+def _signature(path: Path) -> tuple[tuple[int, int, int] | None, ...]:
+    """What changes when anyone writes `path`: the stat of the file and of its -wal."""
+
+    def stat(file: Path) -> tuple[int, int, int] | None:
+        try:
+            found = file.stat()
+        except OSError:
+            return None
+        return (found.st_ino, found.st_size, found.st_mtime_ns)
+
+    return (stat(path), stat(path.with_name(path.name + "-wal")))
 
 
 def _read_only_uri(path: Path) -> str:

@@ -33,6 +33,7 @@ from vpl_tui.errors import VplError
 from vpl_tui.rules.checks import tally
 from vpl_tui.screens.controllers.budget_edit import FigureEditor
 from vpl_tui.screens.controllers.reads import read_budget
+from vpl_tui.screens.guard import KeepsRunning
 from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.safe import plain
 from vpl_tui.screens.widgets.budget_charts import BudgetCharts
@@ -58,7 +59,7 @@ def _section_key(key: str, section: str, description: str, tooltip: str) -> Bind
     )
 
 
-class BudgetScreen(Screen[None]):
+class BudgetScreen(KeepsRunning, Screen[None]):
     """Reconcile the budget: the checks, the tables behind them, the charts, and edits."""
 
     CSS_PATH = "budget.tcss"
@@ -81,6 +82,14 @@ class BudgetScreen(Screen[None]):
             "Published",
             tooltip="Restore the cell's published figure",
             id="budget.restore",
+        ),
+        Binding(
+            "enter",
+            "not_editable",
+            "Edit",
+            show=False,
+            tooltip="Says why the cell cannot be edited",
+            id="budget.not_editable",
         ),
         Binding(
             "1",
@@ -276,7 +285,14 @@ class BudgetScreen(Screen[None]):
     @on(DataTable.CellHighlighted)
     def _cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         if isinstance(event.data_table, FigureTable):
+            self.refresh_bindings()  # enter edits here or not: the footer follows
             self._explain_focused()
+
+    def action_not_editable(self) -> None:
+        """Enter on a figure that cannot be edited: say why (the table took it otherwise)."""
+        table = self._focused_table()
+        if table is not None:
+            self.editor.start(table, table.cursor_coordinate)
 
     @on(DataTable.CellSelected)
     def _cell_selected(self, event: DataTable.CellSelected) -> None:

@@ -45,6 +45,7 @@ from vpl_tui.screens.controllers.reads import (
     result_within,
     search_activities,
 )
+from vpl_tui.screens.guard import KeepsRunning
 from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.widgets.detail import DetailPane
 from vpl_tui.screens.widgets.footer import KeyFooter
@@ -70,7 +71,7 @@ class WorkerRead(Message, Generic[T]):
         self.result = result
 
 
-class PlanScreen(Screen[None]):
+class PlanScreen(KeepsRunning, Screen[None]):
     """Navigate the plan by keyboard and change activity statuses inline."""
 
     CSS_PATH = PLAN_CSS
@@ -376,6 +377,8 @@ class PlanScreen(Screen[None]):
         from vpl_tui.screens.summary_view import SummaryView  # TextArea: only when needed
 
         result = message.result
+        severity = "information" if result.error is None else "error"
+        self.app.notify(result.notice(self.strings), severity=severity, markup=False)
         self.app.push_screen(SummaryView(self.strings, result.text, result.path, result.error))
 
     def action_budget(self) -> None:

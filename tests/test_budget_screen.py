@@ -132,44 +132,42 @@ async def test_editing_a_figure_reruns_the_checks_and_writes_history(store: Stor
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_budget(pilot)
         await pilot.press("enter")  # jump from the failing check to its cell, Resultat 2021
-        await pilot.press("up")  # Kommunbidrag 2021, the figure a controller would update
+        await pilot.press("up", "right")  # Kommunbidrag 2022, the forecast a controller updates
         await settle(pilot)
         table = screen.query_one("#table-operating", FigureTable)
         assert screen.focused is table
         assert screen.current_cell is not None
-        assert screen.current_cell.address == FigureAddress("operating", "grant", 2021)
+        assert screen.current_cell.address == FigureAddress("operating", "grant", 2022)
         await pilot.press("enter")
         await settle(pilot)
         field = screen.query_one("#budget-edit-input", Input)
         assert screen.focused is field
-        assert field.value == "270 866"  # as shown, the Swedish way
+        assert field.value == "286 398"  # as shown, the Swedish way
         field.value = ""
-        await pilot.press(*"270 867", "enter")
+        await pilot.press(*"286 399", "enter")
         await settle(pilot)
         # Saved, with who, when, the old and the new value; the published figure is kept.
-        history = store.figure_history("operating", "grant", 2021)
+        history = store.figure_history("operating", "grant", 2022)
         assert [(h.from_value, h.to_value, h.user) for h in history] == [
-            (Decimal(270866), Decimal(270867), "kontroller")
+            (Decimal(286398), Decimal(286399), "kontroller")
         ]
         record = next(
-            f for f in store.figures() if (f.table, f.line, f.year) == ("operating", "grant", 2021)
+            f for f in store.figures() if (f.table, f.line, f.year) == ("operating", "grant", 2022)
         )
-        assert (record.value, record.published) == (Decimal(270867), Decimal(270866))
-        # The checks ran again at once: 270 867 − 250 584 = 20 283, as published.
+        assert (record.value, record.published) == (Decimal(286399), Decimal(286398))
+        # The checks ran again at once: 286 399 − 272 398 = 14 001, not 14 000 as published.
         assert counts(screen) == (
-            "31 kontroller:  ✓ 27 stämmer   ✗ 0 avviker   ? 4 kan inte kontrolleras"
+            "31 kontroller:  ✓ 25 stämmer   ✗ 2 avviker   ? 4 kan inte kontrolleras"
         )
         assert screen.focused is table
-        assert cell_text(table) == "✎ 270 867"
-        result = place(table, FigureAddress("operating", "result", 2021))
-        assert cell_text(table, result) == "20 283"
-        assert "270 866 → 270 867" in explanation(screen)
+        assert cell_text(table) == "✎ 286 399"
+        assert "286 398 → 286 399" in explanation(screen)
         assert "kontroller" in explanation(screen)
-        assert any("270 866 → 270 867 tkr" in n for n in notices(app))
+        assert any("286 398 → 286 399 tkr" in n for n in notices(app))
         # The edit travels with the plan: `vpl export` writes Budget.changes.
         exported = store.export_plan().budget
         assert exported is not None and [(c.line, c.to) for c in exported.changes] == [
-            ("grant", Decimal(270867))
+            ("grant", Decimal(286399))
         ]
 
 
@@ -199,7 +197,7 @@ async def test_bad_input_is_refused_and_nothing_is_written(store: Store) -> None
     app = app_for(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_budget(pilot)
-        await pilot.press("1")
+        await pilot.press("1", "right")  # Nettokostnader 2022, a forecast
         table = screen.query_one("#table-operating", FigureTable)
         await pilot.press("enter")
         await settle(pilot)
@@ -207,17 +205,103 @@ async def test_bad_input_is_refused_and_nothing_is_written(store: Store) -> None
         for typed, notice in (
             ("tjugo", "'tjugo' är inte ett tal"),
             ("12,5", "Tabellen är i hela tkr: skriv ett heltal"),
+            # An exponent once kept the screen busy for ever, building a billion digits.
+            ("1e999999999", "'1e999999999' är inte ett tal"),
+            ("1E+999999999", "'1E+999999999' är inte ett tal"),
+            ("NaN", "'NaN' är inte ett tal"),
+            ("-Infinity", "'-Infinity' är inte ett tal"),
+            ("1 000 000 000 000 000", "För stort tal för tabellen"),
+            ("9" * 5000, "är inte ett tal"),
+            ("1,2,3", "'1,2,3' är inte ett tal"),
+            ("12 34", "'12 34' är inte ett tal"),
         ):
             field.value = typed
             await pilot.press("enter")
             await settle(pilot)
-            assert notice in notices(app)
+            said = notices(app)[-1]
+            assert notice in said and "\n" not in said and len(said) < 200, said
             assert screen.focused is field  # still editing, the typed text kept
         await pilot.press("escape")  # cancels the edit, stays on the screen
         await settle(pilot)
         assert screen.focused is table
         assert isinstance(app.screen, BudgetScreen)
         assert store.figure_history() == []
+
+
+@pytest.mark.parametrize(
+    ("table_id", "address", "typed", "saved"),
+    [
+        ("operating", FigureAddress("operating", "net_costs", 2022), "282 000", 282000),
+        ("operating", FigureAddress("operating", "result", 2022), "-3 000", -3000),
+        ("operating", FigureAddress("operating", "result", 2023), "\u22123 000", -3000),
+        ("operating", FigureAddress("operating", "grant", 2023), "279\u00a0192", 279192),
+        ("pot", None, "4,5", Decimal("4.5")),
+    ],
+)
+async def test_figures_are_typed_the_swedish_way(
+    store: Store, table_id: str, address: FigureAddress | None, typed: str, saved: Decimal
+) -> None:
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_budget(pilot)
+        await pilot.press("3" if table_id == "pot" else "1")
+        table = screen.query_one(f"#table-{table_id}", FigureTable)
+        if address is not None:
+            where = place(table, address)
+            table.move_cursor(row=where.row, column=where.column)
+        else:  # the first allocation of the pot
+            row = next(r for r, spec in enumerate(table.spec.rows) if spec.cells[0].editable)
+            table.move_cursor(row=row, column=0)
+        await settle(pilot)
+        edited = screen.current_cell
+        assert edited is not None and edited.address is not None
+        await pilot.press("enter")
+        await settle(pilot)
+        screen.query_one("#budget-edit-input", Input).value = typed
+        await pilot.press("enter")
+        await settle(pilot)
+        [change] = store.figure_history()
+        assert change.to_value == Decimal(saved)
+        assert (change.table, change.line, change.year) == (
+            edited.address.table,
+            edited.address.line,
+            edited.address.year,
+        )
+
+
+async def test_actuals_are_not_editable_and_the_footer_says_so(store: Store) -> None:
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_budget(pilot)
+        await pilot.press("1")  # the cursor on Nettokostnader 2021, Bokslut
+        table = screen.query_one("#table-operating", FigureTable)
+        await settle(pilot)
+        assert table.column_label(table.cursor_coordinate.column).startswith("Bokslut")
+        assert "Ändra" not in footer_keys(screen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Bokslut är utfall och kan inte ändras")
+        assert screen.query_one("#budget-edit").display is False
+        assert screen.focused is table
+        await pilot.press("p")  # restoring the published figure is an edit too
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Bokslut är utfall")
+        await pilot.press("right")  # Prognos 2022: editable, and the footer offers it
+        await settle(pilot)
+        assert "Ändra" in footer_keys(screen)
+        await pilot.press("down", "down", "down")  # the computed row: not editable
+        await settle(pilot)
+        assert "Ändra" not in footer_keys(screen)
+        assert store.figure_history() == []
+
+
+def footer_keys(screen: BudgetScreen) -> list[str]:
+    """The descriptions of the keys the footer offers now."""
+    return [
+        active.binding.description
+        for active in screen.active_bindings.values()
+        if active.binding.show and active.enabled
+    ]
 
 
 async def test_a_figure_changed_meanwhile_is_not_overwritten(store: Store, db_path: Path) -> None:

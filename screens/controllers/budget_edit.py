@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING
 from textual.coordinate import Coordinate
 from textual.widgets import Input, Label
 
-from vpl_tui.budget import EARMARKS_TABLE, FigureAddress
+from vpl_tui.budget import FigureAddress
 from vpl_tui.db.store import StaleFigure
 from vpl_tui.errors import VplError
-from vpl_tui.numbers import format_amount, parse_amount
+from vpl_tui.numbers import MAX_AMOUNT_TEXT, format_amount, parse_amount
 from vpl_tui.rules.figures import figure_problem
-from vpl_tui.safetext import clean
+from vpl_tui.safetext import clean, one_line
 from vpl_tui.screens.safe import plain
 from vpl_tui.screens.widgets.figure_tables import FigureTable
-from vpl_tui.views.budget_tables import CellSpec
+from vpl_tui.views.budget_view import can_edit, why_not_editable
 
 if TYPE_CHECKING:
     from vpl_tui.screens.budget import BudgetScreen
@@ -43,16 +43,6 @@ class EditTarget:
     unit: str
 
 
-def _editable(cell: CellSpec | None) -> bool:
-    return (
-        cell is not None
-        and cell.editable
-        and cell.address is not None
-        and cell.value is not None
-        and cell.address.table != EARMARKS_TABLE
-    )
-
-
 class FigureEditor:
     """The edit field of one budget screen, and the figure it edits."""
 
@@ -62,7 +52,7 @@ class FigureEditor:
 
     def _target(self, table: FigureTable, coordinate: Coordinate) -> EditTarget | None:
         cell, row = table.cell_at(coordinate), table.row_at(coordinate)
-        if not _editable(cell) or row is None or table.spec is None:
+        if not can_edit(cell) or row is None or table.spec is None:
             return None
         assert cell is not None and cell.address is not None and cell.value is not None
         return EditTarget(
@@ -80,7 +70,8 @@ class FigureEditor:
         screen, s = self.screen, self.screen.strings
         target = self._target(table, coordinate)
         if target is None:
-            screen.notify(s("budget.edit.not_editable"), severity="warning", markup=False)
+            reason = why_not_editable(table.cell_at(coordinate), screen.state)
+            screen.notify(s(reason), severity="warning", markup=False)
             return
         self.editing = target
         prompt = s("budget.edit.prompt", line=target.line, year=target.column, unit=target.unit)
@@ -110,7 +101,8 @@ class FigureEditor:
         try:
             value = parse_amount(typed)
         except ValueError:
-            message = s("budget.edit.not_number", value=clean(typed))
+            shown = one_line(typed, MAX_AMOUNT_TEXT)  # a pasted page is not repeated
+            message = s("budget.edit.not_number", value=shown)
             screen.notify(message, severity="error", markup=False)
             return
         problem = figure_problem(target.unit, value)  # type: ignore[arg-type]
@@ -162,7 +154,8 @@ class FigureEditor:
         cell = table.cell_at(coordinate)
         target = self._target(table, coordinate)
         if cell is None or target is None or cell.published is None:
-            screen.notify(s("budget.edit.not_editable"), severity="warning", markup=False)
+            reason = why_not_editable(cell, screen.state)
+            screen.notify(s(reason), severity="warning", markup=False)
             return
         if not cell.edited:
             message = s("budget.edit.already_published", line=target.line, year=target.column)

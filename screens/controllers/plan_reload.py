@@ -82,6 +82,9 @@ class OutsideChanges:
         view, tree = screen.view, screen.tree
         before = view.top
         cursor = screen.cursor_item()
+        # The keys from the cursor's line up to the first level: if the line is gone (a
+        # plan loaded elsewhere without it), the cursor goes to the nearest that is left.
+        trail = _trail(tree.cursor_node)
         screen.plan_detail.forget_history()
         screen.set_top(reload.top)
         if not screen.search.active:
@@ -100,11 +103,12 @@ class OutsideChanges:
                         self._replace_children(node, children)
                 for node in tree.index.closed_with_children(set(reload.children)):
                     tree.remove_items_below(node)
+            self._cursor_back(trail)
         screen.plan_detail.show()
         screen.app.notify(screen.strings("app.external"), markup=False, timeout=3)
 
     def _replace_children(self, node: TreeNode[Item], children: list[Item]) -> None:
-        """Update the children of an opened node in place, or rebuild them if they differ."""
+        """Update the children of an opened node in place, or replace them if they differ."""
         screen, tree = self.screen, self.screen.tree
         current = [child for child in node.children if child.data is not None]
         if same_keys((child.data for child in current), children):
@@ -113,12 +117,28 @@ class OutsideChanges:
                 child.data = item
                 tree.refresh_item(child)
             return
-        cursor = screen.cursor_item()
+        trail = _trail(tree.cursor_node)
         expanded = tree.index.open_keys()
-        tree.remove_items_below(node)
-        screen.outline.fill(node, children)
+        tree.replace_items_below(node, children)  # in one step: a goal of 200 000, say
         screen.outline.open_again(node, expanded)
-        if cursor is not None and (found := tree.index.get(cursor.key)) is not None:
-            tree.move_cursor_to(found)
-        elif tree.cursor_node is None:
-            tree.move_cursor_to(node)
+        self._cursor_back(trail)
+
+    def _cursor_back(self, trail: list[Key]) -> None:
+        """Put the cursor on the first line of `trail` still in the tree (its own, or above)."""
+        tree = self.screen.tree
+        for key in trail:
+            found = tree.index.get(key)
+            if found is not None:
+                tree.move_cursor_to(found)  # the same line: nothing moves
+                return
+        if tree.root.children:
+            tree.move_cursor_to(tree.root.children[0])
+
+
+def _trail(node: TreeNode[Item] | None) -> list[Key]:
+    """The keys of `node` and of every line above it, nearest first."""
+    keys: list[Key] = []
+    while node is not None and node.data is not None:
+        keys.append(node.data.key)
+        node = node.parent
+    return keys

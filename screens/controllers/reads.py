@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from vpl_tui.db.store import Store
+from vpl_tui.errors import VplError
 from vpl_tui.records import InitiativeRecord
 from vpl_tui.safetext import clean
 from vpl_tui.strings import Strings
@@ -39,6 +40,12 @@ class SummaryResult:
     path: Path
     error: str | None
     """Why the file could not be written, or None."""
+
+    def notice(self, strings: Strings) -> str:
+        """One line that says where the file went, or why it is not there."""
+        if self.error is None:
+            return strings("app.summary.saved_to", path=clean(str(self.path)))
+        return strings("app.summary.not_saved", path=clean(str(self.path)), reason=self.error)
 
 
 def read_top_level(path: Path, today: date) -> TopLevel:
@@ -100,17 +107,24 @@ def search_activities(path: Path, text: str, limit: int, today: date) -> SearchR
 
 
 def prepare_summary(path: Path, today: date, strings: Strings, folder: Path) -> SummaryResult:
-    """Build the summary, show it as text and save it as Markdown in `folder`."""
+    """Build the summary, show it as text and save it as a new Markdown file in `folder`.
+
+    The file never replaces one already there (the day's second summary is `-2`), and a
+    link at its name is not followed (`save_new`); a file that cannot be written is
+    reported in the result, and the text is shown all the same.
+    """
+    from vpl_tui.files import save_new
     from vpl_tui.summary import build_summary, render
 
     with Store.open(path) as store:
         summary = build_summary(store, today)
-    target = folder / strings("app.summary.file", date=today.isoformat())
+    name = strings("app.summary.file", date=today.isoformat())
+    target = folder / name
     error = None
     try:
-        target.write_text(render(summary, "markdown", strings), encoding="utf-8")
-    except OSError as problem:
-        error = clean(problem.strerror or str(problem))
+        target = save_new(folder, name, render(summary, "markdown", strings))
+    except VplError as problem:
+        error = clean(str(problem.values.get("reason") or problem.render(strings)))
     return SummaryResult(render(summary, "text", strings), target, error)
 
 

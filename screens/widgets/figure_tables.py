@@ -24,6 +24,7 @@ from vpl_tui.safetext import clean, one_line
 from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.strings import Strings
 from vpl_tui.views.budget_tables import CellSpec, RowSpec, TableSpec
+from vpl_tui.views.budget_view import can_edit
 
 EDITED = "✎"
 """Marks a figure that differs from the published one."""
@@ -70,6 +71,13 @@ class FigureTable(DataTable):
         self.strings = strings
         self.spec: TableSpec | None = None
         localise_bindings(self, strings)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Enter edits only a figure that can be edited: elsewhere the footer does not offer
+        # it, and the key goes on to the screen, which says why (`BudgetScreen`).
+        if action == "select_cursor":
+            return can_edit(self.cell_at(self.cursor_coordinate))
+        return True
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"figure-table--{name}", partial=True)

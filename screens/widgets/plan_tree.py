@@ -256,9 +256,34 @@ class PlanTree(Tree[Item], inherit_bindings=False):
     def remove_items_below(self, node: TreeNode[Item]) -> None:
         """Remove the children of `node`; it reads them again when next opened."""
         self.index.forget_below(node)
-        node.remove_children()
+        self._drop_below(node)
+        node._updates += 1
+        self._invalidate()
         if node.data is not None:
             node.data.loaded = False
+
+    def replace_items_below(self, node: TreeNode[Item], items: Iterable[Item]) -> None:
+        """Show `items` as the children of `node` in place of those it has, in one step.
+
+        A refresh after another process's change replaces every child of an opened goal
+        whose lines differ: for a goal of 200 000 activities, in time linear in them.
+        """
+        self.index.forget_below(node)
+        self._drop_below(node)
+        self.add_items(node, items)
+        if node.data is not None:
+            node.data.loaded = True
+
+    def _drop_below(self, node: TreeNode[Item]) -> None:
+        # Private: `TreeNode.remove_children` removes one child at a time, each looked
+        # up by `list.index` in its parent's children from the start, last child first:
+        # quadratic, minutes for a goal of 200 000 activities. This drops the same nodes
+        # (from the parent's `_children` and the tree's `_tree_nodes`, by `_id`) at once.
+        # tests/test_app_reliability.py fails if these names change.
+        for child in node._children:
+            self._drop_below(child)
+            self._tree_nodes.pop(child._id, None)
+        node._children.clear()
 
     def label_text(self, node: TreeNode[Item]) -> str:
         """The node's label as drawn, without styles (what a reader of the screen sees)."""

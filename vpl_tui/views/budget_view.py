@@ -8,11 +8,11 @@ the explanation pane, both from that state alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from vpl_tui.budget import Check, FigureAddress, reconcile
+from vpl_tui.budget import EARMARKS_TABLE, Check, FigureAddress, reconcile
 from vpl_tui.numbers import format_amount
 from vpl_tui.records import Earmark, FigureChangeRecord, FigureRecord
 from vpl_tui.rules.checks import failures_first
@@ -38,6 +38,8 @@ class BudgetState:
     """By table id, only the tables the plan has."""
     history: dict[FigureAddress, list[FigureChangeRecord]] = field(default_factory=dict)
     """Every figure's edits, oldest first."""
+    closed: frozenset[FigureAddress] = frozenset()
+    """The figures of the closed accounts (Bokslut columns): outcome, never edited."""
 
 
 def budget_state(
@@ -57,7 +59,78 @@ def budget_state(
             change
         )
     tables = build_tables(budget, figures, earmarks, checks, strings)
-    return BudgetState(budget, checks, tables, by_address)
+    actual = actual_years(budget)
+    tables = {
+        table_id: _actuals_fixed(spec, actual.get(table_id, frozenset()))
+        for table_id, spec in tables.items()
+    }
+    closed = frozenset(
+        cell.address
+        for table_id, spec in tables.items()
+        for row in spec.rows
+        for column, cell in zip(spec.columns, row.cells, strict=False)
+        if cell.address is not None and column.key in actual.get(table_id, frozenset())
+    )
+    return BudgetState(budget, checks, tables, by_address, closed)
+
+
+ACTUAL = "actual"
+"""The kind of a column of figures already closed (Bokslut): outcome, never edited."""
+
+
+def actual_years(budget: Budget) -> dict[str, frozenset[str]]:
+    """The years (column keys) of each table whose figures are the closed accounts."""
+
+    def closed(*columns: Mapping[str, str]) -> frozenset[str]:
+        merged: dict[str, str] = {}
+        for mapping in columns:
+            merged.update(mapping)
+        return frozenset(year for year, kind in merged.items() if kind == ACTUAL)
+
+    years = {"operating": closed(budget.operating.columns)}
+    if budget.units is not None:
+        years["units"] = closed(budget.operating.columns, budget.units.columns)
+    if budget.investments is not None:
+        years["investments"] = closed(budget.investments.columns)
+    return years
+
+
+def _actuals_fixed(spec: TableSpec, years: frozenset[str]) -> TableSpec:
+    """`spec` with the figures of the `years` columns not editable (they are outcome)."""
+    keys = [column.key in years for column in spec.columns]
+    if not any(keys):
+        return spec
+    rows = tuple(
+        replace(
+            row,
+            cells=tuple(
+                replace(cell, editable=False)
+                if index < len(keys) and keys[index] and cell.editable
+                else cell
+                for index, cell in enumerate(row.cells)
+            ),
+        )
+        for row in spec.rows
+    )
+    return replace(spec, rows=rows)
+
+
+def can_edit(cell: CellSpec | None) -> bool:
+    """Whether the budget screen edits `cell`: a stored figure, not outcome, not an earmark."""
+    return (
+        cell is not None
+        and cell.editable
+        and cell.address is not None
+        and cell.value is not None
+        and cell.address.table != EARMARKS_TABLE
+    )
+
+
+def why_not_editable(cell: CellSpec | None, state: BudgetState) -> str:
+    """The catalog key of why `cell` cannot be edited (see `can_edit`)."""
+    if cell is not None and cell.address in state.closed:
+        return "budget.edit.actual"
+    return "budget.edit.not_editable"
 
 
 def section_of(check: Check) -> str:
@@ -111,7 +184,7 @@ def cell_explanation(
         lines.append(s("budget.detail.figure", line=line, year=column, value=value, unit=unit))
     if cell.edited and cell.published is not None:
         lines.append(s("budget.detail.published", value=format_amount(cell.published), unit=unit))
-    if cell.editable and cell.address is not None:
+    if cell.address is not None:  # a closed figure's history too, though it is not edited
         for change in state.history.get(cell.address, [])[-HISTORY_SHOWN:]:
             lines.append(
                 s(
