@@ -26,7 +26,7 @@ from vpl_tui.cli.env import (  # noqa: F401
     fail,
     strings_of,
 )
-from vpl_tui.cli.plan import export, load, schema
+from vpl_tui.cli.plan import backup, export, load, schema
 from vpl_tui.cli.report import budget, summary
 from vpl_tui.cli.status import history, set_status, undo
 from vpl_tui.errors import PlanFileError, VplError
@@ -155,7 +155,7 @@ def main(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
         run_app(store, strings, first_read)
 
 
-COMMANDS = (load, export, schema, set_status, undo, history, summary, budget)
+COMMANDS = (load, export, schema, backup, set_status, undo, history, summary, budget)
 for _command in COMMANDS:
     main.add_command(_command)
 
