@@ -60,9 +60,7 @@ def load(env: Env, file: Path, check: bool, replace: bool) -> None:
         if replace:
             copy = store.replace_plan(plan, source=str(file), backup=True)
             if copy is not None:
-                click.echo(
-                    env.strings("load.backup_before_replace", db=db, file=clean(str(copy)))
-                )
+                click.echo(env.strings("load.backup_before_replace", db=db, file=clean(str(copy))))
             kept = None
         else:
             try:
