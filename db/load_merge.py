@@ -21,12 +21,15 @@ export) are set aside with one list comparison each; only the rest go to the rul
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from vpl_tui.db.changes import format_time
+from vpl_tui.db.rows import HISTORY_ORDER
 from vpl_tui.errors import VplError
 from vpl_tui.rules.merge import Conflict, Merge, merge_histories
 
@@ -94,6 +97,9 @@ def merge_into_rows(
     Raises:
         LoadRefused: some history diverged or was dropped; nothing was changed.
     """
+    # In time order, as the database's ids are (several processes' rows come in runs).
+    goals = rows.goals
+    rows = replace(rows, goals=replace(goals, histories=sorted(goals.histories, key=HISTORY_ORDER)))
     activity_merge, database_history = _merge_activities(conn, rows)
     figure_merge, database_changes = _merge_figures(conn, rows.budget)
     conflicts = [LoadConflict("activity", ref, kind) for ref, kind in activity_merge.conflicts]
@@ -139,30 +145,126 @@ def _differing(
 def _merge_activities(
     conn: sqlite3.Connection, rows: PlanRows
 ) -> tuple[Merge[str], dict[str, list[Entry]]]:
-    """The rule's answer for every activity with history, and the database's histories."""
+    """The rule's answer for every activity with history, and the histories it compared.
+
+    `rows`' history is in time order (`HISTORY_ORDER`), as the database's ids are, so a
+    file exported from this database, or one it was loaded from, holds the database's
+    rows in the same order, up to where one of the two has rows the other has not. Up to
+    there every activity's history is the same on both sides; the activities named in
+    the rows after it, on either side, are compared entry by entry.
+    """
+    database_rows = conn.execute(
+        "SELECT h.ref, h.at, h.from_status, h.to_status, h.note, h.user, undone.at "
+        "FROM status_history h LEFT JOIN status_history undone ON undone.id = h.undo_of "
+        "ORDER BY h.id"
+    ).fetchall()
+    if not database_rows:
+        return Merge(), {}
+    histories = rows.goals.histories
+    file_rows, shared = _as_the_database_has_them(histories)
+    same = _common_start(database_rows, file_rows)
+    involved = {row[0] for row in database_rows[same:]}
+    involved.update(row[0] for row in file_rows[same:])
+    # An undo names the change it reverts by that change's time (ids are the database's
+    # own, indexes the file's); where another change of the activity has the same time,
+    # that is not enough, and the activity is compared entry by entry.
+    involved |= _undos_of_shared_moments(conn) | shared
+    if not involved:
+        return Merge(), {}
+    database = _database_histories(conn, involved)
+    file: dict[str, list[Entry]] = {}
+    # In time order across activities, so each activity's in its own order.
+    for at, _, _, _, ref, before, after, note, user, undoes in [
+        row for row in histories if row[4] in database
+    ]:
+        file.setdefault(ref, []).append((at, before, after, note, user, undoes))
+    present = {activity[0] for activity in rows.goals.activities}
+    return _differing(database, file, present), database
+
+
+_AS_THE_DATABASE_HAS_THEM = itemgetter(4, 0, 5, 6, 7, 8, 9)
+"""A file's history row (`GoalRows.histories`) as (ref, at, from, to, note, user, undoes)."""
+
+
+def _as_the_database_has_them(histories: list[Row]) -> tuple[list[Row], set[str]]:
+    """The file's history rows in the shape of the database's, where an undo names a time.
+
+    Also gives the activities where that time does not name one change: an undo of a
+    change that another change of the activity shares its time with.
+    """
+    seen = list(map(_AS_THE_DATABASE_HAS_THEM, histories))
+    undos = [position for position, row in enumerate(seen) if row[6] is not None]
+    if not undos:
+        return seen, set()
+    refs = {seen[position][0] for position in undos}
+    theirs = [row for row in histories if row[4] in refs]
+    at_of = {(row[4], row[3]): row[0] for row in theirs}
+    moments = Counter((row[4], row[0]) for row in theirs)
+    shared: set[str] = set()
+    for position in undos:
+        ref, *rest = seen[position]
+        at = at_of[(ref, rest[5])]
+        seen[position] = (ref, *rest[:5], at)
+        if moments[(ref, at)] > 1:
+            shared.add(ref)
+    return seen, shared
+
+
+def _common_start(ours: list[Row], theirs: list[Row]) -> int:
+    """How many rows the two lists start with in common (compared in halves, at C speed)."""
+    low, high = 0, min(len(ours), len(theirs))
+    if ours[:high] == theirs[:high]:
+        return high
+    while low < high:  # the first `low` rows are the same; the first `high + 1` are not
+        middle = (low + high + 1) // 2
+        if ours[low:middle] == theirs[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _undos_of_shared_moments(conn: sqlite3.Connection) -> set[str]:
+    """Activities with an undo of a change that another change of theirs shares a time with."""
+    return {
+        ref
+        for (ref,) in conn.execute(
+            # CROSS JOIN: from the few undos (their index) to what they undo, not the
+            # other way round through every row of the table (15 times as long).
+            "SELECT DISTINCT undone.ref FROM status_history h "
+            "CROSS JOIN status_history undone ON undone.id = h.undo_of "
+            "CROSS JOIN status_history other ON other.ref = undone.ref "
+            "AND other.at = undone.at AND other.id != undone.id WHERE h.undo_of IS NOT NULL"
+        )
+    }
+
+
+MANY_REFS = 2_000
+"""Past this many activities, their histories are read in one scan, not by their refs."""
+
+
+def _database_histories(conn: sqlite3.Connection, refs: set[str]) -> dict[str, list[Entry]]:
+    """The database's history of each of `refs` that has one, entry by entry, in order."""
+    select = "SELECT id, ref, at, from_status, to_status, note, user, undo_of FROM status_history"
+    if len(refs) > MANY_REFS:
+        found = [row for row in conn.execute(select) if row[1] in refs]
+    else:
+        wanted = sorted(refs)
+        found = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            found += conn.execute(
+                f"{select} WHERE ref IN ({', '.join('?' * len(chunk))})", chunk
+            ).fetchall()
+        found.sort()
     database: dict[str, list[Entry]] = {}
     index_of: dict[int, int] = {}
-    # In id order, each activity's own order: one scan of the table.
-    for row_id, ref, at, before, after, note, user, undo_of in conn.execute(
-        "SELECT id, ref, at, from_status, to_status, note, user, undo_of FROM status_history"
-    ):
-        entries = database.get(ref)
-        if entries is None:
-            entries = database[ref] = []
+    for row_id, ref, at, before, after, note, user, undo_of in found:  # in id order
+        entries = database.setdefault(ref, [])
         index_of[row_id] = len(entries)
         undoes = None if undo_of is None else index_of[undo_of]
         entries.append((at, before, after, note, user, undoes))
-    if not database:
-        return Merge(), database
-    file: dict[str, list[Entry]] = {}
-    # In time order across activities (`GoalRows`), so each activity's in its own order.
-    for at, _, _, _, ref, before, after, note, user, undoes in rows.goals.histories:
-        entries = file.get(ref)
-        if entries is None:
-            entries = file[ref] = []
-        entries.append((at, before, after, note, user, undoes))
-    present = {activity[0] for activity in rows.goals.activities}
-    return _differing(database, file, present), database
+    return database
 
 
 def _keep_database_history(rows: PlanRows, kept: dict[str, list[Entry]]) -> PlanRows:

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from subprocess import CompletedProcess
 
 import pytest
+import tomli_w
 
 from vpl_tui.db.bulk import read_plan_rows
 from vpl_tui.db.load_merge import LoadRefused
 from vpl_tui.db.store import Store
 from vpl_tui.model import Plan
-from vpl_tui.planfile import dumps_plan, read_plan
+from vpl_tui.planfile import dumps_plan, parse_plan, plan_to_data, read_plan
 
 RunVpl = Callable[..., CompletedProcess[str]]
 FIGURE = ("operating", "net_costs", 2024)
@@ -273,3 +275,62 @@ def test_the_store_keeps_newer_history_from_a_model_and_from_rows_read_in_parts(
     with pytest.raises(LoadRefused) as refused:
         store.load_plan(seed_plan.model_copy(update={"goals": []}))
     assert {c.name for c in refused.value.conflicts} >= {"smart-2", "klimat-5"}
+
+
+def edited(plan: Plan, ref: str, history: list[dict], status: str) -> Plan:
+    """`plan` with activity `ref` given `history` and `status` (validated again)."""
+    data = plan_to_data(plan)
+    for goal in data["goals"]:
+        for activity in [
+            *goal.get("activities", []),
+            *(a for i in goal.get("initiatives", []) for a in i.get("activities", [])),
+        ]:
+            if activity["ref"] == ref:
+                activity.update(history=history, status=status)
+    return parse_plan(tomli_w.dumps(data))
+
+
+def test_an_edited_entry_before_the_last_is_a_divergence_too(
+    run_vpl: RunVpl, db_path: Path, tmp_path: Path
+) -> None:
+    ok(run_vpl("set", "smart-2", "in_progress", "--note", "start"))
+    ok(run_vpl("set", "smart-2", "done"))
+    plan = tmp_path / "plan.toml"
+    ok(run_vpl("export", "-o", str(plan)))
+    text = plan.read_text(encoding="utf-8")
+    assert text.count('note = "start"') == 1
+    plan.write_text(text.replace('note = "start"', 'note = "started"'), encoding="utf-8")
+    before = dump(db_path)
+    refused = run_vpl("--lang", "en", "load", str(plan))
+    assert refused.returncode == 2 and "smart-2: the file's history and the database's" in (
+        refused.stderr
+    )
+    assert dump(db_path) == before
+
+
+def test_changes_out_of_time_order_and_undos_at_one_moment_are_compared_in_full(
+    store: Store, seed_plan: Plan
+) -> None:
+    # smart-2's history reaches into the future, so its next change is stamped after
+    # klimat-5's though written before it: the ids are not in time order.
+    future = datetime(2099, 1, 1, tzinfo=UTC)
+    plan = edited(
+        seed_plan,
+        "smart-2",
+        [
+            {"at": future, "from": "not_started", "to": "done", "user": "anna"},
+            {"at": future, "from": "done", "to": "not_started", "user": "anna", "undoes": 0},
+        ],
+        "not_started",
+    )
+    store.replace_plan(plan)
+    exported = store.export_plan()
+    store.set_status("smart-2", "in_progress", user="anna")
+    store.set_status("klimat-5", "delayed", user="anna")
+    later = store.export_plan()
+    assert store.load_plan(later).activities == []
+    assert store.load_plan(exported).activities == ["klimat-5", "smart-2"]
+    history = store.history("smart-2")
+    assert [h.to_status for h in history] == ["done", "not_started", "in_progress"]
+    assert history[1].undo_of == history[0].id
+    assert store.activity("klimat-5").status == "delayed"
