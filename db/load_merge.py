@@ -11,11 +11,13 @@ its answer into the rows that go in:
   its history, refuses the whole load (`LoadRefused`) before a single row is written.
 
 Speed at a region's scale (100 000 activities, 130 000 history rows): the database's
-history is read in one scan of its table in id order, 0.3 s, which is cheaper than
-asking SQLite for each activity's count and last row (its GROUP BY walks the index and
-looks every row up, 0.7 s), and gives the whole rows, so the comparison is exact, entry by
-entry. Histories that are the same (almost all, when the file is the database's own
-export) are set aside with one list comparison each; only the rest go to the rule.
+history is read in one scan of its table, in id order, which is time order (but for
+clocks that disagree); the file's rows are in time order too. A file exported from this database, or the one it was loaded
+from, holds the same rows in the same order up to where one side has rows the other
+lacks, so the two lists are compared whole (at C speed, halving where they differ), and
+only the activities named after that point, usually a handful, are read again and given
+to the rule entry by entry. That is about a fifth of what inserting the plan costs, and
+exact: no history is judged by a summary (its count and last row) alone.
 """
 
 from __future__ import annotations
@@ -128,7 +130,7 @@ def _differing(
     """`merge_histories` on the keys whose two histories are not the same.
 
     A key the same on both sides is one the rule leaves alone (neither kept nor a
-    conflict); comparing the lists first spares the rule 100 000 keys of a fresh export.
+    conflict): what is left are the keys that need its decision.
     """
     ours: dict[Key, list[Entry]] = {}
     theirs: dict[Key, list[Entry]] = {}
