@@ -191,6 +191,22 @@ def test_a_figure_edited_after_the_export_keeps_its_edit(
     assert budget.returncode == 0
 
 
+def test_edits_the_file_adds_after_the_database_are_taken(
+    run_vpl: RunVpl, db_path: Path, tmp_path: Path
+) -> None:
+    base, later = tmp_path / "base.toml", tmp_path / "later.toml"
+    ok(run_vpl("history"))  # makes the database from the bundled plan
+    set_figure(db_path, "280000")
+    ok(run_vpl("export", "-o", str(base)))
+    other = tmp_path / "other.db"
+    ok(run_vpl("load", str(base), db=other))
+    set_figure(other, "281500", user="bo")
+    ok(run_vpl("export", "-o", str(later), db=other))
+    loaded = ok(run_vpl("load", str(later)))
+    assert "behöll" not in loaded.stdout
+    assert figure(db_path) == (Decimal(281500), [Decimal(280000), Decimal(281500)])
+
+
 def test_a_diverged_or_dropped_figure_is_refused(
     run_vpl: RunVpl, db_path: Path, tmp_path: Path
 ) -> None:
