@@ -11,7 +11,9 @@ Callers use one class, `vpl_tui.db.store.Store`, whose parts live in a module ea
     history.py     status changes, undo and the history
     replay.py      statuses and counts as of a past day (`vpl summary --as-of`)
     budget.py      the budget's figures and figure edits
-    load.py        `vpl load`: replacing the whole plan in one transaction
+    load.py        `vpl load`: the plan in one transaction, or replaced whole (--replace)
+    load_merge.py  how a loaded file's histories meet the database's (nothing is lost)
+    backup.py      a consistent copy of the live database (`vpl backup`, before --replace)
     rows.py        a plan as table rows; bulk.py reads a large plan file into them
     export.py      `vpl export`: the whole plan as it stands
     export_toml.py the export's TOML, byte for byte what tomli-w writes, faster

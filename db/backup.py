@@ -67,3 +67,17 @@ def backup_database(db: Path, target: Path | None = None) -> Path:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
     return target
+
+
+def free_backup_path(db: Path, now: datetime | None = None) -> Path:
+    """`default_backup_path`, or `plan-backup-…-2.db`, … when a copy of that second exists.
+
+    A `vpl load --replace` right after another must not put its copy in place of the
+    first one's, which holds the plan from before both.
+    """
+    first = default_backup_path(db, now)
+    candidate, number = first, 1
+    while candidate.exists():
+        number += 1
+        candidate = first.with_name(f"{first.stem}-{number}{first.suffix}")
+    return candidate

@@ -1,4 +1,8 @@
-"""`vpl load`: replace everything in the database with a plan, in one transaction.
+"""`vpl load`: a plan into the database, in one transaction, losing no recorded change.
+
+`load_plan` keeps the database's newer history and refuses a file that would lose any
+(`db/load_merge.py`, by the core's rule); `replace_plan` (`vpl load --replace`) replaces
+everything, after a copy of the database (`db/backup.py`).
 
 The plan comes as a validated model or as its rows (`db/rows.py`; `db/bulk.py` reads a
 region's plan file straight into rows, in several processes). The two large tables go in
@@ -18,6 +22,9 @@ from vpl_tui.db.connection import Connected
 from vpl_tui.rules.statuses import STATUSES
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from vpl_tui.db.load_merge import BudgetMerge, LoadMerge
     from vpl_tui.db.rows import PlanRows
     from vpl_tui.model import Budget, Plan
 
@@ -59,14 +66,43 @@ _TABLES_CHILDREN_FIRST = (
 
 
 class PlanLoad(Connected):
-    """Replacing the whole plan."""
+    """Loading a plan over the database's, or replacing it whole."""
 
-    def replace_plan(self, plan: Plan | PlanRows, *, source: str = "") -> None:
-        """Replace everything in the database with `plan`, in one transaction.
+    def load_plan(self, plan: Plan | PlanRows, *, source: str = "") -> LoadMerge:
+        """Load `plan` in one transaction, keeping every change the database recorded.
+
+        Where the database's history of an activity (or a budget figure) goes on after the
+        file's, the database's newer rows and the status they end in stay; where the
+        file's goes on after the database's, the file's are taken (`db/load_merge.py`).
+
+        Raises:
+            LoadRefused: a history diverged, or the file leaves out an activity or figure
+                with history; nothing was written.
+        """
+        return self._load(plan, source=source, merge=True, backup=False)[0]
+
+    def replace_plan(
+        self, plan: Plan | PlanRows, *, source: str = "", backup: bool = False
+    ) -> Path | None:
+        """Replace everything in the database with `plan`, history and all, in one transaction.
 
         `plan` is a validated plan or its rows (`db/bulk.py` reads a region's plan file
         straight into rows, in several processes).
+
+        Args:
+            backup: First copy the database as it stands beside it (`db/backup.py`),
+                under the write lock, so that no change lands between the copy and the
+                replacement. Returns where; None when the database held no plan.
         """
+        return self._load(plan, source=source, merge=False, backup=backup)[1]
+
+    def _load(
+        self, plan: Plan | PlanRows, *, source: str, merge: bool, backup: bool
+    ) -> tuple[LoadMerge, Path | None]:
+        from vpl_tui.db.load_merge import LoadMerge, merge_into_rows
+        from vpl_tui.db.rows import PlanRows, plan_rows
+
+        rows = plan if isinstance(plan, PlanRows) else plan_rows(plan)
         conn = self.db.conn
         cache_size = conn.execute("PRAGMA cache_size").fetchone()[0]
         # A region's plan is 50 MB of pages: with room for all of them, SQLite does not
@@ -81,11 +117,26 @@ class PlanLoad(Connected):
         conn.execute("PRAGMA foreign_keys = OFF")
         try:
             with self._write():
-                self._replace_plan(plan, source=source)
+                # Under the write lock: the histories compared, or the copy made, are the
+                # ones replaced, whoever else is writing.
+                outcome = LoadMerge()
+                if merge:
+                    rows, outcome = merge_into_rows(conn, rows, source=source)
+                written = self._backup_before_replace() if backup else None
+                self._replace_plan(rows, source=source, budget_merge=outcome.budget)
                 self._check_references(CHECKED_AFTER_LOAD)
         finally:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+        return outcome, written
+
+    def _backup_before_replace(self) -> Path | None:
+        """A copy of the database as last committed; None when it holds no plan."""
+        from vpl_tui.db.backup import backup_database, free_backup_path
+
+        if not self.has_plan():
+            return None
+        return backup_database(self.path, free_backup_path(self.path))
 
     def _check_activity_values(self) -> None:
         """Refuse to commit an activity whose kind or status the table's CHECKs forbid."""
@@ -107,8 +158,13 @@ class PlanLoad(Connected):
             if broken is not None:
                 raise sqlite3.IntegrityError(f"{table} refers to a missing {broken[2]} row")
 
-    def _replace_plan(self, plan: Plan | PlanRows, *, source: str) -> None:
-        """Everything `replace_plan` writes, inside the caller's transaction."""
+    def _replace_plan(
+        self, plan: Plan | PlanRows, *, source: str, budget_merge: BudgetMerge | None = None
+    ) -> None:
+        """Everything a load writes, inside the caller's transaction.
+
+        `budget_merge`: the figures whose value and edits the database keeps (`load_plan`).
+        """
         from vpl_tui.db.rows import PlanRows, history_rows, plan_rows
 
         rows = plan if isinstance(plan, PlanRows) else plan_rows(plan)
@@ -185,11 +241,11 @@ class PlanLoad(Connected):
                 [(f_position + 1, i, number) for i, number in enumerate(focus.goals)],
             )
         if rows.budget is not None:
-            self._insert_budget(rows.budget)
+            self._insert_budget(rows.budget, budget_merge)
         self._replace_followup(rows.followup)  # db/followup.py
         execute("DELETE FROM plan_replacement")
 
-    def _insert_budget(self, budget: Budget) -> None:
+    def _insert_budget(self, budget: Budget, merge: BudgetMerge | None) -> None:
         from vpl_tui.model import OPERATING_LINES, figure_values
 
         execute, many = self.db.conn.execute, self.db.conn.executemany
@@ -235,9 +291,13 @@ class PlanLoad(Connected):
         many("INSERT INTO budget_column VALUES (?, ?, ?)", columns)
         many("INSERT INTO budget_line VALUES (?, ?, ?, ?)", lines)
         current = figure_values(budget)
+        changes = budget.changes
+        if merge is not None:  # the database's value and edits, where it keeps them
+            current |= merge.values
+            changes = changes if merge.changes is None else merge.changes
         # The published figure is where a figure's first change started from.
         published = dict(current)
-        for change in reversed(budget.changes):
+        for change in reversed(changes):
             published[(change.table, change.line, change.year)] = change.from_value
         many(
             "INSERT INTO budget_figure VALUES (?, ?, ?, ?, ?)",
@@ -260,6 +320,6 @@ class PlanLoad(Connected):
                     c.note,
                     c.user,
                 )
-                for c in budget.changes
+                for c in changes
             ],
         )

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 Row = tuple[Any, ...]
 
 _REF = itemgetter(0)
-_HISTORY_ORDER = itemgetter(0, 1, 2, 3)
+HISTORY_ORDER = itemgetter(0, 1, 2, 3)
 """A history row's sort key: time, part, activity order, index in the activity's history."""
 
 
@@ -218,7 +218,7 @@ def goal_rows(goals: Sequence[Goal], part: int = 0) -> GoalRows:
     # Activities go in by ref, the order of the table's primary key index, which SQLite
     # then fills page by page instead of splitting pages all over it.
     rows.activities.sort(key=_REF)
-    rows.histories.sort(key=_HISTORY_ORDER)
+    rows.histories.sort(key=HISTORY_ORDER)
     return rows
 
 
@@ -246,7 +246,7 @@ def history_rows(histories: list[Row]) -> list[Row]:
     An undo names the index, in its activity's history, of the change it reverts; the
     row names that change's id.
     """
-    histories = sorted(histories, key=_HISTORY_ORDER)
+    histories = sorted(histories, key=HISTORY_ORDER)
     undone = {(row[4], row[9]) for row in histories if row[9] is not None}
     ids = (
         {

@@ -1,10 +1,10 @@
 """Killed mid-write: `vpl load` killed with SIGKILL leaves the old plan or the new, never a mix.
 
-`vpl load` of a large plan (2 200 activities, each with a history row) replaces a
-database that holds the bundled plan with some history. The load is killed with SIGKILL
-at random moments: a few anywhere in its run, most while it has the database open (from
-the moment its -wal file appears to its exit: the deletes, the inserts, the commit and
-the checkpoint when it closes). After every kill the database must pass
+`vpl load --replace` of a large plan (2 200 activities, each with a history row) replaces
+a database that holds the bundled plan with some history (after its backup copy). The load
+is killed with SIGKILL at random moments: a few anywhere in its run, most while it has the
+database open (from the moment its -wal file appears to its exit: the copy, the deletes,
+the inserts, the commit and the checkpoint when it closes). After every kill the database must pass
 `PRAGMA integrity_check` and `PRAGMA foreign_key_check`, open in the store, and hold,
 table by table and row by row, exactly the old plan or exactly the new one.
 """
@@ -120,7 +120,7 @@ class Loads:
         waits for it and gives its return code: 0 when it finished, -9 when killed."""
         if not warm:
             process = subprocess.Popen(
-                [VPL, "--db", str(db), "load", str(self.plan)],
+                [VPL, "--db", str(db), "load", "--replace", str(self.plan)],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 env=vpl_env(self.home),

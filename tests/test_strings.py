@@ -24,7 +24,7 @@ COUNT_NAMES = frozenset(
 NOT_COUNTS = {"budget.check.pot_initiatives", "budget.row.initiatives_share"}
 """Strings whose `goals` is a list of goal numbers ("mål 1.1.4"), not a count."""
 
-OTHER_VALUES = {"text": "x", "ref": "1-1", "file": "plan.toml", "db": "vpl.db"}
+OTHER_VALUES = {"text": "x", "ref": "1-1", "file": "plan.toml", "db": "vpl.db", "names": "x"}
 OTHER_VALUES |= {"period": "T1", "date": "2023-05-15"}
 
 SAID: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
@@ -68,6 +68,23 @@ SAID: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
          "plan.toml: giltig plan (2 mål, 2 initiativ, 2 aktiviteter)"),
         ("plan.toml: valid plan (1 goal, 1 initiative, 1 activity)",
          "plan.toml: valid plan (2 goals, 2 initiatives, 2 activities)"),
+    ),
+    "load.kept_activities": (
+        ("plan.toml: behöll databasens senare ändringar av 1 aktivitet (x)",
+         "plan.toml: behöll databasens senare ändringar av 2 aktiviteter (x)"),
+        ("plan.toml: kept the database's later changes of 1 activity (x)",
+         "plan.toml: kept the database's later changes of 2 activities (x)"),
+    ),
+    "load.kept_figures": (
+        ("plan.toml: behöll databasens senare ändringar av 1 budgetsiffra (x)",
+         "plan.toml: behöll databasens senare ändringar av 2 budgetsiffror (x)"),
+        ("plan.toml: kept the database's later edits of 1 budget figure (x)",
+         "plan.toml: kept the database's later edits of 2 budget figures (x)"),
+    ),
+    "load.more_conflicts": (
+        ("… och 1 till; inget skrevs", "… och 2 till; inget skrevs"),
+        ("… and 1 more; nothing was written",
+         "… and 2 more; nothing was written"),
     ),
     # A label before the number: no word to agree with it.
     "summary.overdue_count": (("Försenade enligt slutdatum: 1", "Försenade enligt slutdatum: 2"),

@@ -188,7 +188,12 @@ def days_now() -> set[str]:
 
 def shows_clock(lines: list[str]) -> bool:
     """Whether the output shows today: the day, or a time of today (a change just made)."""
-    return any(day in line for line in lines for day in days_now())
+    return any(day in line or _stamp(day).search(line) for line in lines for day in days_now())
+
+
+def _stamp(day: str) -> re.Pattern[str]:
+    """A moment of `day` written compactly, as in a backup's name: `20261201T082405Z`."""
+    return re.compile(re.escape(day.replace("-", "")) + r"T\d{6}Z")
 
 
 def normalised(lines: list[str], days: set[str]) -> list[str]:
@@ -196,6 +201,8 @@ def normalised(lines: list[str], days: set[str]) -> list[str]:
     patterns = [re.compile(re.escape(day) + f"(?:{TIME_OF_DAY})?") for day in days]
     result = []
     for line in lines:
+        for day in days:
+            line = _stamp(day).sub("<stamp>", line)
         for pattern in patterns:
             line = pattern.sub(
                 lambda found: "<time>" if found.end() - found.start() > 10 else "<today>", line

@@ -3,7 +3,7 @@
     python loader.py        (then, on stdin, one "DB<TAB>PLAN" line per load)
 
 For each line it forks a child that runs the `vpl load` command's own code,
-`vpl_tui.cli.main(["--db", DB, "load", PLAN])`, prints the child's pid, waits for it and
+`vpl_tui.cli.main(["--db", DB, "load", "--replace", PLAN])`, prints the child's pid, waits for it and
 prints how it ended ("exit N" or "signal N"). The kill test sends SIGKILL to the child:
 everything `vpl load` does with the database happens in that child, only the interpreter
 start and the imports (which touch no database) are done once, here, instead of for
@@ -29,7 +29,7 @@ def main() -> int:
             os.dup2(devnull, 1)
             code = 0
             try:
-                vpl(["--db", db, "load", plan], standalone_mode=True)
+                vpl(["--db", db, "load", "--replace", plan], standalone_mode=True)
             except SystemExit as exit_:
                 code = exit_.code if isinstance(exit_.code, int) else 1
             except BaseException:

@@ -7,9 +7,19 @@ gets a module of its own here, added to `AREAS`; a key is defined once in all of
 
 from __future__ import annotations
 
-from vpl_tui.catalog import app, app_reliability, budget, cli, core, followup, report_cli, summary
+from vpl_tui.catalog import (
+    app,
+    app_reliability,
+    budget,
+    cli,
+    core,
+    followup,
+    load,
+    report_cli,
+    summary,
+)
 
-AREAS = (core, cli, summary, budget, app, followup, report_cli, app_reliability)
+AREAS = (core, cli, summary, budget, app, followup, report_cli, app_reliability, load)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

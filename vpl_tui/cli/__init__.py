@@ -30,7 +30,7 @@ from vpl_tui.cli.env import (  # noqa: F401
     strings_of,
 )
 from vpl_tui.cli.followup import assess, followup, note, periods, ready
-from vpl_tui.cli.plan import export, load, schema
+from vpl_tui.cli.plan import backup, export, load, schema
 from vpl_tui.cli.report import budget, summary
 from vpl_tui.cli.status import history, set_status, undo
 from vpl_tui.errors import PlanFileError, VplError
@@ -160,7 +160,7 @@ def main(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
 
 
 COMMANDS = (
-    *(load, export, schema, set_status, undo, history, summary, budget),
+    *(load, export, schema, backup, set_status, undo, history, summary, budget),
     *(periods, assess, ready, note, followup),
     report_command,
 )

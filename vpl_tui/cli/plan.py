@@ -1,4 +1,5 @@
-"""`vpl load`, `vpl export` and `vpl schema`: the plan file in and out of the database.
+"""`vpl load`, `vpl export`, `vpl schema` and `vpl backup`: the plan file in and out of
+the database, and a copy of the database itself.
 
 The plan file reader and its models (pydantic) are imported inside these commands only:
 no other command pays for them.
@@ -6,22 +7,44 @@ no other command pays for them.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from vpl_tui.cli.env import OUTPUT_HELP, Env, no_cycle_collection, write_output
-from vpl_tui.safetext import clean
+from vpl_tui.safetext import clean, one_line
+
+if TYPE_CHECKING:
+    from vpl_tui.db.load_merge import LoadRefused
+
+
+MAX_NAMED = 20
+"""How many refused histories `vpl load` names one by one before it counts the rest."""
+MAX_KEPT_NAMED = 5
+"""How many activities (figures) whose newer history was kept the load line names."""
 
 
 @click.command()
 # readable=False: read_plan says "FILE: cannot read: ..." in one line, not click's usage text.
 @click.argument("file", type=click.Path(path_type=Path, readable=False))
 @click.option("--check", is_flag=True, help="Only validate the file; change nothing.")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Replace everything, history too, after writing a backup copy of the database.",
+)
 @click.pass_obj
-def load(env: Env, file: Path, check: bool) -> None:
-    """Validate FILE, then replace the database's plan with it in one transaction."""
+def load(env: Env, file: Path, check: bool, replace: bool) -> None:
+    """Validate FILE, then load it in one transaction, keeping every recorded change.
+
+    Where the database has changes made after FILE was exported, they stay. A file whose
+    history has diverged from the database's, or that leaves out an activity with
+    history, is refused: nothing is written.
+    """
     from vpl_tui.db.bulk import read_plan_rows
+    from vpl_tui.db.load_merge import LoadRefused
 
     no_cycle_collection()
     # A bad file stops here, before the database is touched; a large one is read by
@@ -32,9 +55,70 @@ def load(env: Env, file: Path, check: bool) -> None:
     if check:
         click.echo(env.strings("cli.checked", file=shown, **counts))
         return
+    db = clean(str(env.db_path))
     with env.open_store(seed=False) as store:
-        store.replace_plan(plan, source=str(file))
-    click.echo(env.strings("cli.loaded", file=shown, db=clean(str(env.db_path)), **counts))
+        if replace:
+            copy = store.replace_plan(plan, source=str(file), backup=True)
+            if copy is not None:
+                click.echo(env.strings("load.backup_before_replace", db=db, file=clean(str(copy))))
+            kept = None
+        else:
+            try:
+                kept = store.load_plan(plan, source=str(file))
+            except LoadRefused as refused:
+                _refuse(env, refused, shown)
+    click.echo(env.strings("cli.loaded", file=shown, db=db, **counts))
+    if kept is not None:
+        for key, names in (
+            ("load.kept_activities", kept.activities),
+            ("load.kept_figures", kept.figures),
+        ):
+            if names:
+                click.echo(env.strings(key, file=shown, count=len(names), names=_some(names)))
+
+
+def _refuse(env: Env, refused: LoadRefused, file: str) -> NoReturn:
+    """Name each history the load would have lost, one line each, and exit with code 2."""
+    conflicts = refused.conflicts
+    for conflict in conflicts[:MAX_NAMED]:
+        key = f"load.{conflict.what}_{conflict.conflict}"
+        line = env.strings(key, name=clean(conflict.name), file=file)
+        click.echo(f"vpl load: {one_line(line)}", err=True)
+    if len(conflicts) > MAX_NAMED:
+        more = env.strings("load.more_conflicts", count=len(conflicts) - MAX_NAMED)
+        click.echo(f"vpl load: {more}", err=True)
+    sys.exit(2)
+
+
+def _some(names: list[str]) -> str:
+    shown = ", ".join(clean(name) for name in names[:MAX_KEPT_NAMED])
+    return shown + (", …" if len(names) > MAX_KEPT_NAMED else "")
+
+
+@click.command()
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.pass_obj
+def backup(env: Env, file: Path | None) -> None:
+    """Copy the database to FILE (default: DB-backup-TIME.db beside it), safe while it is in use.
+
+    The copy is the database as it stood at one moment, even while the app or another
+    vpl writes to it.
+    """
+    from vpl_tui.db.backup import backup_database, free_backup_path
+    from vpl_tui.errors import VplError
+    from vpl_tui.files import database_files
+
+    db = env.db_path
+    if file is not None and any(_same_path(file, part) for part in database_files(db)):
+        raise VplError("error.output_is_database", path=clean(str(file)))
+    written = backup_database(db, file if file is not None else free_backup_path(db))
+    click.echo(env.strings("backup.written", db=clean(str(db)), file=clean(str(written))))
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    import os
+
+    return os.path.realpath(a) == os.path.realpath(b)
 
 
 @click.command()
