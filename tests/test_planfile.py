@@ -48,7 +48,7 @@ def test_the_documented_example_line(tmp_path: Path) -> None:
     late = plan_toml(goals=[goal(activities=[activity(end=date(2022, 12, 31))])])
     path.write_text(late, encoding="utf-8")
     assert refused(path) == [
-        f"{path}: goals[0].activities[0].end: 2022-12-31 is before start 2023-01-01"
+        f"{path}:11: goals[0].activities[0].end: 2022-12-31 is before start 2023-01-01"
     ]
 
 
@@ -84,7 +84,7 @@ def test_control_characters_in_the_name_and_values_are_shown_escaped(tmp_path: P
     path.write_text(plan_toml(goals=[goal(kind="\x1b]52;c;x\x07", activities=[activity()])]))
     [line] = refused(path)
     assert "\x1b" not in line and "\x07" not in line
-    assert "evil\\x1b[2J.toml: goals[0].kind: " in line
+    assert "evil\\x1b[2J.toml:9: goals[0].kind: " in line
 
 
 def test_toml_paths_quote_keys_that_are_not_bare() -> None:

@@ -12,6 +12,7 @@ code 2; nothing is written when a command fails.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,8 @@ from vpl_tui.cli.env import (  # noqa: F401
 from vpl_tui.cli.plan import export, load, schema
 from vpl_tui.cli.report import budget, summary
 from vpl_tui.cli.status import history, set_status, undo
+from vpl_tui.cli.streams import plain_output_when_needed
+from vpl_tui.cli.usage import HELP_NAMES, bound_numbers, early_lang, localise, usage_reason
 from vpl_tui.errors import PlanFileError, VplError
 from vpl_tui.safetext import one_line
 from vpl_tui.strings import Strings, lang_from_env
@@ -53,8 +56,8 @@ class OneLineUsageError(click.ClickException):
 
     exit_code = 2
 
-    def __init__(self, error: click.UsageError) -> None:
-        super().__init__(error.format_message())
+    def __init__(self, error: click.UsageError, strings: Strings) -> None:
+        super().__init__(usage_reason(error, strings))
         self.command_path = error.ctx.command_path if error.ctx is not None else "vpl"
 
     def show(self, file: Any = None) -> None:
@@ -63,7 +66,20 @@ class OneLineUsageError(click.ClickException):
 
 
 class VplGroup(click.Group):
-    """A group that turns the errors a person can act on into one line and exit code 2."""
+    """A group that turns the errors a person can act on into one line and exit code 2.
+
+    Before anything is parsed, it sets the output streams to write what their encoding
+    cannot hold in a plain form (`streams`), and words the help and click's errors in
+    the interface's language (`usage`).
+    """
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+        plain_output_when_needed()
+        given = list(sys.argv[1:] if args is None else args)
+        self.strings = Strings(early_lang(given))
+        localise(self, self.strings)
+        bound_numbers(self)
+        return super().main(given, *rest, **extra)
 
     def make_context(
         self,
@@ -75,15 +91,15 @@ class VplGroup(click.Group):
         try:
             return super().make_context(info_name, args, parent, **extra)
         except click.UsageError as error:  # an unknown or bad option of `vpl` itself
-            raise OneLineUsageError(error) from None
+            raise OneLineUsageError(error, self._strings(parent)) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except click.UsageError as error:  # an unknown command, a command's bad arguments
-            raise OneLineUsageError(error) from None
+            raise OneLineUsageError(error, self._strings(ctx)) from None
         except PlanFileError as error:
-            for line in error.problems:
+            for line in error.render(strings_of(ctx)):
                 click.echo(line, err=True)
             sys.exit(2)
         except VplError as error:
@@ -100,11 +116,17 @@ class VplGroup(click.Group):
 
             fail(database_error(error, ctx.obj.db_path).render(ctx.obj.strings))
 
+    def _strings(self, ctx: click.Context | None) -> Strings:
+        """The language of `--lang` once read, else the one `early_lang` found."""
+        if ctx is not None and isinstance(ctx.obj, Env):
+            return ctx.obj.strings
+        return getattr(self, "strings", None) or Strings(early_lang([]))
+
 
 @click.group(
     cls=VplGroup,
     invoke_without_command=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings=HELP_NAMES,
 )
 @click.option(
     "--db",

@@ -27,6 +27,7 @@ from vpl_tui.model.base import (
     YearColumns,
     YearFigures,
 )
+from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR
 
 
 class OperatingBudget(Strict):
@@ -67,7 +68,7 @@ class EarmarkedPot(Strict):
 
     name: Name
     period: Annotated[str, StringConstraints(max_length=100)] = ""
-    year: int = Field(ge=1900, le=2200, description="The year the allocations are for.")
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR, description="The year the allocations are for.")
     total_mkr: Mkr = Field(description="The pot as published.")
     allocations: list[Allocation]
 
@@ -95,7 +96,7 @@ class FigureChange(Strict):
 
     table: BudgetTable
     line: Name = Field(description="Row name: net_costs/grant/result, a unit, a line or `total`.")
-    year: int = Field(ge=1900, le=2200)
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     at: UtcDatetime
     from_value: Amount = Field(alias="from")
     to: Amount
