@@ -11,6 +11,7 @@ code 2; nothing is written when a command fails.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,6 +36,15 @@ from vpl_tui.cli.usage import HELP_NAMES, bound_numbers, early_lang, localise, u
 from vpl_tui.errors import PlanFileError, VplError
 from vpl_tui.safetext import one_line
 from vpl_tui.strings import Strings, lang_from_env
+
+
+def _utf8_argument(arg: str) -> str:
+    """An argument as typed: under the C locale Python decodes a typed `å` into two
+    stand-in characters (surrogate escapes), which no status or ref would match."""
+    try:
+        return os.fsencode(arg).decode("utf-8") if not arg.isascii() else arg
+    except UnicodeDecodeError:
+        return arg
 
 
 def _print_version(ctx: click.Context, value: bool) -> None:
@@ -75,7 +85,7 @@ class VplGroup(click.Group):
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         plain_output_when_needed()
-        given = list(sys.argv[1:] if args is None else args)
+        given = [_utf8_argument(arg) for arg in (sys.argv[1:] if args is None else args)]
         self.strings = Strings(early_lang(given))
         localise(self, self.strings)
         bound_numbers(self)
