@@ -10,6 +10,7 @@ import errno
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
@@ -233,6 +234,27 @@ def test_plan_file_reasons_are_in_swedish_with_their_lines(
         "(fick 'utredning')"
     )
     assert snapshot(history_db) == before
+
+
+def test_the_plan_checks_of_vpl_itself_are_in_swedish(
+    run_vpl, history_db: Path, tmp_path: Path
+) -> None:
+    goals = history_goals()
+    goals[0]["initiatives"][0]["activities"][0]["ref"] = "A"  # activity a's, in capitals
+    goals[0]["activities"][1]["end"] = date(2022, 1, 1)
+    bad = tmp_path / "plan.toml"
+    bad.write_text(history_plan(goals), encoding="utf-8")
+    result = run_vpl("load", str(bad))
+    assert result.stderr.splitlines() == [
+        f"{bad}:32: goals[0].activities[1].end: 2022-01-01 är före start 2023-01-01",
+    ]
+    goals[0]["activities"][1]["end"] = date(2023, 3, 31)
+    bad.write_text(history_plan(goals), encoding="utf-8")
+    result = run_vpl("load", str(bad))
+    assert result.stderr.splitlines() == [
+        f"{bad}:39: goals[0].initiatives[0].activities[0].ref: A finns redan i "
+        "goals[0].activities[0]",
+    ]
 
 
 def test_system_errors_are_in_the_interface_language(

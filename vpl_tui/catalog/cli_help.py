@@ -176,6 +176,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "written without quotes",
     ),
     "plan.number": ("ska vara ett tal som 4.5", "should be a number such as 4.5"),
+    # vpl's own checks of a plan
+    "plan.before_start": ("{end} är före start {start}", "{end} is before start {start}"),
+    "plan.duplicate": ("{value} finns redan", "{value} is a duplicate"),
+    "plan.duplicate_of": ("{value} finns redan i {place}", "{value} is a duplicate of {place}"),
+    "plan.no_goal": ("inget mål {number}", "no goal {number}"),
+    "plan.neither_goal_nor_initiative": (
+        "{value} är varken ett mål eller ett initiativ",
+        "{value} is neither a goal nor an initiative",
+    ),
+    "plan.ambiguous_id": (
+        "{value} är också ett målnummer: tvetydigt i funds",
+        "{value} is also a goal number: ambiguous in funds",
+    ),
     # pydantic's own reasons: Swedish ours, English pydantic's (`said`).
     "plan.pydantic.string_type": ("ska vara en textsträng", "{said}"),
     "plan.pydantic.int_type": ("ska vara ett heltal", "{said}"),

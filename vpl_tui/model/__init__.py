@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, ValidationInfo, model_validator
 
+from vpl_tui.errors import VplError
 from vpl_tui.model.base import (  # noqa: F401
     ActivityKind,
     Amount,
@@ -23,6 +24,7 @@ from vpl_tui.model.base import (  # noqa: F401
     GoalKind,
     Mkr,
     Name,
+    Reason,
     Ref,
     Strict,
     Text,
@@ -56,6 +58,7 @@ from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR, MAX_TEXT, MAX_USER  # no
 # parts: one definition for the models and their users.
 from vpl_tui.rules.refs import ref_key
 from vpl_tui.rules.statuses import CLOSED_STATUSES, INITIAL_STATUS, STATUSES, Status  # noqa: F401
+from vpl_tui.safetext import clean
 
 
 class HistoryEntry(Strict):
@@ -87,7 +90,7 @@ class Activity(Strict):
     @model_validator(mode="after")
     def _dates_and_history(self) -> Activity:
         if self.end < self.start:
-            raise problem("end", f"{self.end} is before start {self.start}")
+            raise problem("end", VplError("plan.before_start", end=self.end, start=self.start))
         previous: Status = INITIAL_STATUS
         previous_at: datetime | None = None
         undone: set[int] = set()
@@ -217,7 +220,7 @@ class Plan(Strict):
             # Validating the plan's small parts only; `db/bulk.py` checks the same
             # references on the rows of the goals its processes read (`references_hold`).
             return self
-        problems: list[tuple[str, str]] = []
+        problems: list[tuple[str, Reason]] = []
         seen_numbers: dict[str, int] = {}
         seen_refs: dict[str, str] = {}
         seen_initiatives: dict[str, str] = {}
@@ -225,7 +228,7 @@ class Plan(Strict):
         for g_index, goal in enumerate(self.goals):
             where = f"goals[{g_index}]"
             if goal.number in seen_numbers:
-                problems.append((f"{where}.number", f"{goal.number} is a duplicate"))
+                problems.append((f"{where}.number", VplError("plan.duplicate", value=goal.number)))
             seen_numbers[goal.number] = g_index
             for a_index, activity in enumerate(goal.activities):
                 _note_ref(activity.ref, f"{where}.activities[{a_index}]", seen_refs, problems)
@@ -238,13 +241,12 @@ class Plan(Strict):
                     _note_ref(activity.ref, f"{i_where}.activities[{a_index}]", seen_refs, problems)
         for ident, i_where in initiative_places:
             if ident in seen_numbers:  # a pot allocation's `funds` could mean either
-                problems.append(
-                    (f"{i_where}.id", f"{ident} is also a goal number: ambiguous in funds")
-                )
+                problems.append((f"{i_where}.id", VplError("plan.ambiguous_id", value=ident)))
         for f_index, focus in enumerate(self.focus):
             for n_index, number in enumerate(focus.goals):
                 if number not in seen_numbers:
-                    problems.append((f"focus[{f_index}].goals[{n_index}]", f"no goal {number}"))
+                    where = f"focus[{f_index}].goals[{n_index}]"
+                    problems.append((where, VplError("plan.no_goal", number=clean(number)[:60])))
         if self.budget is not None:
             initiative_ids = {ident for ident, _ in initiative_places}
             problems.extend(self.budget_problems(set(seen_numbers), initiative_ids))
@@ -254,7 +256,7 @@ class Plan(Strict):
 
     def budget_problems(
         self, goal_numbers: set[str], initiative_ids: set[str]
-    ) -> list[tuple[str, str]]:
+    ) -> list[tuple[str, Reason]]:
         """Check the budget's cross-references: allocation targets, names and change chains."""
         assert self.budget is not None
         return budget_problems(self.budget, goal_numbers, initiative_ids)
@@ -264,7 +266,7 @@ def _note_ref(
     ref: str,
     where: str,
     seen: dict[str, str],
-    problems: list[tuple[str, str]],
+    problems: list[tuple[str, Reason]],
     field: str = "ref",
 ) -> None:
     """Note a ref (or an initiative id) at `where`; one seen before, in any case, is a duplicate.
@@ -273,6 +275,8 @@ def _note_ref(
     """
     key = ref_key(ref)
     if key in seen:
-        problems.append((f"{where}.{field}", f"{ref} is a duplicate of {seen[key]}"))
+        problems.append(
+            (f"{where}.{field}", VplError("plan.duplicate_of", value=ref, place=seen[key]))
+        )
     else:
         seen[key] = where

@@ -22,6 +22,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from vpl_tui.errors import VplError
 from vpl_tui.rules.figures import MKR_DECIMALS, MKR_DIGITS
 from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR, MAX_TEXT, MAX_USER
 
@@ -46,14 +47,18 @@ Name = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
 User = Annotated[str, StringConstraints(max_length=MAX_USER)]
 
 
-def problem(field: str, reason: str) -> PydanticCustomError:
+Reason = str | VplError
+"""Why a value is refused: a catalog message (Swedish and English), or English text."""
+
+
+def problem(field: str, reason: Reason) -> PydanticCustomError:
     """An error at `field` (a path relative to the model being validated), for one line of output."""
     return PydanticCustomError(
         "vpl_problem", "{field}: {reason}", {"field": field, "reason": reason}
     )
 
 
-def problems_error(problems: list[tuple[str, str]]) -> PydanticCustomError:
+def problems_error(problems: list[tuple[str, Reason]]) -> PydanticCustomError:
     """Several errors at once, each (path from the plan's root, reason)."""
     summary = "; ".join(f"{field}: {reason}" for field, reason in problems)
     return PydanticCustomError(

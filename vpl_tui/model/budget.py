@@ -14,11 +14,13 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
+from vpl_tui.errors import VplError
 from vpl_tui.model.base import (
     Amount,
     BudgetTable,
     Mkr,
     Name,
+    Reason,
     Ref,
     Strict,
     Text,
@@ -28,6 +30,7 @@ from vpl_tui.model.base import (
     YearFigures,
 )
 from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR
+from vpl_tui.safetext import clean
 
 
 class OperatingBudget(Strict):
@@ -155,22 +158,22 @@ def figure_values(budget: Budget) -> dict[tuple[str, str, int], Decimal]:
 
 def budget_problems(
     budget: Budget, goal_numbers: set[str], initiative_ids: set[str]
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, Reason]]:
     """Check the budget's cross-references: allocation targets, names and change chains."""
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, Reason]] = []
     if budget.pot is not None:
         seen_ids: set[str] = set()
         for a_index, allocation in enumerate(budget.pot.allocations):
             where = f"budget.pot.allocations[{a_index}]"
             if allocation.id in seen_ids:
-                problems.append((f"{where}.id", f"{allocation.id} is a duplicate"))
+                problems.append((f"{where}.id", VplError("plan.duplicate", value=allocation.id)))
             seen_ids.add(allocation.id)
             for t_index, target in enumerate(allocation.funds):
                 if target not in goal_numbers and target not in initiative_ids:
                     problems.append(
                         (
                             f"{where}.funds[{t_index}]",
-                            f"{target} is neither a goal nor an initiative",
+                            VplError("plan.neither_goal_nor_initiative", value=clean(target)[:60]),
                         )
                     )
     if budget.units is not None:
@@ -181,10 +184,10 @@ def budget_problems(
     return problems
 
 
-def _change_problems(budget: Budget) -> list[tuple[str, str]]:
+def _change_problems(budget: Budget) -> list[tuple[str, Reason]]:
     """Each edit names a figure of the budget, follows the edit before it, and the last
     edit of each figure sets the value the table holds."""
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, Reason]] = []
     current = figure_values(budget)
     chain: dict[tuple[str, str, int], tuple[Decimal, datetime]] = {}
     for c_index, change in enumerate(budget.changes):
@@ -220,7 +223,7 @@ def _change_problems(budget: Budget) -> list[tuple[str, str]]:
 
 def _duplicate_names(
     where: str, rows: list[UnitCosts] | list[InvestmentLine]
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, Reason]]:
     seen: set[str] = set()
     problems = []
     for index, row in enumerate(rows):

@@ -75,8 +75,10 @@ def problems_of(error: ValidationError, name: str, text: str | None = None) -> l
     return problems
 
 
-def _said(text: str) -> VplError:
-    """A reason already worded (by a model's own check): shown as it is, cleaned and cut."""
+def _said(text: str | VplError) -> VplError:
+    """A reason of a model's own check: a catalog message, or English shown as it is."""
+    if isinstance(text, VplError):
+        return text
     return VplError("plan.said", text=shorten(clean(text), 300))
 
 
