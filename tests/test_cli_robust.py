@@ -166,7 +166,7 @@ def test_a_ref_is_found_whatever_its_case(run_vpl, seeded: Path) -> None:
             "vpl summary: Ogiltigt värde för '--as-of': '2023-02-30' är inte ett datum "
             "(ÅÅÅÅ-MM-DD) (vpl summary --help)",
         ),
-        (["history", "-n"], "vpl: flaggan '-n' behöver ett värde. (vpl --help)"),
+        (["history", "-n"], "vpl history: flaggan '-n' behöver ett värde. (vpl history --help)"),
     ],
 )
 def test_a_usage_error_is_in_swedish_by_default(

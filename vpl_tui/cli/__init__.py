@@ -66,9 +66,13 @@ class OneLineUsageError(click.ClickException):
 
     exit_code = 2
 
-    def __init__(self, error: click.UsageError, strings: Strings) -> None:
+    def __init__(
+        self, error: click.UsageError, strings: Strings, command_path: str = "vpl"
+    ) -> None:
         super().__init__(usage_reason(error, strings))
-        self.command_path = error.ctx.command_path if error.ctx is not None else "vpl"
+        # click's parser leaves out the context of "-n requires an argument": the
+        # command being parsed is then the one the group was invoking.
+        self.command_path = error.ctx.command_path if error.ctx is not None else command_path
 
     def show(self, file: Any = None) -> None:
         path = self.command_path
@@ -107,7 +111,9 @@ class VplGroup(click.Group):
         try:
             return super().invoke(ctx)
         except click.UsageError as error:  # an unknown command, a command's bad arguments
-            raise OneLineUsageError(error, self._strings(ctx)) from None
+            command = ctx.invoked_subcommand
+            path = f"{ctx.command_path} {command}" if command else ctx.command_path
+            raise OneLineUsageError(error, self._strings(ctx), path) from None
         except PlanFileError as error:
             for line in error.render(strings_of(ctx)):
                 click.echo(line, err=True)
