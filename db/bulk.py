@@ -355,11 +355,18 @@ def references_hold(small: Plan, goals: GoalRows) -> bool:
     Goal numbers, initiative ids and activity refs are unique in the plan; every goal a
     focus list names exists; the budget names existing goals and initiatives.
     """
+    from vpl_tui.rules.refs import ref_key
+
     numbers = {row[0] for row in goals.goals}
     initiatives = {row[0] for row in goals.initiatives}
     if len(numbers) != len(goals.goals) or len(initiatives) != len(goals.initiatives):
         return False
-    if len({row[0] for row in goals.activities}) != len(goals.activities):
+    # Refs and ids are unique without regard to case; an id may not be a goal number too.
+    if len({ref_key(row[0]) for row in goals.initiatives}) != len(initiatives):
+        return False
+    if not numbers.isdisjoint(initiatives):
+        return False
+    if len({ref_key(row[0]) for row in goals.activities}) != len(goals.activities):
         return False
     if any(number not in numbers for focus in small.focus for number in focus.goals):
         return False

@@ -72,7 +72,7 @@ class StatusHistory(TreeReads):
                 row = self.db.execute(
                     "SELECT from_status FROM status_history WHERE ref = ? AND to_status = ? "
                     "ORDER BY id DESC LIMIT 1",
-                    (ref, DONE),
+                    (current.ref, DONE),
                 ).fetchone()
                 before_done = row[0] if row else None
             target = toggle_target(current.status, before_done)
@@ -127,7 +127,8 @@ class StatusHistory(TreeReads):
     def history(self, ref: str | None = None, limit: int | None = None) -> list[HistoryRecord]:
         """Status history, oldest first: of one activity, or the whole plan's latest `limit`."""
         if ref is not None:
-            self.activity(ref)  # an unknown ref is an error, not an empty history
+            # An unknown ref is an error, not an empty history; `klimat-5` as the plan spells it.
+            ref = self.activity(ref).ref
             rows = self.db.query("SELECT * FROM status_history WHERE ref = ? ORDER BY id", (ref,))
             return [history_record(row) for row in rows]
         if limit is None:

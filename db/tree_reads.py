@@ -202,7 +202,18 @@ class TreeReads(Connected):
         return [activity_record(row) for row in self.db.query(sql, params)]
 
     def activity(self, ref: str) -> ActivityRecord:
+        """The activity `ref` names, without regard to case: `KLIMAT-5` finds `klimat-5`.
+
+        The exact ref is looked up first, through the primary key's index; only a ref
+        written in another case than the plan's is looked for again, ignoring case (refs
+        are ASCII, for which NOCASE is `same_ref`'s casefold), by scanning the table: the
+        index compares bytes. A plan never holds two refs that differ only in case.
+        """
         rows = list(self.db.query("SELECT * FROM activity WHERE ref = ?", (ref,)))
+        if not rows and ref.isascii():
+            rows = list(
+                self.db.query("SELECT * FROM activity WHERE ref = ? COLLATE NOCASE LIMIT 1", (ref,))
+            )
         if not rows:
             raise VplError("error.unknown_ref", db=self.display_name, ref=clean(ref))
         return activity_record(rows[0])

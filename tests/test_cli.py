@@ -116,12 +116,12 @@ def test_a_bad_plan_file_is_refused_line_by_line_and_the_database_kept(
     initiative["owner"] = "Bo"  # no such key
     bad.write_text(history_plan(goals), encoding="utf-8")
     before = snapshot(seeded)
-    result = run_vpl("load", str(bad))
+    result = run_vpl("--lang", "en", "load", str(bad))
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.splitlines() == [
-        f"{bad}: goals[0].initiatives[0].activities[0].end: 2022-12-31 is before start 2023-01-01",
-        f"{bad}: goals[0].initiatives[0].owner: unknown key",
-        f"{bad}: goals[0].activities[1].kind: input should be 'activity' or 'investigation' "
+        f"{bad}:47: goals[0].initiatives[0].activities[0].end: 2022-12-31 is before start 2023-01-01",
+        f"{bad}:37: goals[0].initiatives[0].owner: unknown key",
+        f"{bad}:30: goals[0].activities[1].kind: input should be 'activity' or 'investigation' "
         "(got 'utredning')",
     ]
     assert "Traceback" not in result.stderr
@@ -130,16 +130,17 @@ def test_a_bad_plan_file_is_refused_line_by_line_and_the_database_kept(
     goals = history_goals()
     goals[0]["activities"][1]["ref"] = "a"
     bad.write_text(history_plan(goals), encoding="utf-8")
-    duplicate = run_vpl("load", "--check", str(bad))
+    duplicate = run_vpl("--lang", "en", "load", "--check", str(bad))
     assert_refused(
-        duplicate, f"{bad}: goals[0].activities[1].ref: a is a duplicate of goals[0].activities[0]"
+        duplicate,
+        f"{bad}:28: goals[0].activities[1].ref: a is a duplicate of goals[0].activities[0]",
     )
 
 
 def test_a_toml_syntax_error_gives_line_and_column(run_vpl, tmp_path: Path) -> None:
     bad = tmp_path / "syntax.toml"
     bad.write_text('[plan]\ntitle = "Plan\norganisation = "Staben"\n', encoding="utf-8")
-    result = run_vpl("load", str(bad))
+    result = run_vpl("--lang", "en", "load", str(bad))
     assert_refused(result, f"{bad}: line 2, column 14: Illegal character '\\n'")
     assert not (tmp_path / "plan.db").exists()  # nothing created for a file that failed
 
@@ -212,8 +213,8 @@ def test_bad_summary_options_are_usage_errors(run_vpl, history_db: Path) -> None
     [
         (
             ["summary", "--as-of", "2023-02-30"],
-            "vpl summary: Invalid value for '--as-of': '2023-02-30' är inte ett datum "
-            "(ÅÅÅÅ-MM-DD) (vpl summary --help)",
+            "vpl summary: Invalid value for '--as-of': '2023-02-30' is not a date "
+            "(YYYY-MM-DD) (vpl summary --help)",
         ),
         (["sumary"], "vpl: No such command 'sumary'. Did you mean 'summary'? (vpl --help)"),
         (["set"], "vpl set: Missing argument 'REF'. (vpl set --help)"),
@@ -228,7 +229,7 @@ def test_a_usage_error_is_one_line_naming_the_command(
     run_vpl, history_db: Path, args: list[str], line: str
 ) -> None:
     before = history_db.read_bytes()
-    result = run_vpl(*args)
+    result = run_vpl("--lang", "en", *args)  # click's own English (Swedish: test_cli_robust)
     assert (result.returncode, result.stdout, result.stderr) == (2, "", line + "\n")
     assert history_db.read_bytes() == before
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -132,14 +133,15 @@ def test_bad_follow_up_is_refused_one_line_per_problem(
     assert any("periods[0].deadline: 2023-04-01 is before the end" in line for line in lines)
     assert any("'lila' is not a level of the scale" in line for line in lines)
     assert any("ready[0].period: no period q3" in line for line in lines)
-    assert all(line.startswith(f"{plan}: ") for line in lines), lines
+    assert all(re.match(rf"{re.escape(str(plan))}(:\d+)?: ", line) for line in lines), lines
     # The references to goals and activities, once the rest is right:
     wrong_refs = FOLLOWUP.replace('target = "1.1.1"', 'target = "9.9"')
     wrong_refs = wrong_refs.replace('ref = "1.1.1-1"', 'ref = "nope-1"')
     plan = with_followup(tmp_path, wrong_refs, "refs.toml")
     refused = run_vpl("load", str(plan))
     assert refused.returncode == 2
-    assert refused.stderr.splitlines() == [
+    # Each line names the file and the line the entry is on (plan.toml:890: …).
+    assert [re.sub(r":\d+: ", ": ", line, count=1) for line in refused.stderr.splitlines()] == [
         f"{plan}: assessments[0].target: no goal or initiative 9.9",
         f"{plan}: notes[0].ref: no activity nope-1",
     ]

@@ -235,6 +235,27 @@ def test_duplicate_goal_numbers_and_initiative_ids() -> None:
     ]
 
 
+def test_refs_and_initiative_ids_differing_only_in_case_are_duplicates() -> None:
+    # `vpl set KLIMAT-5` finds `klimat-5`: two refs it could mean are refused.
+    data = plan_data()
+    data["goals"][1]["activities"].append(activity("INI-1"))
+    data["goals"][2]["initiatives"] = [{"id": "Ini", "title": "Igen"}]
+    assert problems(data) == [
+        "plan.toml: goals[1].activities[1].ref: INI-1 is a duplicate of "
+        "goals[0].initiatives[0].activities[0]",
+        "plan.toml: goals[2].initiatives[0].id: Ini is a duplicate of goals[0].initiatives[0]",
+    ]
+
+
+def test_an_initiative_id_that_is_a_goal_number_is_ambiguous() -> None:
+    # A pot allocation's `funds` lists goal numbers and initiative ids: "2" could be either.
+    data = plan_data()
+    data["goals"][0]["initiatives"].append({"id": "2", "title": "Som mål två"})
+    assert problems(data) == [
+        "plan.toml: goals[0].initiatives[1].id: 2 is also a goal number: ambiguous in funds"
+    ]
+
+
 def test_cross_references_must_exist() -> None:
     data = plan_data()
     data["focus"][0]["goals"].append("9")

@@ -48,7 +48,7 @@ def test_the_documented_example_line(tmp_path: Path) -> None:
     late = plan_toml(goals=[goal(activities=[activity(end=date(2022, 12, 31))])])
     path.write_text(late, encoding="utf-8")
     assert refused(path) == [
-        f"{path}: goals[0].activities[0].end: 2022-12-31 is before start 2023-01-01"
+        f"{path}:11: goals[0].activities[0].end: 2022-12-31 is before start 2023-01-01"
     ]
 
 
@@ -84,7 +84,7 @@ def test_control_characters_in_the_name_and_values_are_shown_escaped(tmp_path: P
     path.write_text(plan_toml(goals=[goal(kind="\x1b]52;c;x\x07", activities=[activity()])]))
     [line] = refused(path)
     assert "\x1b" not in line and "\x07" not in line
-    assert "evil\\x1b[2J.toml: goals[0].kind: " in line
+    assert "evil\\x1b[2J.toml:9: goals[0].kind: " in line
 
 
 def test_toml_paths_quote_keys_that_are_not_bare() -> None:
@@ -242,3 +242,117 @@ def test_decimal_amounts_keep_their_value(tmp_path: Path) -> None:
     with Store.open(tmp_path / "amounts.db") as store:
         store.replace_plan(parse_plan(text))
         assert store.export_plan().goals[0].earmarked_mkr == Decimal("4.5")
+
+
+# -- each problem names its line (issue 13, §4) ---------------------------------------------------
+
+LINED = """\
+[plan]
+title = "Plan"
+organisation = "Staben"
+year = 2023
+period = "2023-2025"
+
+[[goals]]
+number = "1"
+kind = "council"
+title = "Ett"
+
+[[goals.activities]]
+ref = "1-1"
+title = "Första"
+start = 2023-01-01
+end = 2023-12-31
+
+[[goals]]
+number = "2"
+kind = "board"
+title = "Två"
+colour = "blå"
+
+[[goals.initiatives]]
+id = "ini"
+title = "Initiativ"
+
+[[goals.initiatives.activities]]
+ref = "ini-1"
+start = 2023-01-01
+end = 2022-12-31
+
+[[goals.initiatives.activities]]
+ref = "INI-1"
+title = "Samma ref"
+start = 2023-01-01
+end = 2023-12-31
+"""
+
+
+def test_each_problem_names_its_line_on_both_readings(tmp_path: Path) -> None:
+    from vpl_tui.db.bulk import read_plan_rows
+
+    path = tmp_path / "plan.toml"
+    path.write_text(LINED, encoding="utf-8")
+    expected = [
+        # A missing key: the line of its table (its other checks wait for it).
+        f"{path}:28: goals[1].initiatives[0].activities[0].title: required field is missing",
+        f"{path}:22: goals[1].colour: unknown key",
+    ]
+    assert refused(path) == expected
+    with pytest.raises(PlanFileError) as parts:
+        read_plan_rows(path, processes=2, min_chars=0)
+    assert parts.value.problems == expected
+    fixed = (
+        LINED.replace('colour = "blå"\n', "")
+        .replace('ref = "ini-1"\n', 'ref = "ini-1"\ntitle = "T"\n')
+        .replace("end = 2022-12-31", "end = 2023-12-31")
+    )
+    path.write_text(fixed, encoding="utf-8")
+    duplicate = [
+        f"{path}:34: goals[1].initiatives[0].activities[1].ref: INI-1 is a duplicate of "
+        "goals[1].initiatives[0].activities[0]"
+    ]
+    assert refused(path) == duplicate
+    with pytest.raises(PlanFileError) as parts:
+        read_plan_rows(path, processes=2, min_chars=0)
+    assert parts.value.problems == duplicate
+
+
+def test_an_id_that_is_a_goal_number_is_refused_when_read_in_parts(tmp_path: Path) -> None:
+    from vpl_tui.db.bulk import read_plan_rows
+
+    text = LINED.replace('colour = "blå"\n', "").replace('id = "ini"', 'id = "1"')
+    text = text.replace('ref = "ini-1"\n', 'ref = "1-2"\ntitle = "T"\n')
+    text = text.replace("end = 2022-12-31", "end = 2023-12-31").replace("INI-1", "1-3")
+    path = tmp_path / "plan.toml"
+    path.write_text(text, encoding="utf-8")
+    expected = [
+        f"{path}:24: goals[1].initiatives[0].id: 1 is also a goal number: ambiguous in funds"
+    ]
+    assert refused(path) == expected
+    with pytest.raises(PlanFileError) as parts:
+        read_plan_rows(path, processes=2, min_chars=0)
+    assert parts.value.problems == expected
+
+
+def test_the_line_index_follows_tables_keys_and_multiline_strings() -> None:
+    from vpl_tui.model.toml_lines import TomlLines, parse_path
+
+    text = (
+        '[plan]\ntitle = """\n[[goals]]\nnot a table"""\nyear = 2023\n'
+        "[[goals]]\nnumber = '1'\n[[goals]]\nmetrics = [\n  { name = 'x' },\n]\n"
+        '[goals.extra]\n"a b" = 1\n[budget.pot]\nfunds = ["1", "2"]\n'
+    )
+    lines = TomlLines(text)
+    assert [
+        lines.line_of(parse_path(place))
+        for place in (
+            "plan.year",
+            "goals[0].number",
+            "goals[1]",
+            "goals[1].metrics[0].name",
+            'goals[1].extra."a b"',
+            "budget.pot.funds[1]",
+            "budget.pot.total_mkr",
+            "nowhere",
+        )
+    ] == [5, 7, 8, 9, 13, 15, 14, None]

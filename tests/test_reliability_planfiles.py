@@ -20,6 +20,7 @@ and exports to the same plan, so nothing is accepted that the store cannot hold.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -79,15 +80,20 @@ def assert_refused(case: Case, name: str = NAME) -> list[str]:
     return lines
 
 
+def _after_name(line: str, name: str) -> str | None:
+    """What follows `name: ` or `name:LINE: ` (a validation error names the line too)."""
+    match = re.match(rf"{re.escape(name)}(:\d+)?: ", line)
+    return line[match.end() :] if match else None
+
+
 def assert_clear_line(line: str, name: str) -> None:
-    assert line.startswith(f"{name}: "), line
-    assert len(line) > len(name) + 2, line
+    assert _after_name(line, name), line
     assert is_clean(line), f"control characters in {line!r}"
     assert len(line) <= MAX_LINE, f"{len(line)} characters: {line[:200]!r}..."
 
 
 def _names(line: str, name: str, place: str) -> bool:
-    rest = line[len(name) + 2 :]
+    rest = _after_name(line, name) or ""
     if place.endswith(" "):  # any line number
         return rest.startswith(place)
     return rest.startswith(place) and rest[len(place) : len(place) + 1] in (":", ".", "[", ",")
@@ -220,12 +226,12 @@ def assert_load_refused(
 ) -> list[str]:
     """`vpl load FILE` exits 2 with clean lines naming FILE, and the database is untouched."""
     before = database_files(db)
-    result = run_vpl("load", str(path), db=db, home=home, unprivileged=unprivileged)
+    result = run_vpl("--lang", "en", "load", str(path), db=db, home=home, unprivileged=unprivileged)
     assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
     assert TRACEBACK not in result.stderr
     assert result.stdout == ""
     shown = str(path)
-    lines = assert_one_line_errors(result.stderr, starts=(f"{shown}: ",), max_lines=60)
+    lines = assert_one_line_errors(result.stderr, starts=(f"{shown}:",), max_lines=60)
     if place is not None:
         assert any(_names(line, shown, place) for line in lines), (place, lines)
     assert database_files(db) == before, "the database changed"
@@ -280,7 +286,7 @@ def test_odd_files_through_vpl_load(loaded_db: Path, tmp_path: Path, tally: Coun
         assert reason in lines[0], lines
         tally["odd files"] += 1
     before = database_files(loaded_db)
-    result = run_vpl("load", str(hostile), db=loaded_db, home=tmp_path)
+    result = run_vpl("--lang", "en", "load", str(hostile), db=loaded_db, home=tmp_path)
     assert result.returncode == 2
     assert TRACEBACK not in result.stderr
     [line] = assert_one_line_errors(result.stderr, starts=(str(tmp_path),))

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from vpl_tui.errors import VplError
+from vpl_tui.errors import VplError, os_reason
 
 STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
 """Names of standard output: written to the stream, so a pipe or a terminal gets the text."""
@@ -32,8 +32,9 @@ MAX_NUMBERED = 999
 """How many numbered names `save_new` tries before it gives up."""
 
 
-def _reason(error: OSError) -> str:
-    return error.strerror or str(error)
+def _reason(error: OSError) -> VplError:
+    """The system's reason in the interface's language (`os_reason`), rendered with the rest."""
+    return os_reason(error)
 
 
 def _same_file(path: Path, protected: Path) -> bool:

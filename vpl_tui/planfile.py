@@ -3,16 +3,16 @@
 `read_plan` refuses a bad file with a `PlanFileError` holding one line per problem, each
 naming the file, the TOML path and the reason:
 
-    plan.toml: goals[2].activities[0].end: 2022-12-31 is before start 2023-01-01
+    plan.toml:412: goals[2].activities[0].end: 2022-12-31 is before start 2023-01-01
+
+(the line when the file's text is at hand; `render` words them in Swedish or English).
 
 `dumps_plan` is deterministic: export, load and export again gives the same bytes.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
@@ -22,14 +22,14 @@ import tomli
 import tomli_w
 from pydantic import ValidationError
 
-from vpl_tui.errors import PlanFileError
+from vpl_tui.errors import PlanFileError, PlanProblem, VplError, os_reason
 from vpl_tui.model import Plan
+from vpl_tui.model.reasons import shorten, toml_path  # noqa: F401 - part of this module's API
 from vpl_tui.safetext import clean, escape_serialised
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Refuse files above this size before parsing: no real plan comes near it."""
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _AT_END = " (at end of document)"
 _TOML_POSITION = re.compile(r"^(?P<reason>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$")
 _HEADER = "# vpl plan file. Its format: `vpl schema` prints the JSON Schema; docs/planfile.md explains it.\n"
@@ -50,7 +50,10 @@ def read_plan(path: Path | str) -> Plan:
 
 def read_bytes(path: Path, name: str) -> bytes:
     try:
-        too_large = PlanFileError([f"{name}: larger than {MAX_FILE_BYTES // 1024 // 1024} MiB"])
+        mib = MAX_FILE_BYTES // 1024 // 1024
+        too_large = PlanFileError(
+            [PlanProblem(name, None, None, VplError("plan.too_large", mib=mib))]
+        )
         if path.stat().st_size > MAX_FILE_BYTES:
             raise too_large
         # A device or a pipe has no size (/dev/zero never ends): read one byte past the limit.
@@ -61,14 +64,17 @@ def read_bytes(path: Path, name: str) -> bytes:
     except PlanFileError:
         raise
     except IsADirectoryError:
-        raise PlanFileError([f"{name}: is a folder, not a plan file"]) from None
+        raise _file_error(name, VplError("plan.is_folder")) from None
     except FileNotFoundError:
-        raise PlanFileError([f"{name}: no such file"]) from None
+        raise _file_error(name, VplError("plan.no_such_file")) from None
     except OSError as error:
-        raise PlanFileError(
-            [f"{name}: cannot read: {clean(error.strerror or str(error))}"]
-        ) from None
+        raise _file_error(name, VplError("plan.cannot_read", reason=os_reason(error))) from None
     return raw
+
+
+def _file_error(name: str, reason: VplError, line: int | None = None) -> PlanFileError:
+    """A problem of the whole file (not of a place in the plan)."""
+    return PlanFileError([PlanProblem(name, line, None, reason)])
 
 
 def decode_plan(raw: bytes, name: str = "<plan>") -> str:
@@ -77,9 +83,8 @@ def decode_plan(raw: bytes, name: str = "<plan>") -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        raise PlanFileError(
-            [f"{name}: line {line}: not UTF-8 text (byte 0x{raw[error.start]:02x})"]
-        ) from None
+        byte = f"{raw[error.start]:02x}"
+        raise _file_error(name, VplError("plan.not_utf8", line=line, byte=byte)) from None
 
 
 def parse_plan(raw: bytes | str, name: str = "<plan>") -> Plan:
@@ -92,20 +97,24 @@ def parse_plan(raw: bytes | str, name: str = "<plan>") -> Plan:
     except (tomli.TOMLDecodeError, _stdlib_toml().TOMLDecodeError) as error:
         match = _TOML_POSITION.match(str(error))
         if match:
-            where = f"line {match['line']}, column {match['column']}"
-            raise PlanFileError([f"{name}: {where}: {clean(match['reason'])}"]) from None
+            reason = clean(match["reason"])
+            where = VplError(
+                "plan.syntax", line=match["line"], column=match["column"], reason=reason
+            )
+            raise _file_error(name, where) from None
         reason = str(error)
         if reason.endswith(_AT_END):  # an unterminated string or array: the file ran out
-            where = f"line {text.count(chr(10)) + 1}"
-            reason = f"{reason.removesuffix(_AT_END)} at the end of the file"
-            raise PlanFileError([f"{name}: {where}: {clean(reason)}"]) from None
-        raise PlanFileError([f"{name}: {clean(str(error))}"]) from None
+            line = text.count(chr(10)) + 1
+            reason = clean(reason.removesuffix(_AT_END))
+            raise _file_error(
+                name, VplError("plan.syntax_at_end", line=line, reason=reason)
+            ) from None
+        raise _file_error(name, VplError("plan.said", text=clean(reason))) from None
     except RecursionError:
-        where = f"line {_deep_line(text)}"
-        raise PlanFileError([f"{name}: {where}: nested too deeply to be a plan file"]) from None
-    crs = may_hold_cr(text)
-    del text  # not needed while validating: 30 MB less at the peak for a region's plan
-    return validate_plan(data, name, crs=crs)
+        raise _file_error(name, VplError("plan.too_deep_line", line=_deep_line(text))) from None
+    # The text is kept while validating, so that a refusal can name each problem's line
+    # (a region's 30 MB plan is read in parts by `db/bulk.py`, which does not come here).
+    return validate_plan(data, name, crs=may_hold_cr(text), text=text)
 
 
 def loads_toml(text: str) -> dict[str, Any]:
@@ -170,18 +179,23 @@ def lf_newlines(value: Any) -> Any:
     return value
 
 
-def validate_plan(data: dict[str, Any], name: str = "<plan>", *, crs: bool = True) -> Plan:
+def validate_plan(
+    data: dict[str, Any], name: str = "<plan>", *, crs: bool = True, text: str | None = None
+) -> Plan:
     """Validate parsed TOML data as a plan (strict: no type coercion).
 
-    `crs=False` says the data's strings hold no CR (see `may_hold_cr`).
+    `crs=False` says the data's strings hold no CR (see `may_hold_cr`). With the file's
+    `text`, each problem names its line as well as its TOML path.
     """
     try:
         return Plan.model_validate(lf_newlines(data) if crs else data, strict=True)
     except ValidationError as error:
-        raise PlanFileError(_problem_lines(error, name)) from None
+        from vpl_tui.model.reasons import problems_of
+
+        raise PlanFileError(problems_of(error, name, text)) from None
     except RecursionError:
-        where = toml_path(_deep_path(data)) or "(top level)"
-        raise PlanFileError([f"{name}: {where}: nested too deeply to be a plan file"]) from None
+        where = toml_path(_deep_path(data))
+        raise PlanFileError([PlanProblem(name, None, where, VplError("plan.too_deep"))]) from None
 
 
 NESTING_SHOWN = 4
@@ -215,93 +229,6 @@ def _deep_path(data: Any, limit: int = 100) -> tuple[int | str, ...]:
         )
         stack.extend((item, (*path, key)) for key, item in reversed(list(items)))
     return ()
-
-
-def _said(reason: str) -> str:
-    """A reason as shown: cleaned, and cut where it quotes a huge value from the file."""
-    return shorten(clean(reason), 300)
-
-
-def _problem_lines(error: ValidationError, name: str) -> list[str]:
-    lines: list[str] = []
-    for item in error.errors(include_url=False):
-        location = toml_path(item["loc"])
-        context = item.get("ctx") or {}
-        if item["type"] == "vpl_problems":
-            for field, reason in context["problems"]:
-                lines.append(f"{name}: {join_path(location, field)}: {_said(reason)}")
-            continue
-        if item["type"] == "vpl_problem":
-            location = join_path(location, context["field"])
-            reason = context["reason"]
-        else:
-            reason = _reason(item)
-        lines.append(f"{name}: {location or '(top level)'}: {_said(reason)}")
-    return lines
-
-
-# Pydantic's wording names Python types ("instance of Decimal", "valid dictionary or
-# instance of PlanInfo"); a person editing TOML needs TOML's words instead.
-_TYPE_REASONS = {
-    "model_type": "should be a table",
-    "dict_type": "should be a table",
-    "list_type": "should be an array",
-    "date_type": "should be a date such as 2023-01-01, written without quotes",
-    "datetime_type": (
-        "should be a date and time with a time zone such as 2023-03-01T09:30:00Z, "
-        "written without quotes"
-    ),
-}
-
-
-def _reason(item: Any) -> str:
-    kind = item["type"]
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        return "unknown key"
-    if kind == "is_instance_of" and (item.get("ctx") or {}).get("class") == "Decimal":
-        item = {**item, "msg": "should be a number such as 4.5"}
-    elif kind in _TYPE_REASONS:
-        item = {**item, "msg": _TYPE_REASONS[kind]}
-    message = str(item["msg"]).removeprefix("Value error, ")
-    if "input" in item and kind not in {"value_error"}:
-        shown = item["input"]
-        if isinstance(shown, (dict, list)):
-            shown_text = "a table" if isinstance(shown, dict) else "an array"
-        else:
-            shown_text = repr(shown)
-            if len(shown_text) > 60:
-                shown_text = shown_text[:57] + "..."
-        return f"{message[:1].lower()}{message[1:]} (got {shown_text})"
-    return message[:1].lower() + message[1:]
-
-
-def toml_path(location: Sequence[int | str]) -> str:
-    """`("goals", 2, "activities", 0)` → `goals[2].activities[0]`; odd keys are quoted."""
-    text = ""
-    for part in location:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            key = part if _BARE_KEY.match(part) else json.dumps(part, ensure_ascii=False)
-            # An unknown key is the file's text: JSON quoting leaves DEL, C1 and bidi
-            # controls as they are, and a key may be a megabyte long.
-            key = shorten(clean(key), 60)
-            text += f".{key}" if text else key
-    return text
-
-
-def shorten(text: str, width: int) -> str:
-    """`text` cut to `width` characters with an ellipsis, so an error stays one short line."""
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def join_path(base: str, relative: str) -> str:
-    """Join a location and a path relative to it: `goals[2]` + `end` → `goals[2].end`."""
-    if not base:
-        return relative
-    return f"{base}{relative}" if relative.startswith("[") else f"{base}.{relative}"
 
 
 def plan_to_data(plan: Plan) -> dict[str, Any]:

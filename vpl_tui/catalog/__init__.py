@@ -12,6 +12,7 @@ from vpl_tui.catalog import (
     app_reliability,
     budget,
     cli,
+    cli_help,
     core,
     followup,
     load,
@@ -19,7 +20,7 @@ from vpl_tui.catalog import (
     summary,
 )
 
-AREAS = (core, cli, summary, budget, app, followup, report_cli, app_reliability, load)
+AREAS = (core, cli, summary, budget, app, followup, report_cli, app_reliability, load, cli_help)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

@@ -11,7 +11,9 @@ code 2; nothing is written when a command fails.
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +35,20 @@ from vpl_tui.cli.followup import assess, followup, note, periods, ready
 from vpl_tui.cli.plan import backup, export, load, schema
 from vpl_tui.cli.report import budget, summary
 from vpl_tui.cli.status import history, set_status, undo
+from vpl_tui.cli.streams import plain_output_when_needed
+from vpl_tui.cli.usage import HELP_NAMES, bound_numbers, early_lang, localise, usage_reason
 from vpl_tui.errors import PlanFileError, VplError
 from vpl_tui.safetext import one_line
 from vpl_tui.strings import Strings, lang_from_env
+
+
+def _utf8_argument(arg: str) -> str:
+    """An argument as typed: under the C locale Python decodes a typed `å` into two
+    stand-in characters (surrogate escapes), which no status or ref would match."""
+    try:
+        return os.fsencode(arg).decode("utf-8") if not arg.isascii() else arg
+    except UnicodeDecodeError:
+        return arg
 
 
 def _print_version(ctx: click.Context, value: bool) -> None:
@@ -57,9 +70,13 @@ class OneLineUsageError(click.ClickException):
 
     exit_code = 2
 
-    def __init__(self, error: click.UsageError) -> None:
-        super().__init__(error.format_message())
-        self.command_path = error.ctx.command_path if error.ctx is not None else "vpl"
+    def __init__(
+        self, error: click.UsageError, strings: Strings, command_path: str = "vpl"
+    ) -> None:
+        super().__init__(usage_reason(error, strings))
+        # click's parser leaves out the context of "-n requires an argument": the
+        # command being parsed is then the one the group was invoking.
+        self.command_path = error.ctx.command_path if error.ctx is not None else command_path
 
     def show(self, file: Any = None) -> None:
         path = self.command_path
@@ -67,7 +84,20 @@ class OneLineUsageError(click.ClickException):
 
 
 class VplGroup(click.Group):
-    """A group that turns the errors a person can act on into one line and exit code 2."""
+    """A group that turns the errors a person can act on into one line and exit code 2.
+
+    Before anything is parsed, it sets the output streams to write what their encoding
+    cannot hold in a plain form (`streams`), and words the help and click's errors in
+    the interface's language (`usage`).
+    """
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+        plain_output_when_needed()
+        given = [_utf8_argument(arg) for arg in (sys.argv[1:] if args is None else args)]
+        self.strings = Strings(early_lang(given))
+        localise(self, self.strings)
+        bound_numbers(self)
+        return super().main(given, *rest, **extra)
 
     def make_context(
         self,
@@ -79,15 +109,17 @@ class VplGroup(click.Group):
         try:
             return super().make_context(info_name, args, parent, **extra)
         except click.UsageError as error:  # an unknown or bad option of `vpl` itself
-            raise OneLineUsageError(error) from None
+            raise OneLineUsageError(error, self._strings(parent)) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except click.UsageError as error:  # an unknown command, a command's bad arguments
-            raise OneLineUsageError(error) from None
+            command = ctx.invoked_subcommand
+            path = f"{ctx.command_path} {command}" if command else ctx.command_path
+            raise OneLineUsageError(error, self._strings(ctx), path) from None
         except PlanFileError as error:
-            for line in error.problems:
+            for line in error.render(strings_of(ctx)):
                 click.echo(line, err=True)
             sys.exit(2)
         except VplError as error:
@@ -104,11 +136,17 @@ class VplGroup(click.Group):
 
             fail(database_error(error, ctx.obj.db_path).render(ctx.obj.strings))
 
+    def _strings(self, ctx: click.Context | None) -> Strings:
+        """The language of `--lang` once read, else the one `early_lang` found."""
+        if ctx is not None and isinstance(ctx.obj, Env):
+            return ctx.obj.strings
+        return getattr(self, "strings", None) or Strings(early_lang([]))
+
 
 @click.group(
     cls=VplGroup,
     invoke_without_command=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings=HELP_NAMES,
 )
 @click.option(
     "--db",

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from vpl_tui.cli.env import OUTPUT_HELP, Env, strings_of, write_output
+from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR
 from vpl_tui.safetext import clean
 from vpl_tui.styles import Style, plain
 
@@ -48,10 +49,15 @@ def output_style(to_terminal: bool) -> Style:
 def _parse_day(ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
+    strings = strings_of(ctx)
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(strings_of(ctx)("error.bad_date", value=clean(value))) from None
+        raise click.BadParameter(strings("error.bad_date", value=clean(value))) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:  # a typo (0023-01-01), as in a plan file
+        low, high = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31)
+        raise click.BadParameter(strings("usage.day_out_of_range", value=day, low=low, high=high))
+    return day
 
 
 @click.command()

@@ -32,12 +32,12 @@ def set_status(env: Env, ref: str, status: tuple[str, ...], note: str) -> None:
         before = store.activity(ref)
         change = store.set_status(ref, code, note=note)
     if change is None:
-        click.echo(s("cli.unchanged", ref=clean(ref), label=s.status(before.status)))
+        click.echo(s("cli.unchanged", ref=clean(before.ref), label=s.status(before.status)))
         return
     click.echo(
         s(
             "cli.set",
-            ref=clean(ref),
+            ref=clean(change.ref),  # as the plan spells it, whatever the case typed
             from_label=s.status(change.from_status),
             to_label=s.status(code),
         )
@@ -66,7 +66,7 @@ def undo(env: Env) -> None:
 @click.option(
     "-n",
     "--limit",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=100_000),
     default=50,
     show_default=True,
     help="How many of the latest changes to show (without REF).",

@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, ValidationInfo, model_validator
 
+from vpl_tui.errors import VplError
 from vpl_tui.model.base import (  # noqa: F401
     ActivityKind,
     Amount,
@@ -23,6 +24,7 @@ from vpl_tui.model.base import (  # noqa: F401
     GoalKind,
     Mkr,
     Name,
+    Reason,
     Ref,
     Strict,
     Text,
@@ -62,12 +64,14 @@ from vpl_tui.model.followup import (  # noqa: F401
     followup_problems,
     target_problems,
 )
+from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR, MAX_TEXT, MAX_USER  # noqa: F401
 
 # The status codes and text limits live in modules without pydantic (the summary and
 # the store need them, not the models), and are re-exported here with the models'
 # parts: one definition for the models and their users.
-from vpl_tui.rules.limits import MAX_TEXT, MAX_USER  # noqa: F401
+from vpl_tui.rules.refs import ref_key
 from vpl_tui.rules.statuses import CLOSED_STATUSES, INITIAL_STATUS, STATUSES, Status  # noqa: F401
+from vpl_tui.safetext import clean
 
 
 class HistoryEntry(Strict):
@@ -99,7 +103,7 @@ class Activity(Strict):
     @model_validator(mode="after")
     def _dates_and_history(self) -> Activity:
         if self.end < self.start:
-            raise problem("end", f"{self.end} is before start {self.start}")
+            raise problem("end", VplError("plan.before_start", end=self.end, start=self.start))
         previous: Status = INITIAL_STATUS
         previous_at: datetime | None = None
         undone: set[int] = set()
@@ -141,7 +145,7 @@ class Metric(Strict):
 
     name: Name
     latest: Text = Field(default="", description='Latest outcome as published, e.g. "44 418".')
-    latest_year: int | None = Field(default=None, ge=1900, le=2200)
+    latest_year: int | None = Field(default=None, ge=FIRST_YEAR, le=LAST_YEAR)
     targets: YearTexts = Field(
         default_factory=dict, description='Target per year as published: "Öka", "Högst 50".'
     )
@@ -205,7 +209,7 @@ class PlanInfo(Strict):
     title: Name
     organisation: Name
     municipality: Annotated[str, StringConstraints(max_length=200)] = ""
-    year: int = Field(ge=1900, le=2200)
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     period: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{4}$")]
     currency_unit: Literal["tkr"] = "tkr"
 
@@ -243,51 +247,70 @@ class Plan(Strict):
             # Validating the plan's small parts only; `db/bulk.py` checks the same
             # references on the rows of the goals its processes read (`references_hold`).
             return self
-        problems: list[tuple[str, str]] = []
+        problems: list[tuple[str, Reason]] = []
         seen_numbers: dict[str, int] = {}
         seen_refs: dict[str, str] = {}
         seen_initiatives: dict[str, str] = {}
+        initiative_places: list[tuple[str, str]] = []
         for g_index, goal in enumerate(self.goals):
             where = f"goals[{g_index}]"
             if goal.number in seen_numbers:
-                problems.append((f"{where}.number", f"{goal.number} is a duplicate"))
+                problems.append((f"{where}.number", VplError("plan.duplicate", value=goal.number)))
             seen_numbers[goal.number] = g_index
             for a_index, activity in enumerate(goal.activities):
                 _note_ref(activity.ref, f"{where}.activities[{a_index}]", seen_refs, problems)
             for i_index, initiative in enumerate(goal.initiatives):
                 i_where = f"{where}.initiatives[{i_index}]"
-                if initiative.id in seen_initiatives:
-                    duplicate_of = seen_initiatives[initiative.id]
-                    problems.append(
-                        (f"{i_where}.id", f"{initiative.id} is a duplicate of {duplicate_of}")
-                    )
-                seen_initiatives[initiative.id] = i_where
+                # Ids and refs are matched without regard to case, as `vpl set` finds them.
+                _note_ref(initiative.id, i_where, seen_initiatives, problems, field="id")
+                initiative_places.append((initiative.id, i_where))
                 for a_index, activity in enumerate(initiative.activities):
                     _note_ref(activity.ref, f"{i_where}.activities[{a_index}]", seen_refs, problems)
+        for ident, i_where in initiative_places:
+            if ident in seen_numbers:  # a pot allocation's `funds` could mean either
+                problems.append((f"{i_where}.id", VplError("plan.ambiguous_id", value=ident)))
         for f_index, focus in enumerate(self.focus):
             for n_index, number in enumerate(focus.goals):
                 if number not in seen_numbers:
-                    problems.append((f"focus[{f_index}].goals[{n_index}]", f"no goal {number}"))
+                    where = f"focus[{f_index}].goals[{n_index}]"
+                    problems.append((where, VplError("plan.no_goal", number=clean(number)[:60])))
+        initiative_ids = {ident for ident, _ in initiative_places}
         if self.budget is not None:
-            problems.extend(self.budget_problems(set(seen_numbers), set(seen_initiatives)))
-        targets = set(seen_numbers) | set(seen_initiatives)
-        problems += target_problems(
-            self.assessments, self.notes, self.ready, targets, set(seen_refs)
-        )
+            problems.extend(self.budget_problems(set(seen_numbers), initiative_ids))
+        refs = {
+            activity.ref
+            for goal in self.goals
+            for activity in [*goal.activities, *(a for i in goal.initiatives for a in i.activities)]
+        }
+        targets = set(seen_numbers) | initiative_ids
+        problems += target_problems(self.assessments, self.notes, self.ready, targets, refs)
         if problems:
             raise problems_error(problems)
         return self
 
     def budget_problems(
         self, goal_numbers: set[str], initiative_ids: set[str]
-    ) -> list[tuple[str, str]]:
+    ) -> list[tuple[str, Reason]]:
         """Check the budget's cross-references: allocation targets, names and change chains."""
         assert self.budget is not None
         return budget_problems(self.budget, goal_numbers, initiative_ids)
 
 
-def _note_ref(ref: str, where: str, seen: dict[str, str], problems: list[tuple[str, str]]) -> None:
-    if ref in seen:
-        problems.append((f"{where}.ref", f"{ref} is a duplicate of {seen[ref]}"))
+def _note_ref(
+    ref: str,
+    where: str,
+    seen: dict[str, str],
+    problems: list[tuple[str, Reason]],
+    field: str = "ref",
+) -> None:
+    """Note a ref (or an initiative id) at `where`; one seen before, in any case, is a duplicate.
+
+    `seen` is keyed by the folded ref (`vpl_tui.rules.refs.ref_key`).
+    """
+    key = ref_key(ref)
+    if key in seen:
+        problems.append(
+            (f"{where}.{field}", VplError("plan.duplicate_of", value=ref, place=seen[key]))
+        )
     else:
-        seen[ref] = where
+        seen[key] = where

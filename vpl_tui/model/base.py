@@ -22,8 +22,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from vpl_tui.errors import VplError
 from vpl_tui.rules.figures import MKR_DECIMALS, MKR_DIGITS
-from vpl_tui.rules.limits import MAX_TEXT, MAX_USER
+from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR, MAX_TEXT, MAX_USER
 
 ActivityKind = Literal["activity", "investigation"]
 """`investigation` is an utredningsuppdrag: investigate and report back to the politicians."""
@@ -46,14 +47,18 @@ Name = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
 User = Annotated[str, StringConstraints(max_length=MAX_USER)]
 
 
-def problem(field: str, reason: str) -> PydanticCustomError:
+Reason = str | VplError
+"""Why a value is refused: a catalog message (Swedish and English), or English text."""
+
+
+def problem(field: str, reason: Reason) -> PydanticCustomError:
     """An error at `field` (a path relative to the model being validated), for one line of output."""
     return PydanticCustomError(
         "vpl_problem", "{field}: {reason}", {"field": field, "reason": reason}
     )
 
 
-def problems_error(problems: list[tuple[str, str]]) -> PydanticCustomError:
+def problems_error(problems: list[tuple[str, Reason]]) -> PydanticCustomError:
     """Several errors at once, each (path from the plan's root, reason)."""
     summary = "; ".join(f"{field}: {reason}" for field, reason in problems)
     return PydanticCustomError(
@@ -74,8 +79,8 @@ def _utc(value: datetime) -> datetime:
     # The same years as every other year field: a time outside them is a typo, and the
     # store keeps times as fixed-width text that a year before 1000 would not fit.
     # (astimezone itself overflows at the edges of the calendar: 0001-01-01T00:00+01:00.)
-    if not 1900 <= value.year <= 2200:
-        raise ValueError(f"year {value.year} is outside 1900-2200")
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"year {value.year} is outside {FIRST_YEAR}-{LAST_YEAR}")
     return value.astimezone(UTC)
 
 

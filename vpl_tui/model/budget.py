@@ -14,11 +14,13 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
+from vpl_tui.errors import VplError
 from vpl_tui.model.base import (
     Amount,
     BudgetTable,
     Mkr,
     Name,
+    Reason,
     Ref,
     Strict,
     Text,
@@ -27,6 +29,8 @@ from vpl_tui.model.base import (
     YearColumns,
     YearFigures,
 )
+from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR
+from vpl_tui.safetext import clean
 
 
 class OperatingBudget(Strict):
@@ -67,7 +71,7 @@ class EarmarkedPot(Strict):
 
     name: Name
     period: Annotated[str, StringConstraints(max_length=100)] = ""
-    year: int = Field(ge=1900, le=2200, description="The year the allocations are for.")
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR, description="The year the allocations are for.")
     total_mkr: Mkr = Field(description="The pot as published.")
     allocations: list[Allocation]
 
@@ -95,7 +99,7 @@ class FigureChange(Strict):
 
     table: BudgetTable
     line: Name = Field(description="Row name: net_costs/grant/result, a unit, a line or `total`.")
-    year: int = Field(ge=1900, le=2200)
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     at: UtcDatetime
     from_value: Amount = Field(alias="from")
     to: Amount
@@ -154,22 +158,22 @@ def figure_values(budget: Budget) -> dict[tuple[str, str, int], Decimal]:
 
 def budget_problems(
     budget: Budget, goal_numbers: set[str], initiative_ids: set[str]
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, Reason]]:
     """Check the budget's cross-references: allocation targets, names and change chains."""
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, Reason]] = []
     if budget.pot is not None:
         seen_ids: set[str] = set()
         for a_index, allocation in enumerate(budget.pot.allocations):
             where = f"budget.pot.allocations[{a_index}]"
             if allocation.id in seen_ids:
-                problems.append((f"{where}.id", f"{allocation.id} is a duplicate"))
+                problems.append((f"{where}.id", VplError("plan.duplicate", value=allocation.id)))
             seen_ids.add(allocation.id)
             for t_index, target in enumerate(allocation.funds):
                 if target not in goal_numbers and target not in initiative_ids:
                     problems.append(
                         (
                             f"{where}.funds[{t_index}]",
-                            f"{target} is neither a goal nor an initiative",
+                            VplError("plan.neither_goal_nor_initiative", value=clean(target)[:60]),
                         )
                     )
     if budget.units is not None:
@@ -180,10 +184,10 @@ def budget_problems(
     return problems
 
 
-def _change_problems(budget: Budget) -> list[tuple[str, str]]:
+def _change_problems(budget: Budget) -> list[tuple[str, Reason]]:
     """Each edit names a figure of the budget, follows the edit before it, and the last
     edit of each figure sets the value the table holds."""
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, Reason]] = []
     current = figure_values(budget)
     chain: dict[tuple[str, str, int], tuple[Decimal, datetime]] = {}
     for c_index, change in enumerate(budget.changes):
@@ -219,7 +223,7 @@ def _change_problems(budget: Budget) -> list[tuple[str, str]]:
 
 def _duplicate_names(
     where: str, rows: list[UnitCosts] | list[InvestmentLine]
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, Reason]]:
     seen: set[str] = set()
     problems = []
     for index, row in enumerate(rows):

@@ -46,6 +46,11 @@ def next_metric_id(owner: str, taken: Iterable[str]) -> str:
     return metric_id(owner, highest)
 
 
+def ref_key(ref: str) -> str:
+    """What a ref is compared by: two refs with the same key name the same thing."""
+    return ref.casefold()
+
+
 def same_ref(a: str, b: str) -> bool:
     """Whether two refs name the same thing: `KLIMAT-5` is `klimat-5`."""
-    return a.casefold() == b.casefold()
+    return ref_key(a) == ref_key(b)
