@@ -25,7 +25,7 @@ def test_text_summary_of_the_bundled_plan_is_plain_when_piped(run_vpl, seeded: P
     )
     assert "Per 2023-06-30" in text
     assert "Aktiviteter: 52" in text
-    assert "Försenade enligt slutdatum: 0" in text
+    assert "Passerat slutdatum: 0" in text
     [smart] = [line for line in text.splitlines() if line.startswith("    Smart kommun ")]
     assert smart.endswith(" 0/4")  # set done today: not done yet at the end of June 2023
     now = run_vpl("summary").stdout

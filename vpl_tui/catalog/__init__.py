@@ -7,9 +7,9 @@ gets a module of its own here, added to `AREAS`; a key is defined once in all of
 
 from __future__ import annotations
 
-from vpl_tui.catalog import app, budget, cli, core, summary
+from vpl_tui.catalog import app, app_ui, budget, cli, core, summary
 
-AREAS = (core, cli, summary, budget, app)
+AREAS = (core, cli, summary, budget, app, app_ui)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

@@ -6,20 +6,27 @@ is the CLI's to give: the text renderer names each coloured span's role to `styl
 
 from __future__ import annotations
 
-import re
-
 from vpl_tui.rules.statuses import STATUSES
 from vpl_tui.safetext import clean, one_line
 from vpl_tui.strings import Strings
 from vpl_tui.styles import Style, plain
-from vpl_tui.summary.model import Summary, budget_line, heading
+from vpl_tui.summary.model import Summary, budget_line, done_text, heading
 
 
-def render_text(summary: Summary, s: Strings, *, style: Style = plain) -> str:
+TEXT_WIDTH = 77
+"""The width of the text summary when the caller does not give one (a pipe, a file)."""
+
+
+def render_text(
+    summary: Summary, s: Strings, *, style: Style = plain, width: int | None = None
+) -> str:
     """Plain text for a terminal or a pipe; `style` colours its headings, the status
-    labels (`status.<code>`) and the overdue count when there is one (`overdue`)."""
+    labels (`status.<code>`) and the overdue count when there is one (`overdue`).
 
-    width = 64
+    `width` is the room there is (a terminal's or a pane's columns): titles take what the
+    counts leave, and are cut with an ellipsis only beyond it.
+    """
+    room = max(width or TEXT_WIDTH, 40)
     lines = [
         style(f"{s('summary.title')}: {one_line(heading(summary))}", "heading"),
         s("summary.as_of", date=summary.as_of.isoformat()),
@@ -33,24 +40,35 @@ def render_text(summary: Summary, s: Strings, *, style: Style = plain) -> str:
     overdue_line = s("summary.overdue_count", count=len(summary.overdue))
     lines += ["", style(overdue_line, "overdue") if summary.overdue else overdue_line, ""]
     lines.append(style(s("summary.goals"), "heading"))
+    counts = {
+        id(part): done_text(part.count, s)
+        for goal in summary.goals
+        for part in (goal, *goal.initiatives)
+    }
+    count_width = max((len(text) for text in counts.values()), default=3)
+    width = room - 4 - count_width  # the indent and the gap before the counts
     for goal in summary.goals:
         title = one_line(f"{goal.number} {goal.title}", width)
-        done = f"{goal.count.done}/{goal.count.activities}"
-        lines.append(f"  {title.ljust(width)}  {done:>9}")
+        lines.append(f"  {title.ljust(width)}  {counts[id(goal)]:>{count_width}}")
         for initiative in goal.initiatives:
             title = one_line(initiative.title, width - 2)
-            done = f"{initiative.count.done}/{initiative.count.activities}"
-            lines.append(f"    {title.ljust(width - 2)}  {done:>9}")
+            lines.append(f"    {title.ljust(width - 2)}  {counts[id(initiative)]:>{count_width}}")
     lines += ["", style(s("summary.overdue"), "heading")]
     if not summary.overdue:
         lines.append("  " + s("summary.none_overdue"))
     # A large plan has thousands of overdue activities: each label is styled once.
     labels = {code: style(s.status(code), f"status.{code}") for code in STATUSES}
-    title_width = width - 10
+    # Columns as wide as their longest entry, so that long refs keep the dates in line.
+    refs = [clean(activity.ref) for activity in summary.overdue]
+    ref_width = max((len(ref) for ref in refs), default=0)
+    ref_width = max(ref_width, 16)
+    status_width = max((len(s.status(a.status)) for a in summary.overdue), default=0)
+    title_width = max(room - 2 - ref_width - 1 - 10 - 2 - status_width - 2, 20)
     lines += [
-        f"  {clean(activity.ref):<16} {activity.end.isoformat()}  {labels[activity.status]}  "
+        f"  {ref:<{ref_width}} {activity.end.isoformat()}  "
+        f"{labels[activity.status]}{' ' * (status_width - len(s.status(activity.status)))}  "
         f"{one_line(activity.title, title_width)}"
-        for activity in summary.overdue
+        for ref, activity in zip(refs, summary.overdue, strict=True)
     ]
     lines += ["", budget_line(summary, s), ""]
     return "\n".join(lines)
@@ -58,19 +76,17 @@ def render_text(summary: Summary, s: Strings, *, style: Style = plain) -> str:
 
 # -- markdown -----------------------------------------------------------------------------
 
-# Backslash-escape what can start markup anywhere in a line; "-", "+", "." and "(" only
-# matter at the start of a line or after "]", and plan text never starts a line here.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|<>~&$])")
-
-
 def markdown_escape(text: str) -> str:
-    """Plan text as literal Markdown: special characters backslash-escaped, one line."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
+    """Plan text as literal Markdown on one line: no markup, and no URL or e-mail address
+    a wiki would turn into a link (the board report's escaping, `report.to_markdown.md`)."""
+    from vpl_tui.report.to_markdown import md  # only when Markdown is asked for
+
+    return md(text)
 
 
 def render_markdown(summary: Summary, s: Strings) -> str:
     """GitHub-flavoured Markdown with tables, for a wiki page or an e-mail."""
-    e = markdown_escape
+    from vpl_tui.report.to_markdown import md as e  # the board report's escaping, one rule
     lines = [
         f"# {s('summary.title')}: {e(heading(summary))}",
         "",
@@ -91,12 +107,10 @@ def render_markdown(summary: Summary, s: Strings) -> str:
         "|---|---:|",
     ]
     for goal in summary.goals:
-        lines.append(
-            f"| **{e(goal.number)}** {e(goal.title)} | {goal.count.done}/{goal.count.activities} |"
-        )
+        lines.append(f"| **{e(goal.number)}** {e(goal.title)} | {done_text(goal.count, s)} |")
         for initiative in goal.initiatives:
-            count = initiative.count
-            lines.append(f"| &nbsp;&nbsp;{e(initiative.title)} | {count.done}/{count.activities} |")
+            done = done_text(initiative.count, s)
+            lines.append(f"| &nbsp;&nbsp;{e(initiative.title)} | {done} |")
     lines += ["", f"## {s('summary.overdue')}", ""]
     if summary.overdue:
         lines += [

@@ -1,0 +1,14 @@
+"""The app's and the summary's newer texts: cancelled counts, notes on their own, filters,
+search beyond activities, settings.
+
+Key: (Swedish, English). A count-bearing text gives both forms: `{count:# träff|# träffar}`.
+"""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # Counts: the cancelled apart from the done ("3/7 · 1 avbruten").
+    "summary.cancelled": ("{count:# avbruten|# avbrutna}", "{count:# cancelled|# cancelled}"),
+    "summary.latest_outcome": ("Senaste utfall", "Latest outcome"),
+    "app.tree.cancelled": ("{count} avbr.", "{count} canc."),
+}
