@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import ClassVar, Generic, TypeVar
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -36,10 +37,9 @@ from vpl_tui.screens.controllers.plan_detail import PlanDetail
 from vpl_tui.screens.controllers.plan_outline import NodeRead, PlanOutline
 from vpl_tui.screens.controllers.plan_reload import OutsideChanges, Reload
 from vpl_tui.screens.controllers.plan_search import PlanSearch
+from vpl_tui.screens.controllers.plan_summary import ShownSummary, prepare_summary
 from vpl_tui.screens.controllers.reads import (
     OneAtATime,
-    SummaryResult,
-    prepare_summary,
     read_children,
     read_top_level,
     result_within,
@@ -95,6 +95,15 @@ class PlanScreen(Screen[None]):
             id="search",
             priority=True,  # before the keys typed right after it: they go into the field
         ),
+        Binding(
+            "enter",
+            "search_go",
+            "To the first match",
+            show=False,
+            tooltip="In the search field: to the first match, in the tree",
+            id="search-go",
+            priority=True,  # before the keys typed right after it: they go to the tree
+        ),
         Binding("f", "cycle_filter", "Filter", tooltip="all → open → overdue → done", id="filter"),
         Binding(
             "p", "summary", "Summary", tooltip="Show and save the status summary", id="summary"
@@ -131,7 +140,7 @@ class PlanScreen(Screen[None]):
     class SearchDone(WorkerRead[SearchResult]):
         """The activities matching a search."""
 
-    class SummaryDone(WorkerRead[SummaryResult]):
+    class SummaryDone(WorkerRead[ShownSummary]):
         """The status summary, built and its file saved."""
 
     class ReadFailed(Message):
@@ -334,8 +343,10 @@ class PlanScreen(Screen[None]):
     def _search_changed(self, event: Input.Changed) -> None:
         self.search.changed(event.value.strip())
 
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self) -> None:
+    def action_search_go(self) -> None:
+        """Enter in the search field: to the first match. Elsewhere Enter is the tree's."""
+        if not self.search.active or self.focused is not self.search.field:
+            raise SkipAction()
         self.search.submitted()
 
     @work(exclusive=True, group="search")
@@ -376,7 +387,7 @@ class PlanScreen(Screen[None]):
         from vpl_tui.screens.summary_view import SummaryView  # TextArea: only when needed
 
         result = message.result
-        self.app.push_screen(SummaryView(self.strings, result.text, result.path, result.error))
+        self.app.push_screen(SummaryView(self.strings, result.summary, result.path, result.error))
 
     def action_budget(self) -> None:
         """Open the budget reconciliation."""

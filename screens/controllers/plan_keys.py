@@ -33,7 +33,7 @@ HELP_SECTIONS: dict[str, tuple[str, ...]] = {
         "page-down",
     ),
     "change": ("toggle-done", "set-status", "note", "undo"),
-    "find": ("search", "filter", "clear"),
+    "find": ("search", "search-go", "filter", "clear"),
     "other": ("switch-pane", "summary", "budget", "palette", "help", "quit"),
 }
 """The help's sections, by catalog name, and the binding ids in each, in order."""

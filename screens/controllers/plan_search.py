@@ -67,7 +67,13 @@ class PlanSearch:
             screen.show_sub_title()
 
     def submitted(self) -> None:
-        """Enter in the field: to the first match, now or as soon as it is found."""
+        """Enter in the field: to the first match, now or as soon as it is found.
+
+        The focus goes to the tree at once (`set_focus`, not `focus()`, which waits for
+        the keys already sent): the keys typed right after Enter move in the tree and
+        change statuses, they do not go on into the field.
+        """
+        self.screen.set_focus(self.screen.tree)
         if any(
             worker.group == "search" and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
             for worker in self.screen.workers
@@ -104,6 +110,13 @@ class PlanSearch:
             tree.move_cursor_to(node)
         elif tree.root.children:
             tree.move_cursor_to(tree.root.children[0])
+        else:
+            # Nothing found: the pane must not go on showing what was under the cursor.
+            screen.plan_detail.shown = None
+            screen.detail.show_nothing(
+                clean(screen.strings("app.search.no_hits", text=result.text))
+            )
+            return
         screen.plan_detail.show()
 
     def jump_to_first_match(self) -> None:
@@ -113,8 +126,8 @@ class PlanSearch:
             first = tree.root.children[0]
         if first is not None:
             tree.move_cursor_to(first)
-        tree.focus()
-        self.screen.plan_detail.show()
+            self.screen.plan_detail.show()
+        self.screen.set_focus(tree)
 
     def end(self, cursor: Item | None) -> None:
         """Close the search: the whole plan again, open as before, the cursor on `cursor`."""

@@ -11,4 +11,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "summary.cancelled": ("{count:# avbruten|# avbrutna}", "{count:# cancelled|# cancelled}"),
     "summary.latest_outcome": ("Senaste utfall", "Latest outcome"),
     "app.tree.cancelled": ("{count} avbr.", "{count} canc."),
+    # Search
+    "app.key.search-go": ("Till första träffen", "To the first match"),
+    "app.tip.search-go": (
+        "I sökfältet: till första träffen i trädet; tangenterna efter går till trädet",
+        "In the search field: to the first match in the tree; the keys after go to the tree",
+    ),
+    "app.search.no_hits": ("Inget hittades för {text!r}.", "Nothing found for {text!r}."),
 }

@@ -28,7 +28,7 @@ def render_text(
     """
     room = max(width or TEXT_WIDTH, 40)
     lines = [
-        style(f"{s('summary.title')}: {one_line(heading(summary))}", "heading"),
+        style(one_line(f"{s('summary.title')}: {heading(summary)}", room), "heading"),
         s("summary.as_of", date=summary.as_of.isoformat()),
         "",
         style(f"{s('summary.activities')}: {summary.total}", "heading"),
@@ -76,6 +76,7 @@ def render_text(
 
 # -- markdown -----------------------------------------------------------------------------
 
+
 def markdown_escape(text: str) -> str:
     """Plan text as literal Markdown on one line: no markup, and no URL or e-mail address
     a wiki would turn into a link (the board report's escaping, `report.to_markdown.md`)."""
@@ -87,6 +88,7 @@ def markdown_escape(text: str) -> str:
 def render_markdown(summary: Summary, s: Strings) -> str:
     """GitHub-flavoured Markdown with tables, for a wiki page or an e-mail."""
     from vpl_tui.report.to_markdown import md as e  # the board report's escaping, one rule
+
     lines = [
         f"# {s('summary.title')}: {e(heading(summary))}",
         "",
