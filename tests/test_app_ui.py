@@ -17,10 +17,13 @@ from test_app_support import (
     settle,
     type_text,
 )
+from rich.style import Style
 from textual import events
+from textual.geometry import Region
 from textual.widgets import Input, TextArea
 
 from vpl_tui.db.store import Store
+from vpl_tui.screens.widgets.detail_body import DetailBody
 
 
 @pytest.fixture(autouse=True)
@@ -85,3 +88,85 @@ async def test_the_summary_fits_the_width_there_is(
         title = next(g.title for g in store.goals() if len(g.title) == 141)
         whole = any(title in line for line in lines)
         assert whole == (size[0] == 200)
+
+
+# -- themes ------------------------------------------------------------------------------------
+
+
+def luminance(rgb: tuple[int, int, int]) -> float:
+    """WCAG 2 relative luminance."""
+
+    def channel(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = rgb
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(style: Style) -> float:
+    """WCAG 2 contrast ratio of a style's foreground and background."""
+    assert style.color is not None and style.bgcolor is not None, style
+    lighter, darker = sorted(
+        (luminance(tuple(c.get_truecolor())) for c in (style.color, style.bgcolor)), reverse=True
+    )
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def needed(style: Style, own_text: float) -> float:
+    """4.5:1, 3:1 for bold text; never more than the theme's own text has on its background
+    (solarized's body text has 4.1:1): the app's styles must be no worse than the theme."""
+    return min(3.0 if style.bold else 4.5, own_text)
+
+
+def is_ansi(style: Style) -> bool:
+    # The ANSI themes leave the colours to the terminal's palette: no ratio to compute.
+    return any(c is not None and c.triplet is None for c in (style.color, style.bgcolor))
+
+
+async def test_every_theme_keeps_the_apps_text_readable(store: Store, tmp_path: Path) -> None:
+    for ref, status in [("1.1.1-1", "done"), ("1.1.1-2", "in_progress"), ("1.1.1-3", "cancelled")]:
+        store.set_status(ref, status)
+    store.set_status("1.1.1-4", "delayed", note="Väntar på beslut")
+    app = make_app(store, tmp_path, today=date(2024, 1, 1))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "down", "l", "j", "j", "j", "j", "j", "j")  # on 1.1.1-4
+        await settle(pilot)
+        screen = plan(app)
+        tree, body = screen.tree, screen.query_one(DetailBody)
+        low: list[str] = []
+        assert len(app.available_themes) > 10
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await pilot.pause()
+            for widget in (tree, body):
+                own = widget.rich_style
+                if is_ansi(own):
+                    continue
+                own_text = contrast(own)
+                # Each component class, as the theme resolves it on the widget.
+                for name in sorted(widget.COMPONENT_CLASSES):
+                    style = widget.get_component_rich_style(name, partial=False)
+                    if not is_ansi(style) and contrast(style) < needed(style, own_text):
+                        low.append(f"{theme} {name} {contrast(style):.2f}")
+                # And as drawn: every text span but the cursor line's (Textual's own style)
+                # and the tree's guides.
+                strips = widget.render_lines(Region(0, 0, *widget.size))
+                for y, strip in enumerate(strips):
+                    if widget is tree and y == tree.cursor_line - tree.scroll_offset.y:
+                        continue
+                    for segment in strip:
+                        text = "".join(
+                            c for c in segment.text if not c.isspace() and c not in GUIDES
+                        )
+                        style = segment.style
+                        if not text or style is None or is_ansi(style):
+                            continue
+                        if contrast(style) < needed(style, own_text):
+                            low.append(f"{theme} {text[:20]!r} {contrast(style):.2f}")
+        assert low == []
+
+
+GUIDES = "".join(chr(c) for c in range(0x2500, 0x2580)) + "▶▼"
+"""Box drawing and the tree's expand icons: Textual's guides, not text."""

@@ -211,7 +211,8 @@ class DetailPane(VerticalScroll):
 
     def _facts(self, facts: list[tuple[str, Text]]) -> Table:
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="dim", no_wrap=True)
+        # Italic, not dim: dim text falls below 4.5:1 in most themes.
+        table.add_column(style="italic", no_wrap=True)
         table.add_column()
         for name, value in facts:
             table.add_row(Text(name), value)
