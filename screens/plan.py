@@ -37,6 +37,7 @@ from vpl_tui.screens.controllers.plan_detail import PlanDetail
 from vpl_tui.screens.controllers.plan_outline import NodeRead, PlanOutline
 from vpl_tui.screens.controllers.plan_reload import OutsideChanges, Reload
 from vpl_tui.screens.controllers.plan_search import PlanSearch
+from vpl_tui.screens.controllers.plan_settings import ThemeSetting
 from vpl_tui.screens.controllers.plan_summary import ShownSummary, prepare_summary
 from vpl_tui.screens.controllers.reads import (
     OneAtATime,
@@ -59,6 +60,8 @@ FIRST_READ_WAIT = 1.0
 """Seconds the screen waits, before its first paint, for the top level the app is reading."""
 PLAN_CSS = Path(__file__).with_name("plan.tcss")
 """The screen's layout; the app reads it as it starts (see `VplApp.CSS_PATH`)."""
+NARROW_BELOW = 72
+"""The tree (at least 40 columns) and the detail pane (30) side by side need this many."""
 T = TypeVar("T")
 
 
@@ -75,6 +78,12 @@ class PlanScreen(Screen[None]):
 
     CSS_PATH = PLAN_CSS
     AUTO_FOCUS = "#tree"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (NARROW_BELOW, "-wide"),
+    ]
+    """Below `NARROW_BELOW` columns the detail pane goes under the tree (plan.tcss): side by
+    side, it was pushed off the screen, and `tab` moved the focus into a pane not shown."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -182,6 +191,7 @@ class PlanScreen(Screen[None]):
         self.search = PlanSearch(self)
         self.outside = OutsideChanges(self)
         self.outline = PlanOutline(self)
+        self.theme_setting = ThemeSetting(self)
         self.searcher = OneAtATime()
         localise_bindings(self, strings)
 
@@ -209,6 +219,7 @@ class PlanScreen(Screen[None]):
     # -- the first screen ------------------------------------------------------------------
 
     async def on_mount(self) -> None:
+        self.theme_setting.start()
         self.outside.seen_version = self.store.data_version()  # no file read: see `check`
         # Waiting here, before the first paint, means the screen is laid out and painted
         # once, with the plan, rather than once loading and again when the plan comes:

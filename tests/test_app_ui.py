@@ -12,6 +12,7 @@ from test_app_support import (
     cursor_key,
     detail_text,
     make_app,
+    notifications,
     plan,
     screen_text,
     settle,
@@ -24,6 +25,7 @@ from textual.widgets import Input, TextArea
 
 from vpl_tui.db.store import Store
 from vpl_tui.screens.widgets.detail_body import DetailBody
+from vpl_tui.settings import Settings, load_settings
 
 
 @pytest.fixture(autouse=True)
@@ -170,3 +172,69 @@ async def test_every_theme_keeps_the_apps_text_readable(store: Store, tmp_path: 
 
 GUIDES = "".join(chr(c) for c in range(0x2500, 0x2580)) + "▶▼"
 """Box drawing and the tree's expand icons: Textual's guides, not text."""
+
+
+# -- small terminals ---------------------------------------------------------------------------
+
+
+async def test_at_60_columns_tab_goes_to_a_detail_pane_that_is_shown(
+    store: Store, tmp_path: Path
+) -> None:
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "down", "l", "j", "j", "j")  # on activity 1.1.1-1
+        screen = plan(app)
+        detail = screen.detail
+        await pilot.press("tab")
+        assert screen.focused is detail
+        # Under the tree, wholly on the screen, and the arrows scroll its text.
+        assert app.screen.region.contains_region(detail.region) and detail.region.height >= 5
+        assert "Tillsammans med andra arbetsgivare" in screen_text(app)
+        await pilot.press("down", "down")
+        assert detail.scroll_y > 0
+
+
+@pytest.mark.parametrize("width", [60, 80, 90])
+async def test_the_footer_ends_with_the_palette_key_and_nothing_after(
+    store: Store, tmp_path: Path, width: int
+) -> None:
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert footer.rstrip().endswith("^p Kommandon"), footer
+
+
+# -- settings ----------------------------------------------------------------------------------
+
+
+async def test_a_theme_chosen_is_kept_for_the_next_start(store: Store, tmp_path: Path) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text('user = "anna.k"\n', encoding="utf-8")
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.theme = "catppuccin-latte"
+        await settle(pilot)
+    assert load_settings(settings) == Settings(theme="catppuccin-latte", user="anna.k")
+    again = make_app(store, tmp_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert again.theme == "catppuccin-latte"
+
+
+async def test_a_bad_settings_file_is_one_line_and_the_defaults(
+    store: Store, tmp_path: Path
+) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text('theme = "textual-light"\ncolour = 3\n', encoding="utf-8")
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        [notice] = notifications(app)
+        assert str(settings) in notice and "\n" not in notice
+        assert app.theme == "textual-dark"
+        app.theme = "nord"
+        await settle(pilot)
+    assert "colour = 3" in settings.read_text(encoding="utf-8")  # left as the person wrote it
