@@ -14,7 +14,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from vpl_tui.db.connection import Connected
-from vpl_tui.db.sql_rules import progress_columns
+from vpl_tui.db.sql_rules import PROGRESS_FIELDS, progress_columns
 from vpl_tui.errors import VplError
 from vpl_tui.records import (
     ActivityRecord,
@@ -103,7 +103,7 @@ class TreeReads(Connected):
         sql = f"""
             SELECT json_group_array(json_array(
                 position, number, kind, title, description, resources, council_goal,
-                total, done, overdue, cancelled, initiatives, metrics))
+                total, done, overdue, cancelled, in_progress, delayed, initiatives, metrics))
             FROM (
                 SELECT g.*, {self._PROGRESS},
                     (SELECT COUNT(*) FROM initiative i WHERE i.goal_number = g.number)
@@ -135,7 +135,7 @@ class TreeReads(Connected):
                 resources=resources,
                 earmarked_mkr=decimal_or_none(earmarks.get(number)),
                 council_goal=council_goal,
-                progress=Progress(total, done, overdue, cancelled),
+                progress=Progress(total, done, overdue, cancelled, in_progress, delayed),
                 initiative_count=initiatives,
                 metric_count=metrics,
             )
@@ -151,6 +151,8 @@ class TreeReads(Connected):
                 done,
                 overdue,
                 cancelled,
+                in_progress,
+                delayed,
                 initiatives,
                 metrics,
             ) in sorted(json.loads(rows), key=itemgetter(0))
@@ -177,7 +179,7 @@ class TreeReads(Connected):
                 council_goal=row["council_goal"],
                 comment=row["comment"],
                 metrics_note=row["metrics_note"],
-                progress=Progress(row["total"], row["done"], row["overdue"], row["cancelled"]),
+                progress=Progress(*(row[name] for name in PROGRESS_FIELDS)),
                 metric_count=row["metrics"],
             )
             for row in self.db.query(sql, {"goal": goal_number, "today": today_text})

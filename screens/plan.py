@@ -31,7 +31,7 @@ from textual.widgets import Header, Input, Tree
 
 from vpl_tui.db.store import Store
 from vpl_tui.errors import VplError
-from vpl_tui.rules.progress import FILTERS
+from vpl_tui.rules.progress import FILTER_CYCLE
 from vpl_tui.screens.controllers.plan_changes import StatusChanges
 from vpl_tui.screens.controllers.plan_detail import PlanDetail
 from vpl_tui.screens.controllers.plan_outline import NodeRead, PlanOutline
@@ -113,7 +113,13 @@ class PlanScreen(Screen[None]):
             id="search-go",
             priority=True,  # before the keys typed right after it: they go to the tree
         ),
-        Binding("f", "cycle_filter", "Filter", tooltip="all → open → overdue → done", id="filter"),
+        Binding(
+            "f",
+            "cycle_filter",
+            "Filter",
+            tooltip="all → open → in progress → delayed → overdue → done",
+            id="filter",
+        ),
         Binding(
             "p", "summary", "Summary", tooltip="Show and save the status summary", id="summary"
         ),
@@ -132,7 +138,7 @@ class PlanScreen(Screen[None]):
     ]
 
     filter: reactive[str] = reactive("all", init=False)
-    """Which activities the tree shows: all, open, overdue or done (key `f`)."""
+    """Which activities the tree shows (`vpl_tui.rules.progress.Filter`; key `f`)."""
 
     class Loaded(Message):
         """The first complete screen is up: the top level of the plan is shown."""
@@ -337,8 +343,9 @@ class PlanScreen(Screen[None]):
     # -- filter and search ------------------------------------------------------------------
 
     def action_cycle_filter(self) -> None:
-        """Show all → open → overdue → done → all."""
-        self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
+        """Show all → open → in progress → delayed → past end date → done → all."""
+        at = FILTER_CYCLE.index(self.filter) if self.filter in FILTER_CYCLE else -1
+        self.filter = FILTER_CYCLE[(at + 1) % len(FILTER_CYCLE)]
 
     def set_filter(self, name: str) -> None:
         self.filter = name

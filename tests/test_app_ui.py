@@ -16,6 +16,7 @@ from test_app_support import (
     plan,
     screen_text,
     settle,
+    tree_lines,
     type_text,
 )
 from rich.style import Style
@@ -238,3 +239,55 @@ async def test_a_bad_settings_file_is_one_line_and_the_defaults(
         app.theme = "nord"
         await settle(pilot)
     assert "colour = 3" in settings.read_text(encoding="utf-8")  # left as the person wrote it
+
+
+# -- filters -----------------------------------------------------------------------------------
+
+
+async def test_f_cycles_through_in_progress_and_delayed_too(store: Store, tmp_path: Path) -> None:
+    store.set_status("1.1.5-1", "in_progress")
+    store.set_status("1.1.5-2", "delayed")
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("end", "l")  # 1.1.5 open
+        await pilot.press("f", "f")
+        assert "Filter: pågår" in screen_text(app)
+        lines = tree_lines(app)
+        assert [line for line in lines if "Pågår" in line] and not any(
+            "Ej påbörjad" in line or "Försenad" in line for line in lines
+        )
+        assert not any("1.1.4" in line for line in lines)  # nothing in progress under it
+        await pilot.press("f")
+        assert "Filter: försenade" in screen_text(app)
+        lines = tree_lines(app)
+        assert sum("Försenad" in line for line in lines) == 1 and not any(
+            "Pågår" in line for line in lines
+        )
+
+
+async def test_the_palette_filters_by_any_status(store: Store, tmp_path: Path) -> None:
+    store.set_status("1.1.5-2", "cancelled")
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "visa avbrutna")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Filter: avbrutna" in screen_text(app)
+        await pilot.press("end", "l")
+        lines = tree_lines(app)
+        assert [line for line in lines if "Avbruten" in line] and not any(
+            "Ej påbörjad" in line for line in lines
+        )
+
+
+async def test_the_tree_counts_cancelled_activities_apart(store: Store, tmp_path: Path) -> None:
+    store.set_status("1.1.5-1", "done")
+    store.set_status("1.1.5-2", "cancelled")
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "1.1.5 1/5 · 1 avbr. !3" in screen_text(app)

@@ -96,7 +96,7 @@ class PlanTree(Tree[Item], inherit_bindings=False):
     | :- | :- |
     | `plan-tree--status-<code>` | The status badge of an activity, one class per status. |
     | `plan-tree--overdue` | The `!` mark of an activity or count past its end date. |
-    | `plan-tree--count` | The done/total count of a goal, initiative or focus list. |
+    | `plan-tree--count` | The done/total count of a goal, initiative or focus list (and the cancelled). |
     | `plan-tree--number` | A goal's number. |
     | `plan-tree--heading` | The mandate and focus list labels. |
     | `plan-tree--metric` | Metric lines. |
@@ -215,6 +215,9 @@ class PlanTree(Tree[Item], inherit_bindings=False):
 
     def _counts(self, progress: Progress) -> Text:
         counts = Text(f"{progress.done}/{progress.total} ", style=self._style("plan-tree--count"))
+        if progress.cancelled:  # apart: a cancelled activity is neither done nor left to do
+            cancelled = self.strings("app.tree.cancelled", count=progress.cancelled)
+            counts.append(f"· {cancelled} ", style=self._style("plan-tree--count"))
         if progress.overdue:
             counts.append(f"!{progress.overdue} ", style=self._style("plan-tree--overdue"))
         counts.append(" ")

@@ -35,8 +35,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "app.key.filter": ("Filter", "Filter"),
     "app.tip.filter": (
-        "Visa alla → öppna → passerat slutdatum → klara → alla",
-        "Show all → open → overdue → done → all",
+        "Visa alla → öppna → pågår → försenade → passerat slutdatum → klara → alla",
+        "Show all → open → in progress → delayed → overdue → done → all",
     ),
     "app.key.budget": ("Budget", "Budget"),
     "app.tip.budget": ("Öppna budgetavstämningen", "Open the budget reconciliation"),

@@ -11,6 +11,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "summary.cancelled": ("{count:# avbruten|# avbrutna}", "{count:# cancelled|# cancelled}"),
     "summary.latest_outcome": ("Senaste utfall", "Latest outcome"),
     "app.tree.cancelled": ("{count} avbr.", "{count} canc."),
+    # Filters by status (the cycle of `f` and the palette)
+    "app.filter.in_progress": ("pågår", "in progress"),
+    "app.filter.delayed": ("försenade", "delayed"),
+    "app.filter.not_started": ("ej påbörjade", "not started"),
+    "app.filter.cancelled": ("avbrutna", "cancelled"),
     # Search
     "app.key.search-go": ("Till första träffen", "To the first match"),
     "app.tip.search-go": (
