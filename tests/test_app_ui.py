@@ -7,10 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from rich.style import Style
 from test_app_support import (
     SIZE,
     cursor_key,
     detail_text,
+    go_to_activity,
     make_app,
     notifications,
     plan,
@@ -19,12 +21,13 @@ from test_app_support import (
     tree_lines,
     type_text,
 )
-from rich.style import Style
 from textual import events
 from textual.geometry import Region
 from textual.widgets import Input, TextArea
 
 from vpl_tui.db.store import Store
+from vpl_tui.planfile import parse_plan
+from vpl_tui.screens.dialogs.note_dialog import NoteDialog
 from vpl_tui.screens.widgets.detail_body import DetailBody
 from vpl_tui.settings import Settings, load_settings
 
@@ -291,3 +294,81 @@ async def test_the_tree_counts_cancelled_activities_apart(store: Store, tmp_path
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "1.1.5 1/5 · 1 avbr. !3" in screen_text(app)
+
+
+# -- notes -------------------------------------------------------------------------------------
+
+
+async def test_digits_in_the_note_dialog_choose_the_status(store: Store, tmp_path: Path) -> None:
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await go_to_activity(pilot, "1.1.1-1")
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press("4")  # Försenad, and on to the note, where a digit is a digit
+        await type_text(pilot, "vecka 12")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert store.activity("1.1.1-1").status == "delayed"
+        assert store.history("1.1.1-1")[-1].note == "vecka 12"
+
+
+async def test_a_note_on_its_own_is_kept_shown_exported_and_loaded(
+    store: Store, tmp_path: Path
+) -> None:
+    version = store.activity("1.1.1-1").version
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await go_to_activity(pilot, "1.1.1-1")
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("tab")
+        await type_text(pilot, "läget just nu")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, NoteDialog)
+        assert "Anteckningen sparades för 1.1.1-1" in notifications(app)
+        text = detail_text(app)
+        assert "Anteckning · Ej påbörjad" in text and "läget just nu" in text
+    now = store.activity("1.1.1-1")
+    assert now.status == "not_started" and now.version == version + 1
+    row = store.history("1.1.1-1")[-1]
+    assert (row.from_status, row.to_status, row.note) == (
+        "not_started",
+        "not_started",
+        "läget just nu",
+    )
+    # Exported and loaded again: the plan file's model takes a history entry from == to.
+    plan_file = parse_plan(store.export_text())
+    goal = next(g for g in plan_file.goals if g.number == "1.1.1")
+    entry = next(a for a in goal.activities if a.ref == "1.1.1-1").history[-1]
+    assert (entry.from_status, entry.to, entry.note) == (
+        "not_started",
+        "not_started",
+        "läget just nu",
+    )
+    with Store.open(tmp_path / "again.db") as again:
+        again.replace_plan(plan_file)
+        assert again.history("1.1.1-1")[-1].note == "läget just nu"
+    # An undo marks the note undone with a row of its own; the status stays.
+    undo = store.undo()
+    assert undo.undo_of == row.id and store.activity("1.1.1-1").status == "not_started"
+
+
+async def test_an_empty_note_on_the_same_status_writes_nothing(
+    store: Store, tmp_path: Path
+) -> None:
+    before = len(store.history())
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await go_to_activity(pilot, "1.1.1-1")
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any("anteckningen är tom" in n for n in notifications(app))
+    assert len(store.history()) == before

@@ -278,7 +278,10 @@ class DetailPane(VerticalScroll):
                     plain(row.user),
                 )
             )
-            change = Text(f"  {s.status(row.from_status)} → {s.status(row.to_status)}")
+            if row.from_status == row.to_status:  # a note on its own: the status stayed
+                change = Text(f"  {s('app.history.note_only', label=s.status(row.to_status))}")
+            else:
+                change = Text(f"  {s.status(row.from_status)} → {s.status(row.to_status)}")
             if row.undo_of is not None:
                 change.append(f" ({s('app.history.undo')})", style="italic")
             lines.append(change)

@@ -16,6 +16,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "app.filter.delayed": ("försenade", "delayed"),
     "app.filter.not_started": ("ej påbörjade", "not started"),
     "app.filter.cancelled": ("avbrutna", "cancelled"),
+    # Notes
+    "error.note_empty": ("En anteckning behöver text", "A note needs some text"),
+    "app.note.saved": ("Anteckningen sparades för {ref}", "The note was saved for {ref}"),
+    "app.note.nothing": (
+        "Ingen ändring: {ref} har redan status {label} och anteckningen är tom",
+        "No change: {ref} already has status {label} and the note is empty",
+    ),
+    "app.history.note_only": ("Anteckning · {label}", "Note · {label}"),
     # Search
     "app.key.search-go": ("Till första träffen", "To the first match"),
     "app.tip.search-go": (

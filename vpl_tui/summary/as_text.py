@@ -12,7 +12,6 @@ from vpl_tui.strings import Strings
 from vpl_tui.styles import Style, plain
 from vpl_tui.summary.model import Summary, budget_line, done_text, heading
 
-
 TEXT_WIDTH = 77
 """The width of the text summary when the caller does not give one (a pipe, a file)."""
 
