@@ -22,7 +22,7 @@ from typing import ClassVar, Generic, TypeVar
 from textual import on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -34,9 +34,10 @@ from vpl_tui.errors import VplError
 from vpl_tui.rules.progress import FILTER_CYCLE
 from vpl_tui.screens.controllers.plan_changes import StatusChanges
 from vpl_tui.screens.controllers.plan_detail import PlanDetail
+from vpl_tui.screens.controllers.plan_keys import PLAN_BINDINGS
 from vpl_tui.screens.controllers.plan_outline import NodeRead, PlanOutline
 from vpl_tui.screens.controllers.plan_reload import OutsideChanges, Reload
-from vpl_tui.screens.controllers.plan_search import PlanSearch
+from vpl_tui.screens.controllers.plan_search import PlanSearch, search_plan
 from vpl_tui.screens.controllers.plan_settings import ThemeSetting
 from vpl_tui.screens.controllers.plan_summary import ShownSummary, prepare_summary
 from vpl_tui.screens.controllers.reads import (
@@ -44,7 +45,6 @@ from vpl_tui.screens.controllers.reads import (
     read_children,
     read_top_level,
     result_within,
-    search_activities,
 )
 from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.widgets.detail import DetailPane
@@ -85,57 +85,7 @@ class PlanScreen(Screen[None]):
     """Below `NARROW_BELOW` columns the detail pane goes under the tree (plan.tcss): side by
     side, it was pushed off the screen, and `tab` moved the focus into a pane not shown."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "space",
-            "toggle_done",
-            "Done/undo",
-            tooltip="Mark the activity done, or back to its status before done",
-            id="toggle-done",
-        ),
-        Binding("s", "set_status", "Status", tooltip="Choose a new status", id="set-status"),
-        Binding("n", "note", "Note", tooltip="Change the status with a note", id="note"),
-        Binding("u", "undo", "Undo", tooltip="Undo your last status change", id="undo"),
-        Binding(
-            "slash",
-            "search",
-            "Search",
-            tooltip="Find by part of a title",
-            id="search",
-            priority=True,  # before the keys typed right after it: they go into the field
-        ),
-        Binding(
-            "enter",
-            "search_go",
-            "To the first match",
-            show=False,
-            tooltip="In the search field: to the first match, in the tree",
-            id="search-go",
-            priority=True,  # before the keys typed right after it: they go to the tree
-        ),
-        Binding(
-            "f",
-            "cycle_filter",
-            "Filter",
-            tooltip="all → open → in progress → delayed → overdue → done",
-            id="filter",
-        ),
-        Binding(
-            "p", "summary", "Summary", tooltip="Show and save the status summary", id="summary"
-        ),
-        Binding("b", "budget", "Budget", tooltip="The budget reconciliation", id="budget"),
-        Binding(
-            "escape", "clear", "Clear", show=False, tooltip="Clear search or filter", id="clear"
-        ),
-        Binding(
-            "tab",
-            "app.focus_next",
-            "Switch pane",
-            show=False,
-            tooltip="Between the tree and the detail pane, whose text the arrow keys scroll",
-            id="switch-pane",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = PLAN_BINDINGS
 
     filter: reactive[str] = reactive("all", init=False)
     """Which activities the tree shows (`vpl_tui.rules.progress.Filter`; key `f`)."""
@@ -369,9 +319,9 @@ class PlanScreen(Screen[None]):
 
     @work(exclusive=True, group="search")
     async def search_for(self, text: str) -> None:
-        """Find the activities matching `text`, in a thread (one search at a time)."""
+        """Find what matches `text`, in a thread (one search at a time)."""
         result = await self.searcher.run(
-            search_activities, self.store.path, text, SEARCH_LIMIT, self.today
+            search_plan, self.store.path, text, SEARCH_LIMIT, self.today
         )
         self.post_message(self.SearchDone(result))
 

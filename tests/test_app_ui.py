@@ -372,3 +372,30 @@ async def test_an_empty_note_on_the_same_status_writes_nothing(
         await settle(pilot)
         assert any("anteckningen är tom" in n for n in notifications(app))
     assert len(store.history()) == before
+
+
+async def test_search_finds_initiatives_and_metrics_too(store: Store, tmp_path: Path) -> None:
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "sokande")  # a metric of goal 1.1.1, one of 1.1.3
+        await settle(pilot)
+        lines = tree_lines(app)
+        assert sum("Antal sökande" in line or "sökande" in line for line in lines) >= 2
+        assert "Sök 'sokande': 2 träffar" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.press("down")
+        assert cursor_key(app) == ("metric", "1.1.1", "", "1")
+        assert "Antal sökande/antal annonser" in detail_text(app)
+        await pilot.press("escape")
+        await pilot.press("slash")
+        await type_text(pilot, "smart kommun")  # an initiative's title, and nothing else
+        await settle(pilot)
+        assert any("Smart kommun" in line for line in tree_lines(app))
+        await pilot.press("enter")
+        await pilot.press("down")
+        assert cursor_key(app) == ("initiative", "smart")
+        await pilot.press("l")  # opened: all that is under it, read as anywhere else
+        await settle(pilot)
+        assert sum("Ej påbörjad" in line for line in tree_lines(app)) == 4

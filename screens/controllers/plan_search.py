@@ -1,24 +1,67 @@
 """Search as you type on the plan screen (key `/`): the tree narrows to the matches.
 
-Each keystroke starts a search in a worker (`reads.search_activities`, one at a time);
-when it is back and still what the field says, the tree shows only the goals,
-initiatives and activities that match (`PlanView.search_outline`). Enter goes to the
+Each keystroke starts a search in a worker (`search_plan`, one at a time); when it is
+back and still what the field says, the tree shows only the goals, initiatives, metrics
+and activities that match (`PlanView.search_outline`). Enter goes to the
 first match; escape gives the whole plan back, open as it was, with the cursor on the
 match it was on.
 """
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.widgets import Input
 from textual.worker import WorkerState
 
+from vpl_tui.db.store import Store
+from vpl_tui.records import InitiativeRecord, MetricRecord
 from vpl_tui.safetext import clean
-from vpl_tui.views.plan_items import ActivityItem, Item, Key, SearchResult
+from vpl_tui.views.plan_items import (
+    ActivityItem,
+    Item,
+    Key,
+    MetricHit,
+    MetricItem,
+    SearchResult,
+)
 
 if TYPE_CHECKING:
     from vpl_tui.screens.plan import PlanScreen
+
+
+def search_plan(path: Path, text: str, limit: int, today: date) -> SearchResult:
+    """In a worker: the activities, initiatives and metrics matching `text` (at most
+    `limit` activities, and `limit` initiatives and metrics), on a connection of its own."""
+    with Store.open(path) as store:
+        found = store.search(text, limit + 1)
+        owners = store.search_owners(text, limit)
+        goals = dict.fromkeys(
+            [a.goal_number for a in found[:limit] if a.initiative_id]
+            + [goal for _, goal, initiative, _ in owners if initiative is not None]
+        )
+        initiatives: dict[str, InitiativeRecord] = {}
+        for goal_number in goals:
+            initiatives.update({i.id: i for i in store.initiatives(goal_number, today)})
+        metrics: list[MetricHit] = []
+        read: dict[tuple[str, str | None], list[MetricRecord]] = {}
+        for kind, goal_number, initiative_id, place in owners:
+            if kind == "metric":
+                owner = (goal_number, initiative_id)
+                if owner not in read:
+                    read[owner] = store.metrics(goal_number, initiative_id)
+                if place < len(read[owner]):
+                    metrics.append(MetricHit(goal_number, initiative_id, place, read[owner][place]))
+    return SearchResult(
+        text,
+        found[:limit],
+        initiatives,
+        limited=len(found) > limit,
+        matched_initiatives=[i for kind, _, i, _ in owners if kind == "initiative" and i],
+        metrics=metrics,
+    )
 
 
 class PlanSearch:
@@ -103,7 +146,7 @@ class PlanSearch:
             if parent is None:
                 continue
             (node,) = tree.add_items(parent, [item])
-            if not isinstance(item, ActivityItem):
+            if not isinstance(item, ActivityItem | MetricItem) and item.loaded:
                 node.expand()
         screen.show_sub_title()
         if cursor is not None and (node := tree.index.get(cursor.key)) is not None:

@@ -97,7 +97,7 @@ class PlanView:
             parts.append(strings("app.filter.label", name=strings(f"app.filter.{self.filter}")))
         if search is not None:
             key = "app.search.more" if search.limited else "app.search.label"
-            parts.append(clean(strings(key, text=search.text, count=len(search.activities))))
+            parts.append(clean(strings(key, text=search.text, count=search.hits)))
         return "  ·  ".join(parts)
 
     # -- what the tree shows ----------------------------------------------------------------
@@ -283,34 +283,74 @@ class PlanView:
     def search_outline(self, result: SearchResult) -> list[tuple[Key | None, Item]]:
         """The narrowed tree of a search: each item with the key of its parent, in order.
 
-        A goal is shown when an activity under it matches (and the filter shows that
-        activity), or, with no filter, when its own number or title matches. The goals
-        and initiatives shown come open, with only their matches under them.
+        A goal is shown when something under it matches (an activity the filter shows, an
+        initiative or a metric), or, with no filter, when its own number or title matches.
+        Initiatives and metrics matched by their own name show with no filter only, as
+        goals do. The goals and initiatives shown come open, with only their matches under
+        them; an initiative matched by its title alone comes closed, to be opened in full.
         """
         titled = {goal.number for goal in self.goals_matching(result.text)}
         wanted, today = self.filter, self.today
+        everything = wanted == "all"
         by_goal: dict[str, list[ActivityRecord]] = {}
         for activity in result.activities:
             if activity_shown(wanted, activity, today):
                 by_goal.setdefault(activity.goal_number, []).append(activity)
+        metrics: dict[tuple[str, str | None], list[MetricItem]] = {}
+        named: dict[str, list[str]] = {}  # goal number: initiatives matched by title
+        if everything:
+            for hit in result.metrics:
+                item = MetricItem(hit.record, hit.goal_number, hit.initiative_id, hit.position)
+                metrics.setdefault((hit.goal_number, hit.initiative_id), []).append(item)
+            for initiative_id in result.matched_initiatives:
+                record = result.initiatives.get(initiative_id)
+                if record is not None:
+                    named.setdefault(record.goal_number, []).append(initiative_id)
         outline: list[tuple[Key | None, Item]] = []
         for goal in self.goals.values():
-            found = by_goal.get(goal.number, [])
-            if not found and not (goal.number in titled and wanted == "all"):
+            number = goal.number
+            found = by_goal.get(number, [])
+            under = found or named.get(number) or any(key[0] == number for key in metrics)
+            if not under and not (number in titled and everything):
                 continue
-            goal_item = GoalItem(goal, loaded=True)
-            outline.append((None, goal_item))
-            placed: set[str] = set()
-            for activity in found:
-                parent = goal_item.key
-                if activity.initiative_id is not None:
-                    parent = ("initiative", activity.initiative_id)
-                    if activity.initiative_id not in placed:
-                        placed.add(activity.initiative_id)
-                        record = result.initiatives[activity.initiative_id]
-                        outline.append((goal_item.key, InitiativeItem(record, loaded=True)))
-                outline.append((parent, ActivityItem(activity)))
+            outline += _goal_matches(goal, found, metrics, named.get(number, []), result)
         return outline
+
+
+def _goal_matches(
+    goal: GoalRecord,
+    found: list[ActivityRecord],
+    metrics: dict[tuple[str, str | None], list[MetricItem]],
+    named: list[str],
+    result: SearchResult,
+) -> list[tuple[Key | None, Item]]:
+    """One goal of a search's narrowed tree: its matched metrics, activities, initiatives."""
+    number = goal.number
+    goal_item = GoalItem(goal, loaded=True)
+    outline: list[tuple[Key | None, Item]] = [(None, goal_item)]
+    outline += [(goal_item.key, item) for item in metrics.get((number, None), [])]
+    placed: set[str] = set()
+
+    def place(initiative_id: str, *, whole: bool = False) -> Key:
+        key: Key = ("initiative", initiative_id)
+        if initiative_id not in placed:
+            placed.add(initiative_id)
+            record = result.initiatives[initiative_id]
+            outline.append((goal_item.key, InitiativeItem(record, loaded=not whole)))
+            outline.extend((key, item) for item in metrics.get((number, initiative_id), []))
+        return key
+
+    for activity in found:
+        parent = goal_item.key
+        if activity.initiative_id is not None:
+            parent = place(activity.initiative_id)
+        outline.append((parent, ActivityItem(activity)))
+    for goal_number, initiative_id in metrics:
+        if goal_number == number and initiative_id is not None:
+            place(initiative_id)
+    for initiative_id in named:
+        place(initiative_id, whole=initiative_id not in placed)
+    return outline
 
 
 def same_keys(shown: Iterable[Item | None], items: Iterable[Item]) -> bool:
