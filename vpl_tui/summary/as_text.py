@@ -12,8 +12,10 @@ from vpl_tui.strings import Strings
 from vpl_tui.styles import Style, plain
 from vpl_tui.summary.model import Summary, budget_line, done_text, heading
 
-TEXT_WIDTH = 77
-"""The width of the text summary when the caller does not give one (a pipe, a file)."""
+GOAL_TITLES = 64
+"""Without a width (a pipe, a file): goal titles are cut to this, the counts beside them."""
+OVERDUE_TITLES = 54
+"""Without a width: the overdue activities' titles are cut to this."""
 
 
 def render_text(
@@ -25,9 +27,10 @@ def render_text(
     `width` is the room there is (a terminal's or a pane's columns): titles take what the
     counts leave, and are cut with an ellipsis only beyond it.
     """
-    room = max(width or TEXT_WIDTH, 40)
+    room = max(width, 40) if width else 0
     lines = [
-        style(one_line(f"{s('summary.title')}: {heading(summary)}", room), "heading"),
+        # Cut only to a screen's width: a pipe or a file gets the whole heading.
+        style(one_line(f"{s('summary.title')}: {heading(summary)}", width or 0), "heading"),
         s("summary.as_of", date=summary.as_of.isoformat()),
         "",
         style(f"{s('summary.activities')}: {summary.total}", "heading"),
@@ -45,13 +48,17 @@ def render_text(
         for part in (goal, *goal.initiatives)
     }
     count_width = max((len(text) for text in counts.values()), default=3)
-    width = room - 4 - count_width  # the indent and the gap before the counts
+    if room:
+        titles = room - 4 - count_width  # the indent and the gap before the counts
+    else:
+        count_width = max(count_width, 9)
+        titles = GOAL_TITLES
     for goal in summary.goals:
-        title = one_line(f"{goal.number} {goal.title}", width)
-        lines.append(f"  {title.ljust(width)}  {counts[id(goal)]:>{count_width}}")
+        title = one_line(f"{goal.number} {goal.title}", titles)
+        lines.append(f"  {title.ljust(titles)}  {counts[id(goal)]:>{count_width}}")
         for initiative in goal.initiatives:
-            title = one_line(initiative.title, width - 2)
-            lines.append(f"    {title.ljust(width - 2)}  {counts[id(initiative)]:>{count_width}}")
+            title = one_line(initiative.title, titles - 2)
+            lines.append(f"    {title.ljust(titles - 2)}  {counts[id(initiative)]:>{count_width}}")
     lines += ["", style(s("summary.overdue"), "heading")]
     if not summary.overdue:
         lines.append("  " + s("summary.none_overdue"))
@@ -62,7 +69,8 @@ def render_text(
     ref_width = max((len(ref) for ref in refs), default=0)
     ref_width = max(ref_width, 16)
     status_width = max((len(s.status(a.status)) for a in summary.overdue), default=0)
-    title_width = max(room - 2 - ref_width - 1 - 10 - 2 - status_width - 2, 20)
+    beside = 2 + ref_width + 1 + 10 + 2 + status_width + 2  # what stands before the title
+    title_width = max(room - beside, 20) if room else OVERDUE_TITLES
     lines += [
         f"  {ref:<{ref_width}} {activity.end.isoformat()}  "
         f"{labels[activity.status]}{' ' * (status_width - len(s.status(activity.status)))}  "
