@@ -31,6 +31,7 @@ from textual.widgets import Header, Input, Tree
 
 from vpl_tui.db.store import Store
 from vpl_tui.errors import VplError
+from vpl_tui.records import InitiativeRecord
 from vpl_tui.rules.progress import FILTER_CYCLE
 from vpl_tui.screens.controllers.plan_changes import StatusChanges
 from vpl_tui.screens.controllers.plan_detail import PlanDetail
@@ -300,6 +301,11 @@ class PlanScreen(Screen[None]):
     def set_filter(self, name: str) -> None:
         self.filter = name
 
+    def set_initiative(self, initiative: InitiativeRecord | None) -> None:
+        """Narrow the tree to one initiative (from the palette), or show them all again."""
+        self.view.initiative = initiative
+        self.outline.filter_changed(self.filter)
+
     def watch_filter(self) -> None:
         self.outline.filter_changed(self.filter)
 
@@ -330,11 +336,13 @@ class PlanScreen(Screen[None]):
         self.search.found(message.result)
 
     def action_clear(self) -> None:
-        """Clear the search; with no search, clear the filter."""
+        """Clear the search; with no search, the filter; then the initiative narrowed to."""
         if self.search.active:
             self.search.end(cursor=self.cursor_item())
         elif self.filter != "all":
             self.filter = "all"
+        elif self.view.initiative is not None:
+            self.set_initiative(None)
 
     # -- summary, budget, help and the palette ----------------------------------------------
 

@@ -399,3 +399,36 @@ async def test_search_finds_initiatives_and_metrics_too(store: Store, tmp_path: 
         await pilot.press("l")  # opened: all that is under it, read as anywhere else
         await settle(pilot)
         assert sum("Ej påbörjad" in line for line in tree_lines(app)) == 4
+
+
+async def test_the_palette_narrows_the_tree_to_one_initiative(store: Store, tmp_path: Path) -> None:
+    app = make_app(store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "smart kommun")
+        await settle(pilot)
+        await pilot.pause(0.3)
+        await settle(pilot)
+        palette = app.screen
+        assert "Filter: bara initiativet Smart kommun" in screen_text(app).replace("\n", " ")
+        options = palette.query_one("CommandList")
+        index = next(
+            i
+            for i in range(options.option_count)
+            if "bara initiativet" in str(options.get_option_at_index(i).prompt)
+        )
+        options.highlighted = index
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Initiativ: Smart kommun" in screen_text(app)
+        lines = tree_lines(app)
+        assert len(lines) == 2 and "1.1.4" in lines[1]  # the mandate, and the goal
+        await pilot.press("down", "l")  # in the goal, the initiative only
+        await settle(pilot)
+        lines = tree_lines(app)
+        assert len(lines) == 3 and "Smart kommun" in lines[2]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "Initiativ:" not in screen_text(app)
+        assert tree_lines(app)[0] == "Uppdrag"

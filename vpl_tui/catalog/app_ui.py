@@ -24,6 +24,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No change: {ref} already has status {label} and the note is empty",
     ),
     "app.history.note_only": ("Anteckning · {label}", "Note · {label}"),
+    "app.filter.initiative": ("Initiativ: {title}", "Initiative: {title}"),
+    "app.palette.initiative": ("Filter: bara initiativet", "Filter: only the initiative"),
+    "app.palette.initiative_help": (
+        "Visa bara detta initiativ och det som hör till det; Esc visar alla igen",
+        "Show only this initiative and what belongs to it; Esc shows them all again",
+    ),
     # Search
     "app.key.search-go": ("Till första träffen", "To the first match"),
     "app.tip.search-go": (

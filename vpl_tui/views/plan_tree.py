@@ -59,7 +59,9 @@ class PlanView:
         """
         self._today = today
         self.filter: Filter = "all"
-        """Which activities the tree shows (key `f` cycles through `FILTERS`)."""
+        """Which activities the tree shows (key `f` cycles through `FILTER_CYCLE`)."""
+        self.initiative: InitiativeRecord | None = None
+        """The one initiative the tree is narrowed to (from the palette), or None: all."""
         self.top: TopLevel | None = None
         self.goals: dict[str, GoalRecord] = {}
         """The goals as last read, adjusted in place by this screen's own changes."""
@@ -95,6 +97,8 @@ class PlanView:
         parts = []
         if self.filter != "all":
             parts.append(strings("app.filter.label", name=strings(f"app.filter.{self.filter}")))
+        if self.initiative is not None:
+            parts.append(clean(strings("app.filter.initiative", title=self.initiative.title)))
         if search is not None:
             key = "app.search.more" if search.limited else "app.search.label"
             parts.append(clean(strings(key, text=search.text, count=search.hits)))
@@ -110,6 +114,8 @@ class PlanView:
         placed: set[int] = set()
         for read in self.top.goals:
             goal = self.goals[read.number]  # with this screen's own changes counted
+            if not self.in_scope(goal.number):
+                continue
             index = self._focus_of.get(goal.number)
             if index is None:
                 if progress_shown(wanted, goal.progress):
@@ -117,7 +123,7 @@ class PlanView:
             elif index not in placed:
                 placed.add(index)
                 focus = FocusItem(index, self.top.focus[index], self.goals)
-                numbers = focus.goal_numbers
+                numbers = [n for n in focus.goal_numbers if self.in_scope(n)]
                 if any(progress_shown(wanted, self.goals[n].progress) for n in numbers):
                     items.append(focus)
         return items
@@ -133,8 +139,16 @@ class PlanView:
         if isinstance(item, FocusItem):
             for number in item.goal_numbers:
                 goal = self.goals[number]
-                if progress_shown(wanted, goal.progress):
+                if self.in_scope(number) and progress_shown(wanted, goal.progress):
                     children.append(GoalItem(goal))
+        elif isinstance(item, GoalItem) and self.initiative is not None:
+            # Narrowed to one initiative: the goal shows that initiative and nothing else.
+            scope = self.initiative.id
+            children += [
+                InitiativeItem(initiative)
+                for initiative in reader.initiatives(item.record.number, today)
+                if initiative.id == scope and progress_shown(wanted, initiative.progress)
+            ]
         elif isinstance(item, GoalItem):
             goal = item.record
             if wanted == "all" and goal.metric_count:
@@ -168,8 +182,14 @@ class PlanView:
             ]
         return children
 
+    def in_scope(self, goal_number: str) -> bool:
+        """Whether the goal is in the tree's scope (all goals, or the initiative's)."""
+        return self.initiative is None or self.initiative.goal_number == goal_number
+
     def shows(self, item: Item) -> bool:
         """Whether the filter lets `item` be in the tree (its lines above it may be closed)."""
+        if not self._scope_shows(item):
+            return False
         wanted = self.filter
         if isinstance(item, ActivityItem):
             return activity_shown(wanted, item.record, self.today)
@@ -182,6 +202,22 @@ class PlanView:
             return wanted == "all"
         if isinstance(item, FocusItem):
             return any(progress_shown(wanted, self.goals[n].progress) for n in item.goal_numbers)
+        return True
+
+    def _scope_shows(self, item: Item) -> bool:
+        scope = self.initiative
+        if scope is None:
+            return True
+        if isinstance(item, ActivityItem):
+            return item.record.initiative_id == scope.id
+        if isinstance(item, MetricItem):
+            return item.initiative_id == scope.id
+        if isinstance(item, InitiativeItem):
+            return item.record.id == scope.id
+        if isinstance(item, GoalItem):
+            return item.record.number == scope.goal_number
+        if isinstance(item, FocusItem):
+            return scope.goal_number in item.goal_numbers
         return True
 
     def ancestors(self, item: Item) -> list[Key]:
