@@ -226,6 +226,10 @@ async def test_a_theme_chosen_is_kept_for_the_next_start(store: Store, tmp_path:
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert again.theme == "catppuccin-latte"
+        # Drawn in that theme from the first paint: the counts read on its light background.
+        tree = plan(again).tree
+        [count] = [s for s in tree.render_line(1) if s.text.startswith("0/14")]
+        assert count.style is not None and contrast(count.style) >= 4.5
 
 
 async def test_a_bad_settings_file_is_one_line_and_the_defaults(

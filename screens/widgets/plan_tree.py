@@ -130,7 +130,7 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         self.guide_depth = 3
         self._badge_width = max(len(strings.status(status)) for status in STATUSES)
         self._highlighted = False
-        self._styles: dict[tuple[str, bool, str], Style] = {}
+        self._styles: dict[tuple[str, bool, Style], Style] = {}
         localise_bindings(self, strings)
 
     # -- labels ---------------------------------------------------------------------------
@@ -230,12 +230,13 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         `$text-muted`) to be worked out against no background, which gives white, unreadable
         on a light theme. A component without a background of its own gets no background,
         so that the line's shows through; on a highlighted line it gets no colour either.
-        Kept by theme: this is asked for every span of every line painted.
+        Kept by the resolved style (Textual's own cache of it is emptied when the CSS or the
+        theme changes, so a new theme gives new keys): this is asked for every span painted.
         """
-        key = (component, self._highlighted, self.app.theme)
+        full = self.get_component_rich_style(component, partial=False)
+        key = (component, self._highlighted, full)
         known = self._styles.get(key)
         if known is None:
-            full = self.get_component_rich_style(component, partial=False)
             if self.get_component_styles(component).has_rule("background"):
                 known = full
             else:
