@@ -59,6 +59,32 @@ class StatusHistory(TreeReads):
                 return None
             return self._append_change(current, status, note, user or current_user(), None)
 
+    def add_note(
+        self,
+        ref: str,
+        note: str,
+        *,
+        user: str | None = None,
+        expected_version: int | None = None,
+    ) -> HistoryRecord:
+        """A note on its own ("läget just nu"): a history row from and to the current status.
+
+        Like any change it is appended (never edited), and the activity's version goes up
+        by one, so that a screen that saw the activity before sees that it has moved on.
+        An undo of it marks it undone with a row of its own; the status stays the same.
+
+        Raises:
+            StaleChange: the activity changed since `expected_version`.
+            VplError: the note is empty, too long, or not printable.
+        """
+        if not note.strip():
+            raise VplError("error.note_empty")
+        with self._write():
+            current = self.activity(ref)
+            if expected_version is not None and current.version != expected_version:
+                raise StaleChange(ref, current)
+            return self._append_change(current, current.status, note, user or current_user(), None)
+
     def toggle_done(
         self, ref: str, *, user: str | None = None, expected_version: int | None = None
     ) -> HistoryRecord | None:

@@ -8,6 +8,9 @@ rules row by row.
 
 from __future__ import annotations
 
+from dataclasses import fields
+
+from vpl_tui.rules.progress import DELAYED, IN_PROGRESS, Progress
 from vpl_tui.rules.statuses import CANCELLED, CLOSED_STATUSES, DONE, STATUSES
 
 
@@ -36,8 +39,13 @@ def overdue_sql(end: str = '"end"', status: str = "status", day: str = ":day") -
     return f"({past_end_sql(end, day)} AND {open_sql(status)})"
 
 
+PROGRESS_FIELDS = tuple(field.name for field in fields(Progress))
+"""The columns of `progress_columns`, by name: `Progress`'s fields, in order."""
+
+
 def progress_columns(prefix: str = "a.", day: str = ":today") -> str:
-    """`total, done, overdue, cancelled` over joined activities (`vpl_tui.rules.progress.count`).
+    """`total, done, overdue, cancelled, in_progress, delayed` over joined activities
+    (`vpl_tui.rules.progress.count`), in the order of `Progress`'s fields.
 
     `prefix` names the activity table's alias; a LEFT JOIN that finds no activity counts 0.
     """
@@ -46,5 +54,8 @@ def progress_columns(prefix: str = "a.", day: str = ":today") -> str:
         f"COUNT({prefix}ref) AS total, "
         f"COALESCE(SUM({status} = '{DONE}'), 0) AS done, "
         f"COALESCE(SUM({overdue_sql(f'{prefix}{chr(34)}end{chr(34)}', status, day)}), 0) AS overdue, "
-        f"COALESCE(SUM({status} = '{CANCELLED}'), 0) AS cancelled"
+        f"COALESCE(SUM({status} = '{CANCELLED}'), 0) AS cancelled, "
+        f"COALESCE(SUM({status} = '{IN_PROGRESS}'), 0) AS in_progress, "
+        f"COALESCE(SUM({status} = '{DELAYED}'), 0) AS delayed"
     )
+    # The columns must stay `Progress`'s fields, in order (a test builds `Progress(*row)`).

@@ -14,7 +14,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from vpl_tui.db.connection import Connected
-from vpl_tui.db.sql_rules import progress_columns
+from vpl_tui.db.sql_rules import PROGRESS_FIELDS, progress_columns
 from vpl_tui.errors import VplError
 from vpl_tui.records import (
     ActivityRecord,
@@ -103,7 +103,7 @@ class TreeReads(Connected):
         sql = f"""
             SELECT json_group_array(json_array(
                 position, number, kind, title, description, resources, council_goal,
-                total, done, overdue, cancelled, initiatives, metrics))
+                total, done, overdue, cancelled, in_progress, delayed, initiatives, metrics))
             FROM (
                 SELECT g.*, {self._PROGRESS},
                     (SELECT COUNT(*) FROM initiative i WHERE i.goal_number = g.number)
@@ -135,7 +135,7 @@ class TreeReads(Connected):
                 resources=resources,
                 earmarked_mkr=decimal_or_none(earmarks.get(number)),
                 council_goal=council_goal,
-                progress=Progress(total, done, overdue, cancelled),
+                progress=Progress(total, done, overdue, cancelled, in_progress, delayed),
                 initiative_count=initiatives,
                 metric_count=metrics,
             )
@@ -151,6 +151,8 @@ class TreeReads(Connected):
                 done,
                 overdue,
                 cancelled,
+                in_progress,
+                delayed,
                 initiatives,
                 metrics,
             ) in sorted(json.loads(rows), key=itemgetter(0))
@@ -177,7 +179,7 @@ class TreeReads(Connected):
                 council_goal=row["council_goal"],
                 comment=row["comment"],
                 metrics_note=row["metrics_note"],
-                progress=Progress(row["total"], row["done"], row["overdue"], row["cancelled"]),
+                progress=Progress(*(row[name] for name in PROGRESS_FIELDS)),
                 metric_count=row["metrics"],
             )
             for row in self.db.query(sql, {"goal": goal_number, "today": today_text})
@@ -256,6 +258,33 @@ class TreeReads(Connected):
         )
         rows = self.db.query(sql, {"needle": needle, "limit": limit})
         return [activity_record(row) for row in rows]
+
+    def search_owners(self, text: str, limit: int = 500) -> list[tuple[str, str, str | None, int]]:
+        """Initiatives whose title, and metrics whose name, contains `text` (case and accents
+        ignored), in plan order: (kind, goal number, initiative id or None, metric index).
+
+        `kind` is "initiative" (index 0) or "metric"; a metric's index is its place among
+        its owner's metrics, as `metrics()` lists them. Few rows (a plan has far fewer
+        initiatives and metrics than activities), folded as they are compared.
+        """
+        needle = f"%{_escape_like(normalise(text))}%"
+        sql = (
+            "SELECT kind, goal_number, initiative_id, place FROM ("
+            "SELECT 'initiative' AS kind, i.goal_number, i.id AS initiative_id, 0 AS place, "
+            "g.position AS gp, 1 AS own, i.position AS ip, -1 AS mp "
+            "FROM initiative i JOIN goal g ON g.number = i.goal_number "
+            "WHERE vpl_fold(i.title) LIKE :needle ESCAPE '\\' "
+            "UNION ALL "
+            "SELECT 'metric', m.goal_number, m.initiative_id, "
+            "(SELECT COUNT(*) FROM metric o WHERE o.goal_number = m.goal_number "
+            "AND o.initiative_id IS m.initiative_id AND o.position < m.position), "
+            "g.position, m.initiative_id IS NOT NULL, i.position, m.position "
+            "FROM metric m JOIN goal g ON g.number = m.goal_number "
+            "LEFT JOIN initiative i ON i.id = m.initiative_id "
+            "WHERE vpl_fold(m.name) LIKE :needle ESCAPE '\\') "
+            "ORDER BY gp, own, ip, mp LIMIT :limit"
+        )
+        return [tuple(row) for row in self.db.execute(sql, {"needle": needle, "limit": limit})]
 
     def all_metrics(self) -> list[tuple[str, str | None, MetricRecord]]:
         """Every metric with the goal number and initiative id it belongs to, in plan order."""

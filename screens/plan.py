@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import ClassVar, Generic, TypeVar
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -30,20 +31,21 @@ from textual.widgets import Header, Input, Tree
 
 from vpl_tui.db.store import Store
 from vpl_tui.errors import VplError
-from vpl_tui.rules.progress import FILTERS
+from vpl_tui.records import InitiativeRecord
+from vpl_tui.rules.progress import FILTER_CYCLE
 from vpl_tui.screens.controllers.plan_changes import StatusChanges
 from vpl_tui.screens.controllers.plan_detail import PlanDetail
+from vpl_tui.screens.controllers.plan_keys import PLAN_BINDINGS
 from vpl_tui.screens.controllers.plan_outline import NodeRead, PlanOutline
 from vpl_tui.screens.controllers.plan_reload import OutsideChanges, Reload
-from vpl_tui.screens.controllers.plan_search import PlanSearch
+from vpl_tui.screens.controllers.plan_search import PlanSearch, search_plan
+from vpl_tui.screens.controllers.plan_settings import ThemeSetting
+from vpl_tui.screens.controllers.plan_summary import ShownSummary, prepare_summary
 from vpl_tui.screens.controllers.reads import (
     OneAtATime,
-    SummaryResult,
-    prepare_summary,
     read_children,
     read_top_level,
     result_within,
-    search_activities,
 )
 from vpl_tui.screens.guard import KeepsRunning
 from vpl_tui.screens.keys import localise_bindings
@@ -60,6 +62,8 @@ FIRST_READ_WAIT = 1.0
 """Seconds the screen waits, before its first paint, for the top level the app is reading."""
 PLAN_CSS = Path(__file__).with_name("plan.tcss")
 """The screen's layout; the app reads it as it starts (see `VplApp.CSS_PATH`)."""
+NARROW_BELOW = 72
+"""The tree (at least 40 columns) and the detail pane (30) side by side need this many."""
 T = TypeVar("T")
 
 
@@ -76,46 +80,17 @@ class PlanScreen(KeepsRunning, Screen[None]):
 
     CSS_PATH = PLAN_CSS
     AUTO_FOCUS = "#tree"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "space",
-            "toggle_done",
-            "Done/undo",
-            tooltip="Mark the activity done, or back to its status before done",
-            id="toggle-done",
-        ),
-        Binding("s", "set_status", "Status", tooltip="Choose a new status", id="set-status"),
-        Binding("n", "note", "Note", tooltip="Change the status with a note", id="note"),
-        Binding("u", "undo", "Undo", tooltip="Undo your last status change", id="undo"),
-        Binding(
-            "slash",
-            "search",
-            "Search",
-            tooltip="Find by part of a title",
-            id="search",
-            priority=True,  # before the keys typed right after it: they go into the field
-        ),
-        Binding("f", "cycle_filter", "Filter", tooltip="all → open → overdue → done", id="filter"),
-        Binding(
-            "p", "summary", "Summary", tooltip="Show and save the status summary", id="summary"
-        ),
-        Binding("b", "budget", "Budget", tooltip="The budget reconciliation", id="budget"),
-        Binding(
-            "escape", "clear", "Clear", show=False, tooltip="Clear search or filter", id="clear"
-        ),
-        Binding(
-            "tab",
-            "app.focus_next",
-            "Switch pane",
-            show=False,
-            tooltip="Between the tree and the detail pane, whose text the arrow keys scroll",
-            id="switch-pane",
-        ),
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (NARROW_BELOW, "-wide"),
     ]
+    """Below `NARROW_BELOW` columns the detail pane goes under the tree (plan.tcss): side by
+    side, it was pushed off the screen, and `tab` moved the focus into a pane not shown."""
+
+    BINDINGS: ClassVar[list[BindingType]] = PLAN_BINDINGS
 
     filter: reactive[str] = reactive("all", init=False)
-    """Which activities the tree shows: all, open, overdue or done (key `f`)."""
+    """Which activities the tree shows (`vpl_tui.rules.progress.Filter`; key `f`)."""
 
     class Loaded(Message):
         """The first complete screen is up: the top level of the plan is shown."""
@@ -132,7 +107,7 @@ class PlanScreen(KeepsRunning, Screen[None]):
     class SearchDone(WorkerRead[SearchResult]):
         """The activities matching a search."""
 
-    class SummaryDone(WorkerRead[SummaryResult]):
+    class SummaryDone(WorkerRead[ShownSummary]):
         """The status summary, built and its file saved."""
 
     class ReadFailed(Message):
@@ -174,6 +149,7 @@ class PlanScreen(KeepsRunning, Screen[None]):
         self.search = PlanSearch(self)
         self.outside = OutsideChanges(self)
         self.outline = PlanOutline(self)
+        self.theme_setting = ThemeSetting(self)
         self.searcher = OneAtATime()
         localise_bindings(self, strings)
 
@@ -201,6 +177,7 @@ class PlanScreen(KeepsRunning, Screen[None]):
     # -- the first screen ------------------------------------------------------------------
 
     async def on_mount(self) -> None:
+        self.theme_setting.start()
         self.outside.seen_version = self.store.data_version()  # no file read: see `check`
         # Waiting here, before the first paint, means the screen is laid out and painted
         # once, with the plan, rather than once loading and again when the plan comes:
@@ -318,11 +295,17 @@ class PlanScreen(KeepsRunning, Screen[None]):
     # -- filter and search ------------------------------------------------------------------
 
     def action_cycle_filter(self) -> None:
-        """Show all → open → overdue → done → all."""
-        self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
+        """Show all → open → in progress → delayed → past end date → done → all."""
+        at = FILTER_CYCLE.index(self.filter) if self.filter in FILTER_CYCLE else -1
+        self.filter = FILTER_CYCLE[(at + 1) % len(FILTER_CYCLE)]
 
     def set_filter(self, name: str) -> None:
         self.filter = name
+
+    def set_initiative(self, initiative: InitiativeRecord | None) -> None:
+        """Narrow the tree to one initiative (from the palette), or show them all again."""
+        self.view.initiative = initiative
+        self.outline.filter_changed(self.filter)
 
     def watch_filter(self) -> None:
         self.outline.filter_changed(self.filter)
@@ -335,15 +318,17 @@ class PlanScreen(KeepsRunning, Screen[None]):
     def _search_changed(self, event: Input.Changed) -> None:
         self.search.changed(event.value.strip())
 
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self) -> None:
+    def action_search_go(self) -> None:
+        """Enter in the search field: to the first match. Elsewhere Enter is the tree's."""
+        if not self.search.active or self.focused is not self.search.field:
+            raise SkipAction()
         self.search.submitted()
 
     @work(exclusive=True, group="search")
     async def search_for(self, text: str) -> None:
-        """Find the activities matching `text`, in a thread (one search at a time)."""
+        """Find what matches `text`, in a thread (one search at a time)."""
         result = await self.searcher.run(
-            search_activities, self.store.path, text, SEARCH_LIMIT, self.today
+            search_plan, self.store.path, text, SEARCH_LIMIT, self.today
         )
         self.post_message(self.SearchDone(result))
 
@@ -352,11 +337,13 @@ class PlanScreen(KeepsRunning, Screen[None]):
         self.search.found(message.result)
 
     def action_clear(self) -> None:
-        """Clear the search; with no search, clear the filter."""
+        """Clear the search; with no search, the filter; then the initiative narrowed to."""
         if self.search.active:
             self.search.end(cursor=self.cursor_item())
         elif self.filter != "all":
             self.filter = "all"
+        elif self.view.initiative is not None:
+            self.set_initiative(None)
 
     # -- summary, budget, help and the palette ----------------------------------------------
 
@@ -379,7 +366,7 @@ class PlanScreen(KeepsRunning, Screen[None]):
         result = message.result
         severity = "information" if result.error is None else "error"
         self.app.notify(result.notice(self.strings), severity=severity, markup=False)
-        self.app.push_screen(SummaryView(self.strings, result.text, result.path, result.error))
+        self.app.push_screen(SummaryView(self.strings, result.summary, result.path, result.error))
 
     def action_budget(self) -> None:
         """Open the budget reconciliation."""

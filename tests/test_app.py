@@ -371,6 +371,7 @@ async def test_f_cycles_all_open_overdue_done(store: Store, tmp_path: Path) -> N
         assert "Underlätta genomförande" not in shown and "Klar" not in shown
         assert "Avbruten" not in shown and "Mätetal" not in shown
         assert sum("Ej påbörjad" in line for line in tree_lines(app)) == 3
+        await pilot.press("f", "f")  # in progress, delayed (tests/test_app_ui.py)
         await pilot.press("f")
         assert "Filter: passerat slutdatum" in screen_text(app)
         assert sum("!" in line and "Ej påbörjad" in line for line in tree_lines(app)) == 3
@@ -391,7 +392,7 @@ async def test_escape_clears_the_filter(store: Store, tmp_path: Path) -> None:
     app = make_app(store, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("f", "f")
+        await pilot.press("f", "f", "f", "f")  # open, in progress, delayed, overdue
         assert plan(app).filter == "overdue"
         await pilot.press("escape")
         assert plan(app).filter == "all"
@@ -586,7 +587,8 @@ async def test_a_closed_goal_shows_changes_made_elsewhere_when_opened(
         assert run_vpl("set", "1.1.5-4", "avbruten").returncode == 0
         plan(app).check_for_changes()
         await settle(pilot)
-        assert "1.1.5 0/5 !4" in line_of(app, "1.1.5")  # a cancelled one is not overdue
+        # A cancelled one is not overdue, and is counted apart.
+        assert "1.1.5 0/5 · 1 avbr. !4" in line_of(app, "1.1.5")
         await pilot.press("l")
         assert "Avbruten" in line_of(app, "Utredningsuppdrag om struktur")
 

@@ -76,7 +76,8 @@ def test_toggle_marks_done_and_goes_back_to_the_status_before() -> None:
 
 def test_progress_counts_open_apart_from_done_and_cancelled() -> None:
     progress = count([Row("done", DAY), Row("cancelled", DAY), Row("in_progress", DAY)], DAY)
-    assert progress == Progress(total=3, done=1, overdue=0, cancelled=1)
+    assert progress == Progress(total=3, done=1, overdue=0, cancelled=1, in_progress=1)
+    assert progress.not_started == 0 and progress.of_status("in_progress") == 1
     assert progress.open == 1
 
 
@@ -216,10 +217,10 @@ def test_sql_rules_agree_with_the_python_rules(activities: list[Row]) -> None:
             [(str(i), a.status, a.end.isoformat()) for i, a in enumerate(activities)],
         )
         params = {"day": DAY.isoformat(), "today": DAY.isoformat()}
-        total, done, overdue, cancelled = db.execute(
+        columns = db.execute(
             f"SELECT {progress_columns('a.', ':today')} FROM activity a", params
         ).fetchone()
-        assert Progress(total, done, overdue, cancelled) == count(activities, DAY)
+        assert Progress(*columns) == count(activities, DAY)
         flags = db.execute(
             f"SELECT {overdue_sql()}, {open_sql()} FROM activity ORDER BY CAST(ref AS INTEGER)",
             params,

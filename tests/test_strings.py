@@ -87,8 +87,11 @@ SAID: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
          "… and 2 more; nothing was written"),
     ),
     # A label before the number: no word to agree with it.
-    "summary.overdue_count": (("Försenade enligt slutdatum: 1", "Försenade enligt slutdatum: 2"),
+    "summary.overdue_count": (("Passerat slutdatum: 1", "Passerat slutdatum: 2"),
                               ("Overdue: 1", "Overdue: 2")),
+    "summary.cancelled": (("1 avbruten", "2 avbrutna"), ("1 cancelled", "2 cancelled")),
+    # Short, beside the done count in the tree: an abbreviation has one form.
+    "app.tree.cancelled": (("1 avbr.", "2 avbr."), ("1 canc.", "2 canc.")),
     # "klara" agrees with the activities of the count, however many are done.
     "summary.of": (("1 av 1 klara", "2 av 2 klara"), ("1 of 1 done", "2 of 2 done")),
     # "klarmarkerade" agrees with the goals counted, like "klara".

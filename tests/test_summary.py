@@ -29,8 +29,9 @@ from vpl_tui.records import ActivityRecord, MetricRecord, OverdueRecord, PlanRec
 from vpl_tui.rules.statuses import STATUSES
 from vpl_tui.safetext import clean, escape_serialised, one_line
 from vpl_tui.strings import Strings
-from vpl_tui.summary import Summary, render
+from vpl_tui.summary import Count, GoalSummary, Summary, build_summary, render
 from vpl_tui.summary.as_json import render_json, summary_data
+from vpl_tui.summary.as_text import render_text
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
@@ -216,3 +217,67 @@ def test_the_text_summary_names_what_each_coloured_part_is() -> None:
     assert "  1-1              2023-06-01  <status.delayed>Delayed>  Sen" in lines
     plain = render(summary, "text", Strings("en"))
     assert "<" not in plain and plain.splitlines()[0] == "Status summary: Org · Plan (2023-2025)"
+
+
+# -- what a controller found in the summary (issue 13 §5) ----------------------------------
+
+
+def test_past_end_date_has_one_name_and_the_status_delayed_another(store: Store) -> None:
+    text = render(build_summary(store, date(2024, 1, 1)), "text", Strings("sv"))
+    assert "Passerat slutdatum: 52" in text
+    assert "Försenade" not in text  # "Försenad" is the status, and only the status
+
+
+def test_cancelled_activities_are_counted_apart_from_the_done(store: Store) -> None:
+    store.set_status("smart-1", "done")
+    store.set_status("smart-2", "cancelled")
+    summary = build_summary(store, date.today())
+    for fmt in ("text", "markdown", "html"):
+        assert "1/4 · 1 avbruten" in render(summary, fmt, Strings("sv")), fmt
+    assert "1/4 · 1 cancelled" in render(summary, "text", Strings("en"))
+
+
+def test_the_text_summary_uses_the_width_it_is_given_and_aligns_long_refs() -> None:
+    title = "En mycket lång titel på ett mål som fortsätter långt förbi sextio tecken " * 2
+    summary = Summary(
+        plan=PlanRecord("Plan", "Org", "", 2023, "2023-2025", "tkr"),
+        as_of=date(2023, 7, 1),
+        total=2,
+        by_status={**dict.fromkeys(STATUSES, 0), "delayed": 2},
+        overdue=[
+            OverdueRecord("1-1", title, date(2023, 6, 1), "delayed"),
+            OverdueRecord("kompetensattraktion-ett-langt-ref", "Kort", date(2023, 6, 2), "delayed"),
+        ],
+        goals=[GoalSummary("1", "goal", title, Count(2, 0, 2), [])],
+        metrics=[],
+    )
+    wide = render_text(summary, Strings("sv"), width=200).splitlines()
+    assert any(one_line(title) in line for line in wide)  # not cut at 200 columns
+    assert all(len(line) <= 200 for line in wide)
+    narrow = render_text(summary, Strings("sv"), width=80).splitlines()
+    assert all(len(line) <= 80 for line in narrow)
+    dated = [line for line in narrow if "2023-06-0" in line]
+    assert len({line.index("2023-06-0") for line in dated}) == 1
+
+
+def test_markdown_keeps_urls_and_addresses_in_plan_text_as_text(store: Store) -> None:
+    summary = build_summary(store, date(2024, 1, 1))
+    summary.overdue[0] = summary.overdue[0]._replace(
+        title="Se https://example.com/plan eller skriv till anna@example.se"
+    )
+    markdown = render(summary, "markdown", Strings("sv"))
+    row = next(line for line in markdown.splitlines() if "anna" in line)
+    assert "https://" not in row and "anna@" not in row and "example.com" not in row
+    assert "https&#58;//" in row and "anna&#64;" in row
+
+
+def test_the_html_summary_is_a4_with_notes_and_metrics(store: Store) -> None:
+    store.set_status("1.1.1-1", "delayed", note="Läget just nu: väntar på beslut")
+    summary = build_summary(store, date(2099, 1, 1), with_details=True)
+    page = render(summary, "html", Strings("sv"))
+    assert "@page { size: A4" in page
+    assert "<td class='nowrap'>Försenad</td>" in page
+    assert "Läget just nu: väntar på beslut" in page
+    assert "<h2>Mätetal</h2>" in page
+    name, latest = next((m.name, m.latest) for _g, _i, m in summary.metrics if m.latest)
+    assert name in page and latest in page

@@ -75,8 +75,13 @@ class StatusChanges:
             return
 
         def chosen(result: tuple[str, str] | None) -> None:
-            if result is not None:
-                self.set_status(activity, *result)
+            if result is None:
+                return
+            status, note = result
+            if status == activity.status:
+                self.add_note(activity, note)  # a note on its own is kept too
+            else:
+                self.set_status(activity, status, note)
 
         self.screen.app.push_screen(NoteDialog(self.screen.strings, activity), chosen)
 
@@ -99,6 +104,20 @@ class StatusChanges:
         if changed is False:
             s = self.screen.strings
             self._notify(s("app.unchanged", ref=clean(activity.ref), label=s.status(status)))
+
+    def add_note(self, activity: ActivityRecord, note: str) -> None:
+        """Keep `note` in the history of `activity` without changing its status."""
+        s = self.screen.strings
+        ref = clean(activity.ref)
+        if not note:
+            self._notify(s("app.note.nothing", ref=ref, label=s.status(activity.status)))
+            return
+        store = self.screen.store
+        version = activity.version
+        if self._change(
+            activity, lambda: store.add_note(activity.ref, note, expected_version=version)
+        ):
+            self._notify(s("app.note.saved", ref=ref))
 
     def _change(
         self, activity: ActivityRecord, write: Callable[[], HistoryRecord | None]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from vpl_tui.rules.progress import FILTERS
 from vpl_tui.screens.help import KeyHelp
@@ -19,6 +19,56 @@ from vpl_tui.screens.keys import localised
 
 if TYPE_CHECKING:
     from vpl_tui.screens.plan import PlanScreen
+
+PLAN_BINDINGS: list[BindingType] = [
+    Binding(
+        "space",
+        "toggle_done",
+        "Done/undo",
+        tooltip="Mark the activity done, or back to its status before done",
+        id="toggle-done",
+    ),
+    Binding("s", "set_status", "Status", tooltip="Choose a new status", id="set-status"),
+    Binding("n", "note", "Note", tooltip="Change the status with a note", id="note"),
+    Binding("u", "undo", "Undo", tooltip="Undo your last status change", id="undo"),
+    Binding(
+        "slash",
+        "search",
+        "Search",
+        tooltip="Find by part of a title",
+        id="search",
+        priority=True,  # before the keys typed right after it: they go into the field
+    ),
+    Binding(
+        "enter",
+        "search_go",
+        "To the first match",
+        show=False,
+        tooltip="In the search field: to the first match, in the tree",
+        id="search-go",
+        priority=True,  # before the keys typed right after it: they go to the tree
+    ),
+    Binding(
+        "f",
+        "cycle_filter",
+        "Filter",
+        tooltip="all → open → in progress → delayed → overdue → done",
+        id="filter",
+    ),
+    Binding("p", "summary", "Summary", tooltip="Show and save the status summary", id="summary"),
+    Binding("b", "budget", "Budget", tooltip="The budget reconciliation", id="budget"),
+    Binding("escape", "clear", "Clear", show=False, tooltip="Clear search or filter", id="clear"),
+    Binding(
+        "tab",
+        "app.focus_next",
+        "Switch pane",
+        show=False,
+        tooltip="Between the tree and the detail pane, whose text the arrow keys scroll",
+        id="switch-pane",
+    ),
+]
+"""The plan screen's keys (`PlanScreen.BINDINGS`), in English: `keys.localise_bindings`
+puts them in the user's language."""
 
 HELP_SECTIONS: dict[str, tuple[str, ...]] = {
     "move": (
@@ -33,7 +83,7 @@ HELP_SECTIONS: dict[str, tuple[str, ...]] = {
         "page-down",
     ),
     "change": ("toggle-done", "set-status", "note", "undo"),
-    "find": ("search", "filter", "clear"),
+    "find": ("search", "search-go", "filter", "clear"),
     "other": ("switch-pane", "summary", "budget", "palette", "help", "quit"),
 }
 """The help's sections, by catalog name, and the binding ids in each, in order."""

@@ -81,6 +81,9 @@ class PlanOutline:
         if screen.search.active:
             screen.search.end(cursor=None)
         if not screen.view.shows(item):
+            screen.view.initiative = None  # the filter below rebuilds the tree
+            if screen.filter == "all":
+                self.filter_changed("all")
             screen.filter = "all"  # rebuilds the tree
         if not self.reveal(item) and screen.filter != "all":
             screen.filter = "all"  # the item had changed meanwhile: the filter hides it

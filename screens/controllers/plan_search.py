@@ -1,24 +1,67 @@
 """Search as you type on the plan screen (key `/`): the tree narrows to the matches.
 
-Each keystroke starts a search in a worker (`reads.search_activities`, one at a time);
-when it is back and still what the field says, the tree shows only the goals,
-initiatives and activities that match (`PlanView.search_outline`). Enter goes to the
+Each keystroke starts a search in a worker (`search_plan`, one at a time); when it is
+back and still what the field says, the tree shows only the goals, initiatives, metrics
+and activities that match (`PlanView.search_outline`). Enter goes to the
 first match; escape gives the whole plan back, open as it was, with the cursor on the
 match it was on.
 """
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.widgets import Input
 from textual.worker import WorkerState
 
+from vpl_tui.db.store import Store
+from vpl_tui.records import InitiativeRecord, MetricRecord
 from vpl_tui.safetext import clean
-from vpl_tui.views.plan_items import ActivityItem, Item, Key, SearchResult
+from vpl_tui.views.plan_items import (
+    ActivityItem,
+    Item,
+    Key,
+    MetricHit,
+    MetricItem,
+    SearchResult,
+)
 
 if TYPE_CHECKING:
     from vpl_tui.screens.plan import PlanScreen
+
+
+def search_plan(path: Path, text: str, limit: int, today: date) -> SearchResult:
+    """In a worker: the activities, initiatives and metrics matching `text` (at most
+    `limit` activities, and `limit` initiatives and metrics), on a connection of its own."""
+    with Store.open(path) as store:
+        found = store.search(text, limit + 1)
+        owners = store.search_owners(text, limit)
+        goals = dict.fromkeys(
+            [a.goal_number for a in found[:limit] if a.initiative_id]
+            + [goal for _, goal, initiative, _ in owners if initiative is not None]
+        )
+        initiatives: dict[str, InitiativeRecord] = {}
+        for goal_number in goals:
+            initiatives.update({i.id: i for i in store.initiatives(goal_number, today)})
+        metrics: list[MetricHit] = []
+        read: dict[tuple[str, str | None], list[MetricRecord]] = {}
+        for kind, goal_number, initiative_id, place in owners:
+            if kind == "metric":
+                owner = (goal_number, initiative_id)
+                if owner not in read:
+                    read[owner] = store.metrics(goal_number, initiative_id)
+                if place < len(read[owner]):
+                    metrics.append(MetricHit(goal_number, initiative_id, place, read[owner][place]))
+    return SearchResult(
+        text,
+        found[:limit],
+        initiatives,
+        limited=len(found) > limit,
+        matched_initiatives=[i for kind, _, i, _ in owners if kind == "initiative" and i],
+        metrics=metrics,
+    )
 
 
 class PlanSearch:
@@ -67,7 +110,13 @@ class PlanSearch:
             screen.show_sub_title()
 
     def submitted(self) -> None:
-        """Enter in the field: to the first match, now or as soon as it is found."""
+        """Enter in the field: to the first match, now or as soon as it is found.
+
+        The focus goes to the tree at once (`set_focus`, not `focus()`, which waits for
+        the keys already sent): the keys typed right after Enter move in the tree and
+        change statuses, they do not go on into the field.
+        """
+        self.screen.set_focus(self.screen.tree)
         if any(
             worker.group == "search" and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
             for worker in self.screen.workers
@@ -97,13 +146,20 @@ class PlanSearch:
             if parent is None:
                 continue
             (node,) = tree.add_items(parent, [item])
-            if not isinstance(item, ActivityItem):
+            if not isinstance(item, ActivityItem | MetricItem) and item.loaded:
                 node.expand()
         screen.show_sub_title()
         if cursor is not None and (node := tree.index.get(cursor.key)) is not None:
             tree.move_cursor_to(node)
         elif tree.root.children:
             tree.move_cursor_to(tree.root.children[0])
+        else:
+            # Nothing found: the pane must not go on showing what was under the cursor.
+            screen.plan_detail.shown = None
+            screen.detail.show_nothing(
+                clean(screen.strings("app.search.no_hits", text=result.text))
+            )
+            return
         screen.plan_detail.show()
 
     def jump_to_first_match(self) -> None:
@@ -113,8 +169,8 @@ class PlanSearch:
             first = tree.root.children[0]
         if first is not None:
             tree.move_cursor_to(first)
-        tree.focus()
-        self.screen.plan_detail.show()
+            self.screen.plan_detail.show()
+        self.screen.set_focus(tree)
 
     def end(self, cursor: Item | None) -> None:
         """Close the search: the whole plan again, open as before, the cursor on `cursor`."""

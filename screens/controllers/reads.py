@@ -13,15 +13,12 @@ import contextlib
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from vpl_tui.db.store import Store
-from vpl_tui.errors import VplError
 from vpl_tui.records import InitiativeRecord
-from vpl_tui.safetext import clean
 from vpl_tui.strings import Strings
 from vpl_tui.views.plan_items import Item, SearchResult, TopLevel
 from vpl_tui.views.plan_tree import PlanView
@@ -30,22 +27,6 @@ if TYPE_CHECKING:
     from vpl_tui.views.budget_view import BudgetState
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class SummaryResult:
-    """The status summary as text for the screen, and where its Markdown was written."""
-
-    text: str
-    path: Path
-    error: str | None
-    """Why the file could not be written, or None."""
-
-    def notice(self, strings: Strings) -> str:
-        """One line that says where the file went, or why it is not there."""
-        if self.error is None:
-            return strings("app.summary.saved_to", path=clean(str(self.path)))
-        return strings("app.summary.not_saved", path=clean(str(self.path)), reason=self.error)
 
 
 def read_top_level(path: Path, today: date) -> TopLevel:
@@ -104,28 +85,6 @@ def search_activities(path: Path, text: str, limit: int, today: date) -> SearchR
         for goal_number in dict.fromkeys(a.goal_number for a in found if a.initiative_id):
             initiatives.update({i.id: i for i in store.initiatives(goal_number, today)})
     return SearchResult(text, found[:limit], initiatives, limited=len(found) > limit)
-
-
-def prepare_summary(path: Path, today: date, strings: Strings, folder: Path) -> SummaryResult:
-    """Build the summary, show it as text and save it as a new Markdown file in `folder`.
-
-    The file never replaces one already there (the day's second summary is `-2`), and a
-    link at its name is not followed (`save_new`); a file that cannot be written is
-    reported in the result, and the text is shown all the same.
-    """
-    from vpl_tui.files import save_new
-    from vpl_tui.summary import build_summary, render
-
-    with Store.open(path) as store:
-        summary = build_summary(store, today)
-    name = strings("app.summary.file", date=today.isoformat())
-    target = folder / name
-    error = None
-    try:
-        target = save_new(folder, name, render(summary, "markdown", strings))
-    except VplError as problem:
-        error = clean(str(problem.values.get("reason") or problem.render(strings)))
-    return SummaryResult(render(summary, "text", strings), target, error)
 
 
 async def result_within(future: Future[T] | None, seconds: float) -> T | None:

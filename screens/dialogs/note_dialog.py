@@ -1,11 +1,16 @@
-"""Change an activity's status with a note that is kept in its history (key `n`)."""
+"""Change an activity's status with a note that is kept in its history (key `n`).
+
+The status may stay as it is: a note on its own ("läget just nu") is kept in the history
+too. In the list of statuses, the digits 1-5 choose the status numbered so and go on to
+the note; in the note, a digit is a digit.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -53,7 +58,19 @@ class NoteDialog(ModalScreen[tuple[str, str] | None]):
 
     @on(OptionList.OptionSelected, "#statuses")
     def _status_chosen(self) -> None:
-        self.query_one("#note", Input).focus()
+        self.set_focus(self.query_one("#note", Input))
+
+    def on_key(self, event: events.Key) -> None:
+        # 1-5 choose at once, as numbered in the list; the note takes digits as text.
+        statuses = self.query_one("#statuses", OptionList)
+        if self.focused is not statuses or not (event.character or "").isdigit():
+            return
+        index = int(event.character or "0") - 1
+        if 0 <= index < len(STATUSES):
+            event.stop()
+            statuses.highlighted = index
+            # At once, not `focus()`: the letters typed right after go into the note.
+            self.set_focus(self.query_one("#note", Input))
 
     @on(Input.Submitted, "#note")
     def _note_submitted(self) -> None:

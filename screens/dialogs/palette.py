@@ -1,4 +1,5 @@
-"""The command palette (ctrl+p): the app's own commands, and going to a goal or an activity.
+"""The command palette (ctrl+p): the app's own commands, going to a goal or an activity, and
+narrowing the tree to one initiative.
 
 Hits built from plan text are shown as `plain()` Text: the palette parses a plain string
 prompt or help text as markup, so plan text never goes there as a string.
@@ -13,7 +14,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from vpl_tui.safetext import clean, normalise
 from vpl_tui.screens.controllers.plan_keys import palette_commands
-from vpl_tui.screens.controllers.reads import search_activities
+from vpl_tui.screens.controllers.plan_search import search_plan
 from vpl_tui.screens.plan import PlanScreen
 from vpl_tui.screens.safe import plain
 from vpl_tui.views.plan_items import ActivityItem, GoalItem
@@ -66,8 +67,19 @@ class PlanCommands(Provider):
         if len(normalise(query.strip())) < 2:
             return
         result = await plan.searcher.run(
-            search_activities, plan.store.path, query.strip(), MAX_HITS, plan.today
+            search_plan, plan.store.path, query.strip(), MAX_HITS, plan.today
         )
+        for initiative_id in result.matched_initiatives:
+            initiative = result.initiatives[initiative_id]
+            yield Hit(
+                0.85,
+                Text.assemble(
+                    plain_prefix(strings("app.palette.initiative")), plain(initiative.title)
+                ),
+                partial(plan.set_initiative, initiative),
+                text=clean(initiative.title),
+                help=strings("app.palette.initiative_help"),
+            )
         for activity in result.activities:
             label = f"{activity.ref} {activity.title}"
             yield Hit(

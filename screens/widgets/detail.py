@@ -211,7 +211,8 @@ class DetailPane(VerticalScroll):
 
     def _facts(self, facts: list[tuple[str, Text]]) -> Table:
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="dim", no_wrap=True)
+        # Italic, not dim: dim text falls below 4.5:1 in most themes.
+        table.add_column(style="italic", no_wrap=True)
         table.add_column()
         for name, value in facts:
             table.add_row(Text(name), value)
@@ -277,7 +278,10 @@ class DetailPane(VerticalScroll):
                     plain(row.user),
                 )
             )
-            change = Text(f"  {s.status(row.from_status)} → {s.status(row.to_status)}")
+            if row.from_status == row.to_status:  # a note on its own: the status stayed
+                change = Text(f"  {s('app.history.note_only', label=s.status(row.to_status))}")
+            else:
+                change = Text(f"  {s.status(row.from_status)} → {s.status(row.to_status)}")
             if row.undo_of is not None:
                 change.append(f" ({s('app.history.undo')})", style="italic")
             lines.append(change)

@@ -96,7 +96,7 @@ class PlanTree(Tree[Item], inherit_bindings=False):
     | :- | :- |
     | `plan-tree--status-<code>` | The status badge of an activity, one class per status. |
     | `plan-tree--overdue` | The `!` mark of an activity or count past its end date. |
-    | `plan-tree--count` | The done/total count of a goal, initiative or focus list. |
+    | `plan-tree--count` | The done/total count of a goal, initiative or focus list (and the cancelled). |
     | `plan-tree--number` | A goal's number. |
     | `plan-tree--heading` | The mandate and focus list labels. |
     | `plan-tree--metric` | Metric lines. |
@@ -129,6 +129,8 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         self.show_root = False
         self.guide_depth = 3
         self._badge_width = max(len(strings.status(status)) for status in STATUSES)
+        self._highlighted = False
+        self._styles: dict[tuple[str, bool, Style], Style] = {}
         localise_bindings(self, strings)
 
     # -- labels ---------------------------------------------------------------------------
@@ -136,7 +138,11 @@ class PlanTree(Tree[Item], inherit_bindings=False):
     def render_label(self, node: TreeNode[Item], base_style: Style, style: Style) -> Text:
         """Draw the node's label from its item, cut to the room left on its line."""
         item = node.data
-        label = self.label_for(item) if item is not None else node.label.copy()
+        # The cursor line (and the hovered one) has a background of its own: there the
+        # counts, numbers and marks take the cursor's colour, readable on it in every theme;
+        # only the badges, with their own background, keep their colours.
+        highlighted = style.bgcolor is not None
+        label = self.label_for(item, highlighted) if item is not None else node.label.copy()
         # Under the badge colours, so that the cursor line keeps its status colour.
         label.stylize_before(style)
         if node.allow_expand:
@@ -170,8 +176,9 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         # answering without drawing keeps a tree of many thousand lines cheap to lay out.
         return 0
 
-    def label_for(self, item: Item) -> Text:
-        """The label of one item, without the expand icon."""
+    def label_for(self, item: Item, highlighted: bool = False) -> Text:
+        """The label of one item, without the expand icon (`highlighted`: the cursor line)."""
+        self._highlighted = highlighted
         s = self.strings
         if isinstance(item, ActivityItem):
             record = item.record
@@ -208,13 +215,35 @@ class PlanTree(Tree[Item], inherit_bindings=False):
 
     def _counts(self, progress: Progress) -> Text:
         counts = Text(f"{progress.done}/{progress.total} ", style=self._style("plan-tree--count"))
+        if progress.cancelled:  # apart: a cancelled activity is neither done nor left to do
+            cancelled = self.strings("app.tree.cancelled", count=progress.cancelled)
+            counts.append(f"· {cancelled} ", style=self._style("plan-tree--count"))
         if progress.overdue:
             counts.append(f"!{progress.overdue} ", style=self._style("plan-tree--overdue"))
         counts.append(" ")
         return counts
 
     def _style(self, component: str) -> Style:
-        return self.get_component_rich_style(component, partial=True)
+        """The component's style with its colours resolved against the tree's background.
+
+        Resolved, not partial: a partial style leaves a theme's "auto" text colours (such as
+        `$text-muted`) to be worked out against no background, which gives white, unreadable
+        on a light theme. A component without a background of its own gets no background,
+        so that the line's shows through; on a highlighted line it gets no colour either.
+        Kept by the resolved style (Textual's own cache of it is emptied when the CSS or the
+        theme changes, so a new theme gives new keys): this is asked for every span painted.
+        """
+        full = self.get_component_rich_style(component, partial=False)
+        key = (component, self._highlighted, full)
+        known = self._styles.get(key)
+        if known is None:
+            if self.get_component_styles(component).has_rule("background"):
+                known = full
+            else:
+                shape = Style(bold=full.bold, italic=full.italic, strike=full.strike)
+                known = shape if self._highlighted else Style(color=full.color) + shape
+            self._styles[key] = known
+        return known
 
     def _guide_width(self, node: TreeNode[Item]) -> int:
         depth = 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 from vpl_tui.catalog import (
     app,
     app_reliability,
+    app_ui,
     budget,
     cli,
     cli_help,
@@ -20,7 +21,19 @@ from vpl_tui.catalog import (
     summary,
 )
 
-AREAS = (core, cli, summary, budget, app, followup, report_cli, app_reliability, load, cli_help)
+AREAS = (
+    core,
+    cli,
+    summary,
+    budget,
+    app,
+    followup,
+    report_cli,
+    app_reliability,
+    load,
+    cli_help,
+    app_ui,
+)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

@@ -35,8 +35,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "app.key.filter": ("Filter", "Filter"),
     "app.tip.filter": (
-        "Visa alla → öppna → passerat slutdatum → klara → alla",
-        "Show all → open → overdue → done → all",
+        "Visa alla → öppna → pågår → försenade → passerat slutdatum → klara → alla",
+        "Show all → open → in progress → delayed → overdue → done → all",
     ),
     "app.key.budget": ("Budget", "Budget"),
     "app.tip.budget": ("Öppna budgetavstämningen", "Open the budget reconciliation"),
@@ -182,12 +182,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "1–5 eller ↑↓ och Enter väljer · Esc avbryter",
         "1–5, or ↑↓ and Enter, choose · Esc cancels",
     ),
-    "app.dialog.note_title": ("Ny status med anteckning", "New status with a note"),
+    "app.dialog.note_title": (
+        "Anteckning, med ny status om du vill",
+        "A note, with a new status if you like",
+    ),
     "app.dialog.note_label": ("Anteckning", "Note"),
     "app.dialog.note_placeholder": ("Varför? Sparas i historiken", "Why? Kept in the history"),
     "app.dialog.note_hint": (
-        "↑↓ väljer status · Tab byter fält · Enter eller Ctrl+S sparar · Esc avbryter",
-        "↑↓ choose the status · Tab switches field · Enter or Ctrl+S saves · Esc cancels",
+        "↑↓ eller 1–5 väljer status (samma status: bara anteckningen) · Tab byter fält · "
+        "Enter eller Ctrl+S sparar · Esc avbryter",
+        "↑↓ or 1–5 choose the status (the same status: the note only) · Tab switches field · "
+        "Enter or Ctrl+S saves · Esc cancels",
     ),
     # Help
     "app.help.title": ("Tangenter", "Keys"),

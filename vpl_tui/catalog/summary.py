@@ -12,7 +12,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "summary.activities": ("Aktiviteter", "Activities"),
     "summary.total": ("Totalt", "Total"),
     "summary.by_status": ("Per status", "By status"),
-    "summary.overdue_count": ("Försenade enligt slutdatum: {count}", "Overdue: {count}"),
+    "summary.overdue_count": ("Passerat slutdatum: {count}", "Overdue: {count}"),
     "summary.goals": ("Mål och initiativ", "Goals and initiatives"),
     "summary.goal": ("Mål", "Goal"),
     "summary.done": ("Klara", "Done"),

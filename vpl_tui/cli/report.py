@@ -82,7 +82,9 @@ def summary(env: Env, fmt: str, as_of: date | None, output: str | None) -> None:
     from vpl_tui.summary import build_summary, render
 
     with env.open_store() as store:
-        result = build_summary(store, as_of or date.today(), with_activities=fmt == "json")
+        result = build_summary(
+            store, as_of or date.today(), with_activities=fmt == "json", with_details=fmt == "html"
+        )
     style = output_style(fmt == "text" and output is None)
     text = render(result, fmt, env.strings, style=style)  # type: ignore[arg-type]
     if output is None:

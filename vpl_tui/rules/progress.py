@@ -2,8 +2,9 @@
 
 The one home of these rules:
 
-- `Progress` counts the activities under something: all of them, done, cancelled and
-  overdue. `open` is what is neither done nor cancelled.
+- `Progress` counts the activities under something: all of them, done, cancelled,
+  overdue, in progress and delayed. `open` is what is neither done nor cancelled, and
+  `not_started` what is left.
 - `Progress.after_change` is how one status change moves the counts, so a screen can show a
   change without reading the plan again.
 - `activity_shown` and `progress_shown` decide what a filter shows; they agree by
@@ -19,10 +20,19 @@ from typing import Literal, Protocol, get_args
 
 from vpl_tui.rules.statuses import CANCELLED, DONE, is_open, is_overdue
 
-Filter = Literal["all", "open", "overdue", "done"]
-"""What the tree shows: everything, open activities, overdue ones, done ones."""
+DELAYED = "delayed"
+IN_PROGRESS = "in_progress"
+NOT_STARTED = "not_started"
+
+Filter = Literal[
+    "all", "open", "in_progress", "delayed", "overdue", "done", "not_started", "cancelled"
+]
+"""What the tree shows: everything, open activities, those past their end date, or the
+activities of one status (the status codes of `vpl_tui.rules.statuses`)."""
 FILTERS: tuple[Filter, ...] = get_args(Filter)
-"""The filter cycle of key `f`, in order."""
+"""Every filter, in the palette's order."""
+FILTER_CYCLE: tuple[Filter, ...] = FILTERS[:6]
+"""The filter cycle of key `f`, in order: the rarer statuses are in the palette."""
 
 
 class Dated(Protocol):
@@ -43,11 +53,28 @@ class Progress:
     done: int = 0
     overdue: int = 0
     cancelled: int = 0
+    in_progress: int = 0
+    delayed: int = 0
 
     @property
     def open(self) -> int:
         """Neither done nor cancelled."""
         return self.total - self.done - self.cancelled
+
+    @property
+    def not_started(self) -> int:
+        """Open, and neither in progress nor delayed."""
+        return self.open - self.in_progress - self.delayed
+
+    def of_status(self, status: str) -> int:
+        """How many have `status` (a status code)."""
+        return {
+            DONE: self.done,
+            CANCELLED: self.cancelled,
+            IN_PROGRESS: self.in_progress,
+            DELAYED: self.delayed,
+            NOT_STARTED: self.not_started,
+        }[status]
 
     def __add__(self, other: Progress) -> Progress:
         return Progress(
@@ -55,6 +82,8 @@ class Progress:
             self.done + other.done,
             self.overdue + other.overdue,
             self.cancelled + other.cancelled,
+            self.in_progress + other.in_progress,
+            self.delayed + other.delayed,
         )
 
     def after_change(self, before: Dated, after: Dated, as_of: date) -> Progress:
@@ -66,6 +95,10 @@ class Progress:
             + is_overdue(after.end, after.status, as_of)
             - is_overdue(before.end, before.status, as_of),
             cancelled=self.cancelled + (after.status == CANCELLED) - (before.status == CANCELLED),
+            in_progress=self.in_progress
+            + (after.status == IN_PROGRESS)
+            - (before.status == IN_PROGRESS),
+            delayed=self.delayed + (after.status == DELAYED) - (before.status == DELAYED),
         )
 
 
@@ -79,13 +112,15 @@ def total_progress(parts: Iterable[Progress]) -> Progress:
 
 def count(activities: Iterable[Dated], as_of: date) -> Progress:
     """Count `activities` as the store's SQL does (see `vpl_tui.db.sql.PROGRESS_COLUMNS`)."""
-    total = done = overdue = cancelled = 0
+    total = done = overdue = cancelled = in_progress = delayed = 0
     for activity in activities:
         total += 1
         done += activity.status == DONE
         cancelled += activity.status == CANCELLED
+        in_progress += activity.status == IN_PROGRESS
+        delayed += activity.status == DELAYED
         overdue += is_overdue(activity.end, activity.status, as_of)
-    return Progress(total, done, overdue, cancelled)
+    return Progress(total, done, overdue, cancelled, in_progress, delayed)
 
 
 def activity_shown(wanted: str, activity: Dated, as_of: date) -> bool:
@@ -94,9 +129,9 @@ def activity_shown(wanted: str, activity: Dated, as_of: date) -> bool:
         return is_open(activity.status)
     if wanted == "overdue":
         return is_overdue(activity.end, activity.status, as_of)
-    if wanted == "done":
-        return activity.status == DONE
-    return True
+    if wanted == "all":
+        return True
+    return activity.status == wanted  # one status
 
 
 def progress_shown(wanted: str, progress: Progress) -> bool:
@@ -108,6 +143,6 @@ def progress_shown(wanted: str, progress: Progress) -> bool:
         return progress.open > 0
     if wanted == "overdue":
         return progress.overdue > 0
-    if wanted == "done":
-        return progress.done > 0
-    return True
+    if wanted == "all":
+        return True
+    return progress.of_status(wanted) > 0

@@ -19,6 +19,7 @@ from vpl_tui.records import (
     BudgetFigures,
     Earmark,
     GoalHead,
+    HistoryRecord,
     InitiativeHead,
     MetricRecord,
     OverdueRecord,
@@ -27,7 +28,7 @@ from vpl_tui.records import (
 from vpl_tui.rules.assessments import Assessment, Scale
 from vpl_tui.rules.checks import tally
 from vpl_tui.rules.periods import Period, current_period
-from vpl_tui.rules.statuses import STATUSES
+from vpl_tui.rules.statuses import CANCELLED, STATUSES
 from vpl_tui.strings import Strings
 from vpl_tui.styles import Style, plain
 
@@ -81,6 +82,19 @@ def goal_assessments(store: PlanReader, as_of: date) -> dict[str, GoalAssessment
             found[target] = GoalAssessment(period.name, level, not period.verdict)
     return found
 
+    def history(self, ref: str | None = None, limit: int | None = None) -> list[HistoryRecord]: ...
+
+
+def latest_notes(store: PlanReader, refs: list[str], as_of: date) -> dict[str, str]:
+    """The latest note written on each of `refs` by the end of `as_of` (none: left out)."""
+    notes: dict[str, str] = {}
+    for ref in refs:
+        for row in reversed(store.history(ref)):
+            if row.note and row.at.date() <= as_of:
+                notes[ref] = row.note
+                break
+    return notes
+
 
 def budget_status(store: PlanReader) -> BudgetStatus | None:
     """The reconciliation's one line for the summary, or None when the plan has no budget."""
@@ -94,7 +108,9 @@ def budget_status(store: PlanReader) -> BudgetStatus | None:
     return BudgetStatus(checks=counts.total, failed=counts.failed, unchecked=counts.unchecked)
 
 
-def build_summary(store: PlanReader, as_of: date, *, with_activities: bool = False) -> Summary:
+def build_summary(
+    store: PlanReader, as_of: date, *, with_activities: bool = False, with_details: bool = False
+) -> Summary:
     """Collect the summary of the plan in `store` as it stood at the end of `as_of`.
 
     Args:
@@ -102,11 +118,13 @@ def build_summary(store: PlanReader, as_of: date, *, with_activities: bool = Fal
         as_of: The day; statuses are replayed from the history up to the end of it.
         with_activities: Include every activity and every metric (for JSON); the other
             formats list only the overdue activities, so large plans stay light.
+        with_details: Include every metric and the latest note of each overdue activity
+            (for the printable HTML page).
     """
     plan = store.plan_record()
     by_status = dict.fromkeys(STATUSES, 0)
     own: dict[tuple[str, str | None], Count] = {}  # each goal's own activities, each initiative's
-    under: dict[str, list[int]] = {}  # all under each goal: [activities, done, overdue]
+    under: dict[str, list[int]] = {}  # all under each goal: [activities, done, overdue, cancelled]
     # One pass over what SQLite counted (a row per goal and initiative); the outline
     # below only looks the counts up.
     for key, bucket in store.progress_as_of(as_of).items():
@@ -115,11 +133,12 @@ def build_summary(store: PlanReader, as_of: date, *, with_activities: bool = Fal
             n = bucket.get(status, 0)
             by_status[status] += n
             activities += n
-        count = own[key] = Count(activities, bucket.get("done", 0), bucket.get("overdue", 0))
-        totals = under.setdefault(key[0], [0, 0, 0])
-        totals[0] += count.activities
-        totals[1] += count.done
-        totals[2] += count.overdue
+        count = own[key] = Count(
+            activities, bucket.get("done", 0), bucket.get("overdue", 0), bucket.get(CANCELLED, 0)
+        )
+        totals = under.setdefault(key[0], [0, 0, 0, 0])
+        for position, part in enumerate(count):
+            totals[position] += part
 
     no_count = Count()
     goals: list[GoalSummary] = []
@@ -131,7 +150,7 @@ def build_summary(store: PlanReader, as_of: date, *, with_activities: bool = Fal
                 number=goal.number,
                 kind=goal.kind,
                 title=goal.title,
-                count=Count(*under.get(goal.number, (0, 0, 0))),
+                count=Count(*under.get(goal.number, (0, 0, 0, 0))),
                 initiatives=[
                     InitiativeSummary(i.id, i.title, own.get((goal.number, i.id), no_count))
                     for i in initiatives
@@ -146,11 +165,12 @@ def build_summary(store: PlanReader, as_of: date, *, with_activities: bool = Fal
         by_status=by_status,
         overdue=overdue,
         goals=goals,
-        metrics=store.all_metrics() if with_activities else [],
+        metrics=store.all_metrics() if with_activities or with_details else [],
         activities=store.activities_as_of(as_of) if with_activities else None,
         budget=budget_status(store),
         initiative_titles=titles,
         assessments=goal_assessments(store, as_of),
+        notes=latest_notes(store, [a.ref for a in overdue], as_of) if with_details else {},
     )
 
 

@@ -6,22 +6,31 @@ is the CLI's to give: the text renderer names each coloured span's role to `styl
 
 from __future__ import annotations
 
-import re
-
 from vpl_tui.rules.statuses import STATUSES
 from vpl_tui.safetext import clean, one_line
 from vpl_tui.strings import Strings
 from vpl_tui.styles import Style, plain
-from vpl_tui.summary.model import Summary, budget_line, heading
+from vpl_tui.summary.model import Summary, budget_line, done_text, heading
+
+GOAL_TITLES = 64
+"""Without a width (a pipe, a file): goal titles are cut to this, the counts beside them."""
+OVERDUE_TITLES = 54
+"""Without a width: the overdue activities' titles are cut to this."""
 
 
-def render_text(summary: Summary, s: Strings, *, style: Style = plain) -> str:
+def render_text(
+    summary: Summary, s: Strings, *, style: Style = plain, width: int | None = None
+) -> str:
     """Plain text for a terminal or a pipe; `style` colours its headings, the status
-    labels (`status.<code>`) and the overdue count when there is one (`overdue`)."""
+    labels (`status.<code>`) and the overdue count when there is one (`overdue`).
 
-    width = 64
+    `width` is the room there is (a terminal's or a pane's columns): titles take what the
+    counts leave, and are cut with an ellipsis only beyond it.
+    """
+    room = max(width, 40) if width else 0
     lines = [
-        style(f"{s('summary.title')}: {one_line(heading(summary))}", "heading"),
+        # Cut only to a screen's width: a pipe or a file gets the whole heading.
+        style(one_line(f"{s('summary.title')}: {heading(summary)}", width or 0), "heading"),
         s("summary.as_of", date=summary.as_of.isoformat()),
         "",
         style(f"{s('summary.activities')}: {summary.total}", "heading"),
@@ -33,28 +42,44 @@ def render_text(summary: Summary, s: Strings, *, style: Style = plain) -> str:
     overdue_line = s("summary.overdue_count", count=len(summary.overdue))
     lines += ["", style(overdue_line, "overdue") if summary.overdue else overdue_line, ""]
     lines.append(style(s("summary.goals"), "heading"))
+    counts = {
+        id(part): done_text(part.count, s)
+        for goal in summary.goals
+        for part in (goal, *goal.initiatives)
+    }
+    count_width = max((len(text) for text in counts.values()), default=3)
+    if room:
+        titles = room - 4 - count_width  # the indent and the gap before the counts
+    else:
+        count_width = max(count_width, 9)
+        titles = GOAL_TITLES
     for goal in summary.goals:
-        title = one_line(f"{goal.number} {goal.title}", width)
-        done = f"{goal.count.done}/{goal.count.activities}"
-        lines.append(f"  {title.ljust(width)}  {done:>9}")
+        title = one_line(f"{goal.number} {goal.title}", titles)
+        lines.append(f"  {title.ljust(titles)}  {counts[id(goal)]:>{count_width}}")
         if (judged := summary.assessments.get(goal.number)) is not None:
             label = judged.level.label(s.lang, forecast=judged.forecast)
             words = s("summary.assessment", period=one_line(judged.period), label=label)
             lines.append(f"    {one_line(words)} {judged.level.symbol}")
         for initiative in goal.initiatives:
-            title = one_line(initiative.title, width - 2)
-            done = f"{initiative.count.done}/{initiative.count.activities}"
-            lines.append(f"    {title.ljust(width - 2)}  {done:>9}")
+            title = one_line(initiative.title, titles - 2)
+            lines.append(f"    {title.ljust(titles - 2)}  {counts[id(initiative)]:>{count_width}}")
     lines += ["", style(s("summary.overdue"), "heading")]
     if not summary.overdue:
         lines.append("  " + s("summary.none_overdue"))
     # A large plan has thousands of overdue activities: each label is styled once.
     labels = {code: style(s.status(code), f"status.{code}") for code in STATUSES}
-    title_width = width - 10
+    # Columns as wide as their longest entry, so that long refs keep the dates in line.
+    refs = [clean(activity.ref) for activity in summary.overdue]
+    ref_width = max((len(ref) for ref in refs), default=0)
+    ref_width = max(ref_width, 16)
+    status_width = max((len(s.status(a.status)) for a in summary.overdue), default=0)
+    beside = 2 + ref_width + 1 + 10 + 2 + status_width + 2  # what stands before the title
+    title_width = max(room - beside, 20) if room else OVERDUE_TITLES
     lines += [
-        f"  {clean(activity.ref):<16} {activity.end.isoformat()}  {labels[activity.status]}  "
+        f"  {ref:<{ref_width}} {activity.end.isoformat()}  "
+        f"{labels[activity.status]}{' ' * (status_width - len(s.status(activity.status)))}  "
         f"{one_line(activity.title, title_width)}"
-        for activity in summary.overdue
+        for ref, activity in zip(refs, summary.overdue, strict=True)
     ]
     lines += ["", budget_line(summary, s), ""]
     return "\n".join(lines)
@@ -62,19 +87,19 @@ def render_text(summary: Summary, s: Strings, *, style: Style = plain) -> str:
 
 # -- markdown -----------------------------------------------------------------------------
 
-# Backslash-escape what can start markup anywhere in a line; "-", "+", "." and "(" only
-# matter at the start of a line or after "]", and plan text never starts a line here.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|<>~&$])")
-
 
 def markdown_escape(text: str) -> str:
-    """Plan text as literal Markdown: special characters backslash-escaped, one line."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
+    """Plan text as literal Markdown on one line: no markup, and no URL or e-mail address
+    a wiki would turn into a link (the board report's escaping, `report.to_markdown.md`)."""
+    from vpl_tui.report.to_markdown import md  # only when Markdown is asked for
+
+    return md(text)
 
 
 def render_markdown(summary: Summary, s: Strings) -> str:
     """GitHub-flavoured Markdown with tables, for a wiki page or an e-mail."""
-    e = markdown_escape
+    from vpl_tui.report.to_markdown import md as e  # the board report's escaping, one rule
+
     lines = [
         f"# {s('summary.title')}: {e(heading(summary))}",
         "",
@@ -95,12 +120,10 @@ def render_markdown(summary: Summary, s: Strings) -> str:
         "|---|---:|",
     ]
     for goal in summary.goals:
-        lines.append(
-            f"| **{e(goal.number)}** {e(goal.title)} | {goal.count.done}/{goal.count.activities} |"
-        )
+        lines.append(f"| **{e(goal.number)}** {e(goal.title)} | {done_text(goal.count, s)} |")
         for initiative in goal.initiatives:
-            count = initiative.count
-            lines.append(f"| &nbsp;&nbsp;{e(initiative.title)} | {count.done}/{count.activities} |")
+            done = done_text(initiative.count, s)
+            lines.append(f"| &nbsp;&nbsp;{e(initiative.title)} | {done} |")
     lines += ["", f"## {s('summary.overdue')}", ""]
     if summary.overdue:
         lines += [

@@ -30,6 +30,8 @@ class Count(NamedTuple):
     activities: int = 0
     done: int = 0
     overdue: int = 0
+    cancelled: int = 0
+    """Counted in `activities`, and shown apart: a cancelled activity is not left to do."""
 
 
 class InitiativeSummary(NamedTuple):
@@ -81,6 +83,8 @@ class Summary:
     initiative_titles: dict[str, str] = field(default_factory=dict)
     assessments: dict[str, GoalAssessment] = field(default_factory=dict)
     """Each assessed goal's assessment, by goal number."""
+    notes: dict[str, str] = field(default_factory=dict)
+    """The latest note of each overdue activity that has one (HTML only; empty otherwise)."""
 
 
 def heading(summary: Summary) -> str:
@@ -89,6 +93,14 @@ def heading(summary: Summary) -> str:
     if plan.municipality:
         parts.insert(0, plan.municipality)
     return " · ".join(parts) + f" ({plan.period})"
+
+
+def done_text(count: Count, s: Strings) -> str:
+    """ "3/7" with the cancelled apart when there are any: "3/7 · 1 avbruten"."""
+    done = f"{count.done}/{count.activities}"
+    if count.cancelled:
+        done += " · " + s("summary.cancelled", count=count.cancelled)
+    return done
 
 
 def budget_line(summary: Summary, s: Strings) -> str:

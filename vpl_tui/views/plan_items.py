@@ -9,6 +9,7 @@ status change shows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from vpl_tui.records import (
     ActivityRecord,
@@ -147,12 +148,32 @@ class TopLevel:
     goals: list[GoalRecord]
 
 
+class MetricHit(NamedTuple):
+    """A metric whose name matches a search: where it is, and what it says."""
+
+    goal_number: str
+    initiative_id: str | None
+    position: int
+    """Its place among its goal's or initiative's metrics (`MetricItem.position`)."""
+    record: MetricRecord
+
+
 @dataclass(frozen=True)
 class SearchResult:
-    """Activities matching a search, with the initiatives they sit under."""
+    """What matches a search: activities, initiatives and metrics, with the initiatives
+    they sit under (goals are matched by the view, which has them all)."""
 
     text: str
     activities: list[ActivityRecord]
     initiatives: dict[str, InitiativeRecord]
+    """The initiatives of the goals with a match, by id (the matched ones among them)."""
     limited: bool
     """True when there were more matches than were asked for."""
+    matched_initiatives: list[str] = field(default_factory=list)
+    """The ids of the initiatives whose own title matches, in plan order."""
+    metrics: list[MetricHit] = field(default_factory=list)
+
+    @property
+    def hits(self) -> int:
+        """How many lines match (the goals the view matches not counted)."""
+        return len(self.activities) + len(self.matched_initiatives) + len(self.metrics)

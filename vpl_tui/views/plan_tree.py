@@ -59,7 +59,9 @@ class PlanView:
         """
         self._today = today
         self.filter: Filter = "all"
-        """Which activities the tree shows (key `f` cycles through `FILTERS`)."""
+        """Which activities the tree shows (key `f` cycles through `FILTER_CYCLE`)."""
+        self.initiative: InitiativeRecord | None = None
+        """The one initiative the tree is narrowed to (from the palette), or None: all."""
         self.top: TopLevel | None = None
         self.goals: dict[str, GoalRecord] = {}
         """The goals as last read, adjusted in place by this screen's own changes."""
@@ -95,9 +97,11 @@ class PlanView:
         parts = []
         if self.filter != "all":
             parts.append(strings("app.filter.label", name=strings(f"app.filter.{self.filter}")))
+        if self.initiative is not None:
+            parts.append(clean(strings("app.filter.initiative", title=self.initiative.title)))
         if search is not None:
             key = "app.search.more" if search.limited else "app.search.label"
-            parts.append(clean(strings(key, text=search.text, count=len(search.activities))))
+            parts.append(clean(strings(key, text=search.text, count=search.hits)))
         return "  ·  ".join(parts)
 
     # -- what the tree shows ----------------------------------------------------------------
@@ -110,6 +114,8 @@ class PlanView:
         placed: set[int] = set()
         for read in self.top.goals:
             goal = self.goals[read.number]  # with this screen's own changes counted
+            if not self.in_scope(goal.number):
+                continue
             index = self._focus_of.get(goal.number)
             if index is None:
                 if progress_shown(wanted, goal.progress):
@@ -117,7 +123,7 @@ class PlanView:
             elif index not in placed:
                 placed.add(index)
                 focus = FocusItem(index, self.top.focus[index], self.goals)
-                numbers = focus.goal_numbers
+                numbers = [n for n in focus.goal_numbers if self.in_scope(n)]
                 if any(progress_shown(wanted, self.goals[n].progress) for n in numbers):
                     items.append(focus)
         return items
@@ -133,8 +139,16 @@ class PlanView:
         if isinstance(item, FocusItem):
             for number in item.goal_numbers:
                 goal = self.goals[number]
-                if progress_shown(wanted, goal.progress):
+                if self.in_scope(number) and progress_shown(wanted, goal.progress):
                     children.append(GoalItem(goal))
+        elif isinstance(item, GoalItem) and self.initiative is not None:
+            # Narrowed to one initiative: the goal shows that initiative and nothing else.
+            scope = self.initiative.id
+            children += [
+                InitiativeItem(initiative)
+                for initiative in reader.initiatives(item.record.number, today)
+                if initiative.id == scope and progress_shown(wanted, initiative.progress)
+            ]
         elif isinstance(item, GoalItem):
             goal = item.record
             if wanted == "all" and goal.metric_count:
@@ -168,8 +182,14 @@ class PlanView:
             ]
         return children
 
+    def in_scope(self, goal_number: str) -> bool:
+        """Whether the goal is in the tree's scope (all goals, or the initiative's)."""
+        return self.initiative is None or self.initiative.goal_number == goal_number
+
     def shows(self, item: Item) -> bool:
         """Whether the filter lets `item` be in the tree (its lines above it may be closed)."""
+        if not self._scope_shows(item):
+            return False
         wanted = self.filter
         if isinstance(item, ActivityItem):
             return activity_shown(wanted, item.record, self.today)
@@ -182,6 +202,22 @@ class PlanView:
             return wanted == "all"
         if isinstance(item, FocusItem):
             return any(progress_shown(wanted, self.goals[n].progress) for n in item.goal_numbers)
+        return True
+
+    def _scope_shows(self, item: Item) -> bool:
+        scope = self.initiative
+        if scope is None:
+            return True
+        if isinstance(item, ActivityItem):
+            return item.record.initiative_id == scope.id
+        if isinstance(item, MetricItem):
+            return item.initiative_id == scope.id
+        if isinstance(item, InitiativeItem):
+            return item.record.id == scope.id
+        if isinstance(item, GoalItem):
+            return item.record.number == scope.goal_number
+        if isinstance(item, FocusItem):
+            return scope.goal_number in item.goal_numbers
         return True
 
     def ancestors(self, item: Item) -> list[Key]:
@@ -283,34 +319,74 @@ class PlanView:
     def search_outline(self, result: SearchResult) -> list[tuple[Key | None, Item]]:
         """The narrowed tree of a search: each item with the key of its parent, in order.
 
-        A goal is shown when an activity under it matches (and the filter shows that
-        activity), or, with no filter, when its own number or title matches. The goals
-        and initiatives shown come open, with only their matches under them.
+        A goal is shown when something under it matches (an activity the filter shows, an
+        initiative or a metric), or, with no filter, when its own number or title matches.
+        Initiatives and metrics matched by their own name show with no filter only, as
+        goals do. The goals and initiatives shown come open, with only their matches under
+        them; an initiative matched by its title alone comes closed, to be opened in full.
         """
         titled = {goal.number for goal in self.goals_matching(result.text)}
         wanted, today = self.filter, self.today
+        everything = wanted == "all"
         by_goal: dict[str, list[ActivityRecord]] = {}
         for activity in result.activities:
             if activity_shown(wanted, activity, today):
                 by_goal.setdefault(activity.goal_number, []).append(activity)
+        metrics: dict[tuple[str, str | None], list[MetricItem]] = {}
+        named: dict[str, list[str]] = {}  # goal number: initiatives matched by title
+        if everything:
+            for hit in result.metrics:
+                item = MetricItem(hit.record, hit.goal_number, hit.initiative_id, hit.position)
+                metrics.setdefault((hit.goal_number, hit.initiative_id), []).append(item)
+            for initiative_id in result.matched_initiatives:
+                record = result.initiatives.get(initiative_id)
+                if record is not None:
+                    named.setdefault(record.goal_number, []).append(initiative_id)
         outline: list[tuple[Key | None, Item]] = []
         for goal in self.goals.values():
-            found = by_goal.get(goal.number, [])
-            if not found and not (goal.number in titled and wanted == "all"):
+            number = goal.number
+            found = by_goal.get(number, [])
+            under = found or named.get(number) or any(key[0] == number for key in metrics)
+            if not under and not (number in titled and everything):
                 continue
-            goal_item = GoalItem(goal, loaded=True)
-            outline.append((None, goal_item))
-            placed: set[str] = set()
-            for activity in found:
-                parent = goal_item.key
-                if activity.initiative_id is not None:
-                    parent = ("initiative", activity.initiative_id)
-                    if activity.initiative_id not in placed:
-                        placed.add(activity.initiative_id)
-                        record = result.initiatives[activity.initiative_id]
-                        outline.append((goal_item.key, InitiativeItem(record, loaded=True)))
-                outline.append((parent, ActivityItem(activity)))
+            outline += _goal_matches(goal, found, metrics, named.get(number, []), result)
         return outline
+
+
+def _goal_matches(
+    goal: GoalRecord,
+    found: list[ActivityRecord],
+    metrics: dict[tuple[str, str | None], list[MetricItem]],
+    named: list[str],
+    result: SearchResult,
+) -> list[tuple[Key | None, Item]]:
+    """One goal of a search's narrowed tree: its matched metrics, activities, initiatives."""
+    number = goal.number
+    goal_item = GoalItem(goal, loaded=True)
+    outline: list[tuple[Key | None, Item]] = [(None, goal_item)]
+    outline += [(goal_item.key, item) for item in metrics.get((number, None), [])]
+    placed: set[str] = set()
+
+    def place(initiative_id: str, *, whole: bool = False) -> Key:
+        key: Key = ("initiative", initiative_id)
+        if initiative_id not in placed:
+            placed.add(initiative_id)
+            record = result.initiatives[initiative_id]
+            outline.append((goal_item.key, InitiativeItem(record, loaded=not whole)))
+            outline.extend((key, item) for item in metrics.get((number, initiative_id), []))
+        return key
+
+    for activity in found:
+        parent = goal_item.key
+        if activity.initiative_id is not None:
+            parent = place(activity.initiative_id)
+        outline.append((parent, ActivityItem(activity)))
+    for goal_number, initiative_id in metrics:
+        if goal_number == number and initiative_id is not None:
+            place(initiative_id)
+    for initiative_id in named:
+        place(initiative_id, whole=initiative_id not in placed)
+    return outline
 
 
 def same_keys(shown: Iterable[Item | None], items: Iterable[Item]) -> bool:
