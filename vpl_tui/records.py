@@ -4,25 +4,25 @@ The plan file's models (`vpl_tui.model`) describe a whole plan as nested data; t
 records describe one row each, with the counts the store computes in SQL, so that a
 screen can show one level of a large plan without loading the rest.
 
-Records are named tuples where nothing needs more: a class of them is made in a sixth of
-a frozen dataclass's time at import, which every start of `vpl set` pays (the store
-imports this module). GoalRecord, InitiativeRecord and ActivityRecord stay dataclasses:
-the screens make changed copies of them with `dataclasses.replace`.
+Every record is a named tuple: a class of them is made in a sixth of a frozen
+dataclass's time at import, which every start of `vpl set` pays (the store imports this
+module), and `dataclasses` is not imported at all. A changed copy is `record._replace(...)`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from vpl_tui.rules.progress import Progress  # noqa: F401  (records carry it; its rules live there)
 from vpl_tui.rules.statuses import is_overdue
 
+if TYPE_CHECKING:
+    # Annotations only (they are not evaluated): `vpl set` need not import decimal.
+    from datetime import date, datetime
+    from decimal import Decimal
 
-@dataclass(frozen=True, slots=True)
-class GoalRecord:
+
+class GoalRecord(NamedTuple):
     """A goal without its children; `progress` counts every activity under it."""
 
     number: str
@@ -52,8 +52,7 @@ class InitiativeHead(NamedTuple):
     title: str
 
 
-@dataclass(frozen=True, slots=True)
-class InitiativeRecord:
+class InitiativeRecord(NamedTuple):
     """A strategic initiative without its activities."""
 
     id: str
@@ -69,8 +68,7 @@ class InitiativeRecord:
     metric_count: int
 
 
-@dataclass(frozen=True, slots=True)
-class ActivityRecord:
+class ActivityRecord(NamedTuple):
     """An activity as it stands now; `version` grows by one with every status change."""
 
     ref: str
