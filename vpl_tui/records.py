@@ -9,16 +9,16 @@ dataclass's time at import, which every start of `vpl set` pays (the store impor
 module), and `dataclasses` is not imported at all. A changed copy is `record._replace(...)`.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: a named tuple's class is made in two thirds of
+# the time when its annotations are objects rather than text, which typing compiles one by
+# one. Decimal alone stays text: `vpl set` reads no amount and need not import decimal.
+from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
-from vpl_tui.rules.progress import Progress  # noqa: F401  (records carry it; its rules live there)
+from vpl_tui.rules.progress import Progress
 from vpl_tui.rules.statuses import is_overdue
 
 if TYPE_CHECKING:
-    # Annotations only (they are not evaluated): `vpl set` need not import decimal.
-    from datetime import date, datetime
     from decimal import Decimal
 
 
@@ -30,7 +30,7 @@ class GoalRecord(NamedTuple):
     title: str
     description: str
     resources: str
-    earmarked_mkr: Decimal | None
+    earmarked_mkr: "Decimal | None"
     council_goal: str
     progress: Progress
     initiative_count: int
@@ -60,7 +60,7 @@ class InitiativeRecord(NamedTuple):
     title: str
     purpose: str
     resources: str
-    earmarked_mkr: Decimal | None
+    earmarked_mkr: "Decimal | None"
     council_goal: str
     comment: str
     metrics_note: str
@@ -129,8 +129,8 @@ class FigureRecord(NamedTuple):
     table: str
     line: str
     year: int
-    value: Decimal
-    published: Decimal
+    value: "Decimal"
+    published: "Decimal"
 
 
 class FigureChangeRecord(NamedTuple):
@@ -141,8 +141,8 @@ class FigureChangeRecord(NamedTuple):
     line: str
     year: int
     at: datetime
-    from_value: Decimal
-    to_value: Decimal
+    from_value: "Decimal"
+    to_value: "Decimal"
     note: str
     user: str
 
@@ -156,7 +156,7 @@ class Earmark(NamedTuple):
 
     target: str
     title: str
-    stated_mkr: Decimal | None
+    stated_mkr: "Decimal | None"
     goal_number: str | None
 
 
@@ -218,7 +218,7 @@ class AllocationFigure(NamedTuple):
 
     id: str
     title: str
-    amount_mkr: Decimal
+    amount_mkr: "Decimal"
     funds: list[str]
 
 
@@ -228,7 +228,7 @@ class PotFigures(NamedTuple):
     name: str
     period: str
     year: int
-    total_mkr: Decimal
+    total_mkr: "Decimal"
     allocations: list[AllocationFigure]
 
 
