@@ -9,6 +9,7 @@ Callers use one class, `vpl_tui.db.store.Store`, whose parts live in a module ea
     changes.py     who and when of every change row, and the limits of a note
     tree_reads.py  reading the plan level by level (goals, initiatives, activities)
     history.py     status changes, undo and the history
+    status_store.py that part alone, opened by `vpl set`, `vpl undo` and `vpl history`
     replay.py      statuses and counts as of a past day (`vpl summary --as-of`)
     budget.py      the budget's figures and figure edits
     load.py        `vpl load`: the plan in one transaction, or replaced whole (--replace)

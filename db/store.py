@@ -9,6 +9,7 @@ its write transaction):
     schema.py      prepare()    the migrations, and checking a file is vpl's
     tree_reads.py  TreeReads    the plan's head, goals, initiatives, activities, metrics
     history.py     StatusHistory  status changes, undo, the history (uses TreeReads)
+    status_store.py StatusStore  that part alone, for `vpl set`, `vpl undo`, `vpl history`
     replay.py      AsOfReplay   statuses, progress and overdue as of a past day
     budget.py      BudgetStore  the budget's figures and editing one
     load.py        PlanLoad     `vpl load`: replacing the whole plan
@@ -46,7 +47,6 @@ from vpl_tui.db.changes import current_user, end_of_day_utc, parse_time, utc_now
 from vpl_tui.db.connection import (
     BUSY_TIMEOUT_MS,
     YIELD_AFTER_WRITE,
-    connect,
     database_error,
     translate,
 )
@@ -55,7 +55,7 @@ from vpl_tui.db.followup import FollowupStore
 from vpl_tui.db.history import StaleChange, StatusHistory
 from vpl_tui.db.load import CHECKED_AFTER_LOAD, LOAD_CACHE_KIB, PlanLoad
 from vpl_tui.db.replay import AsOfReplay
-from vpl_tui.db.schema import prepare
+from vpl_tui.db.status_store import open_prepared
 
 if TYPE_CHECKING:
     from vpl_tui.model import Plan
@@ -102,19 +102,15 @@ class Store(PlanExport, PlanLoad, StatusHistory, AsOfReplay, FollowupStore):
             VplError: not a SQLite file, another program's database, a newer schema,
                 a missing folder, or a file that cannot be written.
         """
-        path = Path(path)
-        connection, read_only = connect(path, create_folder=create_folder)
-        store = cls(path, connection)
-        store.read_only = read_only
+        store = open_prepared(cls, Path(path), create_folder=create_folder)
         try:
-            prepare(store)
             if seed is not None and not store.has_plan():
                 store._seed(seed)
         except sqlite3.DatabaseError as error:
-            connection.close()
+            store.close()
             raise translate(error, store.display_name) from None
         except BaseException:
-            connection.close()
+            store.close()
             raise
         return store
 

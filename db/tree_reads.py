@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +29,8 @@ from vpl_tui.rules.progress import Progress
 from vpl_tui.safetext import clean, normalise
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from vpl_tui.model import Focus
 
 PLAN_ORDER = "g.position, a.initiative_id IS NOT NULL, i.position, a.position"
@@ -331,6 +332,8 @@ class TreeReads(Connected):
 
 def decimal_or_none(value: Any) -> Decimal | None:
     """An amount as SQLite gives it (an int or a float), as the Decimal it was stored from."""
+    from decimal import Decimal  # here: `vpl set` reads no amount and need not import it
+
     return None if value is None else Decimal(str(value))
 
 

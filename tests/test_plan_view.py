@@ -8,7 +8,7 @@ tree widget only draws what these give it, so what a user sees in the tree is pi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
@@ -228,7 +228,7 @@ def test_a_change_under_a_focus_list_repaints_the_list_too(store: Store) -> None
     index: NodeIndex[Line] = NodeIndex()
     index.add(Line(item) for item in view.top_items())
     before = store.activity("1.1.1-1")
-    after = replace(before, status="done", version=before.version + 1)
+    after = before._replace(status="done", version=before.version + 1)
     assert view.account(before, after, index) == [("focus", "0")]  # the goal is not shown
     focus = index.item(("focus", "0"))
     assert isinstance(focus, FocusItem) and focus.progress.done == 1

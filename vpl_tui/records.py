@@ -4,25 +4,25 @@ The plan file's models (`vpl_tui.model`) describe a whole plan as nested data; t
 records describe one row each, with the counts the store computes in SQL, so that a
 screen can show one level of a large plan without loading the rest.
 
-Records are named tuples where nothing needs more: a class of them is made in a sixth of
-a frozen dataclass's time at import, which every start of `vpl set` pays (the store
-imports this module). GoalRecord, InitiativeRecord and ActivityRecord stay dataclasses:
-the screens make changed copies of them with `dataclasses.replace`.
+Every record is a named tuple: a class of them is made in a sixth of a frozen
+dataclass's time at import, which every start of `vpl set` pays (the store imports this
+module), and `dataclasses` is not imported at all. A changed copy is `record._replace(...)`.
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass
+# No `from __future__ import annotations`: a named tuple's class is made in two thirds of
+# the time when its annotations are objects rather than text, which typing compiles one by
+# one. Decimal alone stays text: `vpl set` reads no amount and need not import decimal.
 from datetime import date, datetime
-from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from vpl_tui.rules.progress import Progress  # noqa: F401  (records carry it; its rules live there)
+from vpl_tui.rules.progress import Progress
 from vpl_tui.rules.statuses import is_overdue
 
+if TYPE_CHECKING:
+    from decimal import Decimal
 
-@dataclass(frozen=True, slots=True)
-class GoalRecord:
+
+class GoalRecord(NamedTuple):
     """A goal without its children; `progress` counts every activity under it."""
 
     number: str
@@ -30,7 +30,7 @@ class GoalRecord:
     title: str
     description: str
     resources: str
-    earmarked_mkr: Decimal | None
+    earmarked_mkr: "Decimal | None"
     council_goal: str
     progress: Progress
     initiative_count: int
@@ -52,8 +52,7 @@ class InitiativeHead(NamedTuple):
     title: str
 
 
-@dataclass(frozen=True, slots=True)
-class InitiativeRecord:
+class InitiativeRecord(NamedTuple):
     """A strategic initiative without its activities."""
 
     id: str
@@ -61,7 +60,7 @@ class InitiativeRecord:
     title: str
     purpose: str
     resources: str
-    earmarked_mkr: Decimal | None
+    earmarked_mkr: "Decimal | None"
     council_goal: str
     comment: str
     metrics_note: str
@@ -69,8 +68,7 @@ class InitiativeRecord:
     metric_count: int
 
 
-@dataclass(frozen=True, slots=True)
-class ActivityRecord:
+class ActivityRecord(NamedTuple):
     """An activity as it stands now; `version` grows by one with every status change."""
 
     ref: str
@@ -131,8 +129,8 @@ class FigureRecord(NamedTuple):
     table: str
     line: str
     year: int
-    value: Decimal
-    published: Decimal
+    value: "Decimal"
+    published: "Decimal"
 
 
 class FigureChangeRecord(NamedTuple):
@@ -143,8 +141,8 @@ class FigureChangeRecord(NamedTuple):
     line: str
     year: int
     at: datetime
-    from_value: Decimal
-    to_value: Decimal
+    from_value: "Decimal"
+    to_value: "Decimal"
     note: str
     user: str
 
@@ -158,7 +156,7 @@ class Earmark(NamedTuple):
 
     target: str
     title: str
-    stated_mkr: Decimal | None
+    stated_mkr: "Decimal | None"
     goal_number: str | None
 
 
@@ -220,7 +218,7 @@ class AllocationFigure(NamedTuple):
 
     id: str
     title: str
-    amount_mkr: Decimal
+    amount_mkr: "Decimal"
     funds: list[str]
 
 
@@ -230,7 +228,7 @@ class PotFigures(NamedTuple):
     name: str
     period: str
     year: int
-    total_mkr: Decimal
+    total_mkr: "Decimal"
     allocations: list[AllocationFigure]
 
 

@@ -11,7 +11,6 @@ first (`StaleChange`) shows what is there now and saves nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from vpl_tui.db.store import StaleChange
@@ -133,7 +132,7 @@ class StatusChanges:
             return None
         if change is None:
             return False
-        after = replace(activity, status=change.to_status, version=activity.version + 1)
+        after = activity._replace(status=change.to_status, version=activity.version + 1)
         self.account(activity, after, change)
         return True
 
@@ -146,7 +145,7 @@ class StatusChanges:
             self._notify(error.render(screen.strings), severity="warning")
             return
         now = screen.store.activity(change.ref)  # one row, by key
-        before = replace(now, status=change.from_status, version=now.version - 1)
+        before = now._replace(status=change.from_status, version=now.version - 1)
         self.account(before, now, change)
         s = screen.strings
         message = s(

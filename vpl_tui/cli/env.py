@@ -18,6 +18,7 @@ from vpl_tui.safetext import clean, one_line
 from vpl_tui.strings import DEFAULT_LANG, Strings
 
 if TYPE_CHECKING:
+    from vpl_tui.db.status_store import StatusStore
     from vpl_tui.db.store import Store
     from vpl_tui.model import Plan
 
@@ -64,6 +65,17 @@ class Env:
             seed=bundled_plan if seed else None,
             create_folder=not self.explicit_db,
         )
+
+    def open_status_store(self) -> StatusStore | Store:
+        """The store's status part, for `vpl set`, `vpl undo` and `vpl history`.
+
+        Importing only that part spares these commands the budget, load and export; a database
+        that does not exist yet, or holds no plan, is created and seeded by the whole store.
+        """
+        from vpl_tui.db.status_store import open_status_store
+
+        store = open_status_store(self.db_path, create_folder=not self.explicit_db)
+        return store if store is not None else self.open_store()
 
 
 def strings_of(ctx: click.Context) -> Strings:

@@ -1,7 +1,8 @@
 """`vpl set`, `vpl undo` and `vpl history`: one status change, its undo, the history.
 
 These are the commands a controller runs again and again, so they start light: click,
-the string catalog and the store, nothing of the plan file's models or the summary.
+the string catalog and the store's status part (`StatusStore`), nothing of the plan
+file's models, the summary, or the store's other parts.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def set_status(env: Env, ref: str, status: tuple[str, ...], note: str) -> None:
     code = parse_status(wanted)
     if code is None:
         fail(s("error.unknown_status", value=clean(wanted), choices=status_choices(s.lang)))
-    with env.open_store() as store:
+    with env.open_status_store() as store:
         before = store.activity(ref)
         change = store.set_status(ref, code, note=note)
     if change is None:
@@ -49,7 +50,7 @@ def set_status(env: Env, ref: str, status: tuple[str, ...], note: str) -> None:
 def undo(env: Env) -> None:
     """Undo your last status change, with a new history row (nothing is deleted)."""
     s = env.strings
-    with env.open_store() as store:
+    with env.open_status_store() as store:
         change = store.undo()
     click.echo(
         s(
@@ -75,7 +76,7 @@ def undo(env: Env) -> None:
 def history(env: Env, ref: str | None, limit: int) -> None:
     """Show the status history of REF, or the latest changes of the whole plan."""
     s = env.strings
-    with env.open_store() as store:
+    with env.open_status_store() as store:
         rows = store.history(ref) if ref else store.history(limit=limit)
     if not rows:
         click.echo(s("cli.no_history"))

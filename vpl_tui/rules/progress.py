@@ -14,9 +14,8 @@ The one home of these rules:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
-from typing import Literal, Protocol, get_args
+from typing import Literal, NamedTuple, Protocol, get_args
 
 from vpl_tui.rules.statuses import CANCELLED, DONE, is_open, is_overdue
 
@@ -45,9 +44,12 @@ class Dated(Protocol):
     def end(self) -> date: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Progress:
-    """Activities under a goal or initiative: how many, done, cancelled and overdue."""
+class Progress(NamedTuple):
+    """Activities under a goal or initiative: how many, done, cancelled and overdue.
+
+    A named tuple, not a dataclass: `vpl set` imports this module, and neither it nor the
+    records that carry a Progress need `dataclasses` at start. `+` adds the counts.
+    """
 
     total: int = 0
     done: int = 0

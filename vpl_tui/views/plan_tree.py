@@ -12,7 +12,6 @@ The tree's nodes are found by the key of their item in a `NodeIndex` (`node_inde
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from datetime import date
 from typing import Protocol
 
@@ -281,11 +280,11 @@ class PlanView:
             initiative = index.item(("initiative", after.initiative_id))
             if isinstance(initiative, InitiativeItem):
                 record = initiative.record
-                initiative.record = replace(record, progress=adjusted(record.progress))
+                initiative.record = record._replace(progress=adjusted(record.progress))
                 changed.append(initiative.key)
         goal = self.goals.get(after.goal_number)
         if goal is not None:
-            changed += self.set_goal(replace(goal, progress=adjusted(goal.progress)), index)
+            changed += self.set_goal(goal._replace(progress=adjusted(goal.progress)), index)
         return changed
 
     def set_goal(self, goal: GoalRecord, index: NodeIndex[N]) -> list[Key]:
