@@ -8,8 +8,6 @@ rules row by row.
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 from vpl_tui.rules.progress import DELAYED, IN_PROGRESS, Progress
 from vpl_tui.rules.statuses import CANCELLED, CLOSED_STATUSES, DONE, STATUSES
 
@@ -39,7 +37,7 @@ def overdue_sql(end: str = '"end"', status: str = "status", day: str = ":day") -
     return f"({past_end_sql(end, day)} AND {open_sql(status)})"
 
 
-PROGRESS_FIELDS = tuple(field.name for field in fields(Progress))
+PROGRESS_FIELDS: tuple[str, ...] = Progress._fields
 """The columns of `progress_columns`, by name: `Progress`'s fields, in order."""
 
 
