@@ -12,6 +12,7 @@ module), and `dataclasses` is not imported at all. A changed copy is `record._re
 # No `from __future__ import annotations`: a named tuple's class is made in two thirds of
 # the time when its annotations are objects rather than text, which typing compiles one by
 # one. Decimal alone stays text: `vpl set` reads no amount and need not import decimal.
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -121,6 +122,16 @@ class HistoryRecord(NamedTuple):
     note: str
     user: str
     undo_of: int | None
+
+
+def latest_notes(history: Iterable[HistoryRecord], as_of: date) -> dict[str, str]:
+    """The latest note of each activity in `history` written by the end of `as_of` (UTC),
+    by ref; an activity without one is left out. `history` in the order it was written."""
+    notes: dict[str, str] = {}
+    for row in history:  # a later note replaces an earlier one
+        if row.note and row.at.date() <= as_of:
+            notes[row.ref] = row.note
+    return notes
 
 
 class FigureRecord(NamedTuple):

@@ -14,18 +14,14 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 
-from vpl_tui.records import ActivityRecord
 from vpl_tui.rules.statuses import STATUSES
-from vpl_tui.screens.dialogs.status_dialog import status_options
-from vpl_tui.screens.keys import localise_bindings
+from vpl_tui.screens.dialogs.status_dialog import ActivityDialog, status_options
 from vpl_tui.screens.safe import plain
-from vpl_tui.strings import Strings
 
 
-class NoteDialog(ModalScreen[tuple[str, str] | None]):
+class NoteDialog(ActivityDialog[tuple[str, str] | None]):
     """Pick a status and write why; dismisses with (status, note), or None on escape."""
 
     CSS_PATH = "note_dialog.tcss"
@@ -34,12 +30,6 @@ class NoteDialog(ModalScreen[tuple[str, str] | None]):
         Binding("escape", "cancel", "Cancel", tooltip="Close without a change", id="dialog-cancel"),
         Binding("ctrl+s", "save", "Save", tooltip="Save the status and the note", id="dialog-save"),
     ]
-
-    def __init__(self, strings: Strings, activity: ActivityRecord) -> None:
-        super().__init__()
-        self.strings = strings
-        self.activity = activity
-        localise_bindings(self, strings)
 
     def compose(self) -> ComposeResult:
         s = self.strings
@@ -51,11 +41,6 @@ class NoteDialog(ModalScreen[tuple[str, str] | None]):
             yield Input(placeholder=s("app.dialog.note_placeholder"), id="note")
             yield Static(Text(s("app.dialog.note_hint")), id="dialog-hint")
 
-    def on_mount(self) -> None:
-        statuses = self.query_one("#statuses", OptionList)
-        statuses.highlighted = STATUSES.index(self.activity.status)
-        statuses.focus()
-
     @on(OptionList.OptionSelected, "#statuses")
     def _status_chosen(self) -> None:
         self.set_focus(self.query_one("#note", Input))
@@ -63,14 +48,13 @@ class NoteDialog(ModalScreen[tuple[str, str] | None]):
     def on_key(self, event: events.Key) -> None:
         # 1-5 choose at once, as numbered in the list; the note takes digits as text.
         statuses = self.query_one("#statuses", OptionList)
-        if self.focused is not statuses or not (event.character or "").isdigit():
+        status = self.digit_status(event)
+        if self.focused is not statuses or status is None:
             return
-        index = int(event.character or "0") - 1
-        if 0 <= index < len(STATUSES):
-            event.stop()
-            statuses.highlighted = index
-            # At once, not `focus()`: the letters typed right after go into the note.
-            self.set_focus(self.query_one("#note", Input))
+        event.stop()
+        statuses.highlighted = STATUSES.index(status)
+        # At once, not `focus()`: the letters typed right after go into the note.
+        self.set_focus(self.query_one("#note", Input))
 
     @on(Input.Submitted, "#note")
     def _note_submitted(self) -> None:
@@ -81,7 +65,3 @@ class NoteDialog(ModalScreen[tuple[str, str] | None]):
         index = self.query_one("#statuses", OptionList).highlighted
         status = STATUSES[index if index is not None else STATUSES.index(self.activity.status)]
         self.dismiss((status, self.query_one("#note", Input).value.strip()))
-
-    def action_cancel(self) -> None:
-        """Close the dialog without changing anything."""
-        self.dismiss(None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual import events, on
@@ -31,7 +31,39 @@ def status_options(strings: Strings, current: str) -> list[Option]:
     return options
 
 
-class StatusDialog(ModalScreen[str | None]):
+DialogResult = TypeVar("DialogResult")
+
+
+class ActivityDialog(ModalScreen[DialogResult]):
+    """What the status dialog (`s`) and the note dialog (`n`) share: the activity, the
+    localised keys, the list of statuses with the current one highlighted, the digits that
+    pick a status, and escape."""
+
+    def __init__(self, strings: Strings, activity: ActivityRecord) -> None:
+        super().__init__()
+        self.strings = strings
+        self.activity = activity
+        localise_bindings(self, strings)
+
+    def on_mount(self) -> None:
+        statuses = self.query_one("#statuses", OptionList)
+        statuses.highlighted = STATUSES.index(self.activity.status)
+        statuses.focus()
+
+    @staticmethod
+    def digit_status(event: events.Key) -> str | None:
+        """The status a digit typed names, as the list numbers them (1-5), or None."""
+        character = event.character or ""
+        if character.isdigit() and 1 <= int(character) <= len(STATUSES):
+            return STATUSES[int(character) - 1]
+        return None
+
+    def action_cancel(self) -> None:
+        """Close the dialog without changing anything."""
+        self.dismiss(None)
+
+
+class StatusDialog(ActivityDialog[str | None]):
     """Choose a status for `activity`; dismisses with the status code, or None on escape."""
 
     CSS_PATH = "status_dialog.tcss"
@@ -39,12 +71,6 @@ class StatusDialog(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without a change", id="dialog-cancel"),
     ]
-
-    def __init__(self, strings: Strings, activity: ActivityRecord) -> None:
-        super().__init__()
-        self.strings = strings
-        self.activity = activity
-        localise_bindings(self, strings)
 
     def compose(self) -> ComposeResult:
         s = self.strings
@@ -54,23 +80,13 @@ class StatusDialog(ModalScreen[str | None]):
             yield OptionList(*status_options(s, self.activity.status), id="statuses")
             yield Static(Text(s("app.dialog.status_hint")), id="dialog-hint")
 
-    def on_mount(self) -> None:
-        statuses = self.query_one("#statuses", OptionList)
-        statuses.highlighted = STATUSES.index(self.activity.status)
-        statuses.focus()
-
     @on(OptionList.OptionSelected, "#statuses")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
 
     def on_key(self, event: events.Key) -> None:
         # 1-5 choose at once, as numbered in the list.
-        if event.character and event.character.isdigit():
-            index = int(event.character) - 1
-            if 0 <= index < len(STATUSES):
-                event.stop()
-                self.dismiss(STATUSES[index])
-
-    def action_cancel(self) -> None:
-        """Close the dialog without changing anything."""
-        self.dismiss(None)
+        status = self.digit_status(event)
+        if status is not None:
+            event.stop()
+            self.dismiss(status)

@@ -10,16 +10,15 @@ so the report's contents can be tested on any reader. What it reads:
 - the previous period's statuses, for "what changed": activities finished and delayed;
 - the budget reconciliation's findings.
 
-Assessments come from the follow-up round (`AssessmentReader`: the store's
-`assessment_as_of`), as they stood at the end of the period's last day; a goal without one
+Assessments come from the follow-up round (the store's `assessment_as_of`), as they stood at the end of the period's last day; a goal without one
 is "Ej bedömd", as the report must never invent one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime, time
-from typing import Protocol, runtime_checkable
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Protocol
 
 from vpl_tui.records import (
     ActivityRecord,
@@ -31,6 +30,7 @@ from vpl_tui.records import (
     InitiativeRecord,
     MetricRecord,
     PlanRecord,
+    latest_notes,
 )
 from vpl_tui.report.data import (
     ActivityChange,
@@ -67,42 +67,19 @@ class ReportReader(Protocol):
     def history(self, ref: str | None = None, limit: int | None = None) -> list[HistoryRecord]: ...
     def budget_figures(self) -> BudgetFigures | None: ...
     def earmarks(self) -> list[Earmark]: ...
-
-
-@runtime_checkable
-class AssessmentReader(Protocol):
-    """The follow-up round's assessments for a period as they stood at the end of a day, by
-    target (a goal number or an initiative id); the `Store` is one."""
-
     def assessment_as_of(
         self, period: str, day: date | datetime | None = None
     ) -> Mapping[str, Assessment]: ...
-
     def last_ready_mark(self, period: str) -> datetime | None: ...
 
 
 def _assessed(
-    reader: object, period: Period, moment: datetime | None
+    reader: ReportReader, period: Period, moment: datetime | None
 ) -> dict[str, tuple[str, str, str]]:
-    if not isinstance(reader, AssessmentReader):
-        return {}
     return {
         target: (a.level, a.analysis, a.actions)
         for target, a in reader.assessment_as_of(period.id, moment).items()
     }
-
-
-def end_of(day: date) -> datetime:
-    """The last moment of `day`, UTC: what "as it stood at the period's end" reads."""
-    return datetime.combine(day, time.max, tzinfo=UTC)
-
-
-def _latest_notes(history: Iterable[HistoryRecord], until: datetime) -> dict[str, str]:
-    notes: dict[str, str] = {}
-    for row in history:  # in the order written: a later note replaces an earlier one
-        if row.note and row.at <= until:
-            notes[row.ref] = row.note
-    return notes
 
 
 def _findings(reader: ReportReader, strings: Strings) -> tuple[Finding, ...]:
@@ -128,12 +105,11 @@ def gather_report(
 ) -> ReportData:
     """The report of `period`, with statuses as they were at the end of its last day."""
     plan = reader.plan_record()
-    moment = end_of(period.end)
     activities = reader.activities_as_of(period.end)
-    notes = _latest_notes(reader.history(), moment)
+    notes = latest_notes(reader.history(), period.end)
     # A period is assessed after it ends: the assessments are read as they stood when the
     # follow-up was last marked ready, or as they stand now in a draft.
-    last_ready = reader.last_ready_mark(period.id) if isinstance(reader, AssessmentReader) else None
+    last_ready = reader.last_ready_mark(period.id)
     assessed = _assessed(reader, period, last_ready)
     if last_ready is not None and last_ready.date() > period.end:
         freeze = Freeze("ready_mark", last_ready)
@@ -237,19 +213,18 @@ def _changes(
         if a.status == "delayed" and before.get(a.ref) != "delayed"
     )
     moved: list[AssessmentMove] = []
-    if isinstance(reader, AssessmentReader):
-        earlier_ready = reader.last_ready_mark(previous.id)
-        earlier = _assessed(reader, previous, earlier_ready)
-        names = {n: f"{n} {g.title}" for n, g in goals.items()}
-        names.update({i.id: i.title for g in goals.values() for i in g.initiatives})
-        for target, name in names.items():
-            old, new = earlier.get(target), assessed.get(target)
-            if (old and old[0]) != (new and new[0]):
-                moved.append(
-                    AssessmentMove(
-                        name,
-                        scale.level(old[0]) if old else None,
-                        scale.level(new[0]) if new else None,
-                    )
+    earlier_ready = reader.last_ready_mark(previous.id)
+    earlier = _assessed(reader, previous, earlier_ready)
+    names = {n: f"{n} {g.title}" for n, g in goals.items()}
+    names.update({i.id: i.title for g in goals.values() for i in g.initiatives})
+    for target, name in names.items():
+        old, new = earlier.get(target), assessed.get(target)
+        if (old and old[0]) != (new and new[0]):
+            moved.append(
+                AssessmentMove(
+                    name,
+                    scale.level(old[0]) if old else None,
+                    scale.level(new[0]) if new else None,
                 )
+            )
     return Changes(previous, tuple(moved), finished, delayed)

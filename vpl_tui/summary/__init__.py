@@ -25,6 +25,7 @@ from vpl_tui.records import (
     OverdueRecord,
     PlanRecord,
 )
+from vpl_tui.records import latest_notes as notes_as_of
 from vpl_tui.rules.assessments import Assessment, Scale
 from vpl_tui.rules.checks import tally
 from vpl_tui.rules.periods import Period, current_period
@@ -89,10 +90,7 @@ def latest_notes(store: PlanReader, refs: list[str], as_of: date) -> dict[str, s
     """The latest note written on each of `refs` by the end of `as_of` (none: left out)."""
     notes: dict[str, str] = {}
     for ref in refs:
-        for row in reversed(store.history(ref)):
-            if row.note and row.at.date() <= as_of:
-                notes[ref] = row.note
-                break
+        notes.update(notes_as_of(store.history(ref), as_of))
     return notes
 
 

@@ -88,14 +88,6 @@ def render_text(
 # -- markdown -----------------------------------------------------------------------------
 
 
-def markdown_escape(text: str) -> str:
-    """Plan text as literal Markdown on one line: no markup, and no URL or e-mail address
-    a wiki would turn into a link (the board report's escaping, `report.to_markdown.md`)."""
-    from vpl_tui.report.to_markdown import md  # only when Markdown is asked for
-
-    return md(text)
-
-
 def render_markdown(summary: Summary, s: Strings) -> str:
     """GitHub-flavoured Markdown with tables, for a wiki page or an e-mail."""
     from vpl_tui.report.to_markdown import md as e  # the board report's escaping, one rule
