@@ -37,6 +37,7 @@ sys.path.insert(0, str(HERE))
 
 import make_plan  # noqa: E402
 from apps import app, taskwarrior  # noqa: E402
+from features import FEATURES  # noqa: E402
 from measure import (  # noqa: E402
     Results,
     Sample,
@@ -51,7 +52,11 @@ PYTHON = sys.executable
 VPL = str(Path(PYTHON).with_name("vpl"))
 FLOORS = HERE / "floors"
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
-STEPS = ("load", "taskwarrior", "summary", "export", "set", "history", "undo", "app")
+STEPS = (
+    *("load", "taskwarrior", "summary", "export", "set", "history", "undo"),
+    *FEATURES,
+    "app",
+)
 """What `--only` picks from, in the order they run."""
 BENCH_USER = "bench"
 """VPL_USER of the measured processes: whose changes `vpl undo` undoes."""
@@ -173,6 +178,10 @@ class Bench:
             self.history(size, changed)
         if "undo" in self.steps:
             self.undo(size, base, work)
+        for step, run in FEATURES.items():
+            if step in self.steps:
+                self.log(step)
+                run(self, size, base, work)
         if "app" in self.steps and not self.args.no_app:
             self.log("app")
             app(self, size, base)

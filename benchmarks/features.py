@@ -1,0 +1,18 @@
+"""The follow-up features' rows of `make bench`, one module each, run after the core rows.
+
+A feature's module (`bench_<feature>.py`) defines `run(bench, size, base, work)`:
+`bench` is the `run.Bench` (its `pair`, `measure`, `results`, `env`), `base` the loaded
+database of `size` activities (copy it before writing: `measure.copy_db`), `work` the
+size's folder. Add it to `FEATURES` under the step name `--only` picks it by.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+FeatureRun = Callable[[Any, int, Path, Path], None]
+
+FEATURES: dict[str, FeatureRun] = {}
+"""Step name → its rows, in the order they run."""
