@@ -22,11 +22,13 @@ from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import WorkerFailed
 
 from vpl_tui.db.store import Store
 from vpl_tui.errors import VplError
+from vpl_tui.rules.periods import Period, current_period
 from vpl_tui.screens.controllers.plan_keys import key_help
 from vpl_tui.screens.controllers.reads import start_reading_top_level
 from vpl_tui.screens.guard import FailureReporter, KeepsRunning, one_line
@@ -83,6 +85,14 @@ class VplApp(KeepsRunning, FailureReporter, App[None]):
             id="palette",
         ),
     ]
+
+    period_id: reactive[str | None] = reactive(None, init=False)
+    """The follow-up period the app shows (a `Period.id` of the plan), or None before the
+    first screen is up or for a plan without periods. The header shows it, the tree's badges
+    are its assessments, keys `[` and `]` switch it. At start: the period whose end comes
+    next, else the last (`rules.periods.current_period` with the app's `today`). Screens that
+    follow it watch it (`self.watch(self.app, "period_id", ...)`) and read it through
+    `current_period()`."""
 
     def __init__(
         self,
@@ -151,7 +161,21 @@ class VplApp(KeepsRunning, FailureReporter, App[None]):
             self.notify(message, severity="warning", markup=False)
             return folder
 
+    def current_period(self) -> Period | None:
+        """The period `period_id` names, as the plan defines it (None if there is none)."""
+        if self.period_id is None:
+            return None
+        return next((p for p in self._periods() if p.id == self.period_id), None)
+
+    def _periods(self) -> tuple[Period, ...]:
+        try:
+            return self.store.periods()
+        except VplError:  # a database without a plan: no periods to show
+            return ()
+
     def on_mount(self) -> None:
+        first = current_period(self._periods(), self.today)
+        self.period_id = first.id if first is not None else None
         self.plan_screen = PlanScreen(
             self.store,
             self.strings,

@@ -35,6 +35,7 @@ from vpl_tui.records import InitiativeRecord
 from vpl_tui.rules.progress import FILTER_CYCLE
 from vpl_tui.screens.controllers.plan_changes import StatusChanges
 from vpl_tui.screens.controllers.plan_detail import PlanDetail
+from vpl_tui.screens.controllers.plan_followup import PlanFollowup
 from vpl_tui.screens.controllers.plan_keys import PLAN_BINDINGS
 from vpl_tui.screens.controllers.plan_outline import NodeRead, PlanOutline
 from vpl_tui.screens.controllers.plan_reload import OutsideChanges, Reload
@@ -150,6 +151,7 @@ class PlanScreen(KeepsRunning, Screen[None]):
         self.outside = OutsideChanges(self)
         self.outline = PlanOutline(self)
         self.theme_setting = ThemeSetting(self)
+        self.followup = PlanFollowup(self)
         self.searcher = OneAtATime()
         localise_bindings(self, strings)
 
@@ -190,6 +192,7 @@ class PlanScreen(KeepsRunning, Screen[None]):
             self.tree.loading = True
             self.detail.show_nothing(self.strings("app.loading"))
             self._read_top_level()
+        self.followup.start()
         self.set_interval(self._poll_interval, self.check_for_changes)
 
     @work(thread=True, exclusive=True, group="top-level")
@@ -227,7 +230,8 @@ class PlanScreen(KeepsRunning, Screen[None]):
         self.show_sub_title()
 
     def show_sub_title(self) -> None:
-        self.sub_title = self.view.sub_title(self.strings, self.search.result)
+        parts = (self.view.sub_title(self.strings, self.search.result), self.followup.header())
+        self.sub_title = "  ·  ".join(part for part in parts if part)
 
     # -- the tree ---------------------------------------------------------------------------
 
@@ -282,6 +286,7 @@ class PlanScreen(KeepsRunning, Screen[None]):
     def check_for_changes(self) -> None:
         """Re-read what is shown if another process has committed since the last look."""
         self.outside.check()
+        self.followup.check()
 
     @work(thread=True, exclusive=True, group="reload")
     def read_again(self, generation: int, opened: list[Item]) -> None:
@@ -344,6 +349,20 @@ class PlanScreen(KeepsRunning, Screen[None]):
             self.filter = "all"
         elif self.view.initiative is not None:
             self.set_initiative(None)
+
+    # -- the follow-up round (`controllers.plan_followup`) -----------------------------------
+
+    def action_followup(self) -> None:
+        """Open the follow-up view of the goal or initiative under the cursor."""
+        self.followup.open_followup()
+
+    def action_completeness(self) -> None:
+        """Show what the period's follow-up still lacks."""
+        self.followup.open_completeness()
+
+    def action_period(self, step: int) -> None:
+        """Switch to the period before (-1) or after (+1)."""
+        self.followup.step(step)
 
     # -- summary, budget, help and the palette ----------------------------------------------
 

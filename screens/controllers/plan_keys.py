@@ -57,6 +57,38 @@ PLAN_BINDINGS: list[BindingType] = [
     ),
     Binding("p", "summary", "Summary", tooltip="Show and save the status summary", id="summary"),
     Binding("b", "budget", "Budget", tooltip="The budget reconciliation", id="budget"),
+    Binding(
+        "a",
+        "followup",
+        "Follow-up",
+        show=False,  # the footer is full at 120 columns: the help and the palette list it
+        tooltip="Assess the goal or initiative for the period",
+        id="followup",
+    ),
+    Binding(
+        "c",
+        "completeness",
+        "Missing",
+        show=False,
+        tooltip="What the follow-up lacks",
+        id="completeness",
+    ),
+    Binding(
+        "left_square_bracket",
+        "period(-1)",
+        "Previous period",
+        show=False,
+        tooltip="The period before",
+        id="period-previous",
+    ),
+    Binding(
+        "right_square_bracket",
+        "period(1)",
+        "Next period",
+        show=False,
+        tooltip="The period after",
+        id="period-next",
+    ),
     Binding("escape", "clear", "Clear", show=False, tooltip="Clear search or filter", id="clear"),
     Binding(
         "tab",
@@ -84,6 +116,7 @@ HELP_SECTIONS: dict[str, tuple[str, ...]] = {
     ),
     "change": ("toggle-done", "set-status", "note", "undo"),
     "find": ("search", "search-go", "filter", "clear"),
+    "followup": ("followup", "completeness", "period-previous", "period-next"),
     "other": ("switch-pane", "summary", "budget", "palette", "help", "quit"),
 }
 """The help's sections, by catalog name, and the binding ids in each, in order."""
@@ -96,6 +129,10 @@ PALETTE_COMMANDS = (
     "filter",
     "summary",
     "budget",
+    "followup",
+    "completeness",
+    "period-previous",
+    "period-next",
 )
 """The plan screen's keys that the palette offers as commands, by binding id."""
 

@@ -12,7 +12,7 @@ full text. Plan text goes through `plain()`: never markup, never terminal contro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import ClassVar, Self
 
@@ -27,7 +27,9 @@ from vpl_tui.rules.progress import Progress
 from vpl_tui.rules.statuses import STATUSES
 from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.safe import plain
+from vpl_tui.screens.widgets.followup_badge import badge_text
 from vpl_tui.strings import Strings
+from vpl_tui.views.followup import BADGE_COLOURS, Badge
 from vpl_tui.views.node_index import NodeIndex
 from vpl_tui.views.plan_items import (
     ActivityItem,
@@ -90,6 +92,7 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         "plan-tree--number",
         "plan-tree--heading",
         "plan-tree--metric",
+        *(f"plan-tree--level-{colour}" for colour in BADGE_COLOURS),
     }
     """
     | Class | Description |
@@ -100,6 +103,7 @@ class PlanTree(Tree[Item], inherit_bindings=False):
     | `plan-tree--number` | A goal's number. |
     | `plan-tree--heading` | The mandate and focus list labels. |
     | `plan-tree--metric` | Metric lines. |
+    | `plan-tree--level-<colour>` | A goal's or initiative's assessment badge, by the scale's colour. |
     """
 
     def __init__(
@@ -131,6 +135,9 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         self._badge_width = max(len(strings.status(status)) for status in STATUSES)
         self._highlighted = False
         self._styles: dict[tuple[str, bool, Style], Style] = {}
+        self.badges: Mapping[str, Badge] = {}
+        """The period's assessments by target (set by `controllers.plan_followup`)."""
+        self.badge_width = 0
         localise_bindings(self, strings)
 
     # -- labels ---------------------------------------------------------------------------
@@ -195,10 +202,18 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         if isinstance(item, GoalItem):
             number = plain(item.record.number, self._style("plan-tree--number"))
             return Text.assemble(
-                number, " ", self._counts(item.record.progress), plain(item.record.title)
+                number,
+                " ",
+                self._badge(item.record.number),
+                self._counts(item.record.progress),
+                plain(item.record.title),
             )
         if isinstance(item, InitiativeItem):
-            return Text.assemble(self._counts(item.record.progress), plain(item.record.title))
+            return Text.assemble(
+                self._badge(item.record.id),
+                self._counts(item.record.progress),
+                plain(item.record.title),
+            )
         if isinstance(item, FocusItem):
             heading = plain(item.focus.title, self._style("plan-tree--heading"))
             return Text.assemble(self._counts(item.progress), heading)
@@ -212,6 +227,10 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         if isinstance(item, MandateItem):
             return Text(s("app.mandate"), style=self._style("plan-tree--heading"))
         return Text("")
+
+    def _badge(self, target: str) -> Text:
+        found = self.badges.get(target)
+        return Text("") if found is None else badge_text(found, self.badge_width, self._style)
 
     def _counts(self, progress: Progress) -> Text:
         counts = Text(f"{progress.done}/{progress.total} ", style=self._style("plan-tree--count"))

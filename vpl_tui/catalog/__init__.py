@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from vpl_tui.catalog import (
     app,
+    app_followup,
     app_reliability,
     app_ui,
     budget,
@@ -33,6 +34,7 @@ AREAS = (
     load,
     cli_help,
     app_ui,
+    app_followup,
 )
 
 

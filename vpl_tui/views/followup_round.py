@@ -1,0 +1,120 @@
+"""The completeness view (key `c`): what a period's follow-up still lacks before its deadline.
+
+Built from the store's `FollowupRound` (the gaps are the core's `followup_gaps`, worked out
+there): the count ("12 av 17 klarmarkerade"), the days to the deadline, and one row per goal
+and initiative, those with something missing marked, in plan order. The texts are the
+ones `vpl followup` prints, so that the app and the command line say the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from vpl_tui.rules.assessments import Assessment, Scale
+from vpl_tui.rules.periods import Period
+from vpl_tui.safetext import one_line
+from vpl_tui.strings import Strings
+from vpl_tui.views.followup import word
+
+TITLE_WIDTH = 60
+"""A row shows this much of its target's title (the tree shows the whole)."""
+
+
+class TargetLike(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def goal(self) -> str: ...
+
+
+class LineLike(Protocol):
+    @property
+    def target(self) -> TargetLike: ...
+    @property
+    def assessment(self) -> Assessment | None: ...
+    @property
+    def ready(self) -> bool: ...
+    @property
+    def gaps(self) -> Sequence[str]: ...
+
+
+class RoundLike(Protocol):
+    """What `vpl_tui.db.followup.FollowupRound` offers."""
+
+    @property
+    def period(self) -> Period: ...
+    @property
+    def scale(self) -> Scale: ...
+    @property
+    def lines(self) -> Sequence[LineLike]: ...
+    @property
+    def ready(self) -> int: ...
+    @property
+    def days_to_deadline(self) -> int | None: ...
+
+
+def deadline_line(period: Period, days: int | None, s: Strings) -> str:
+    """ "Deadline 2023-05-15: 12 dagar kvar", "… i dag", "… passerad för 3 dagar sedan"."""
+    if period.deadline is None or days is None:
+        return s("followup.no_deadline")
+    if days > 0:
+        return s("followup.deadline_left", date=period.deadline, count=days)
+    if days == 0:
+        return s("followup.deadline_today", date=period.deadline)
+    return s("followup.deadline_passed", date=period.deadline, count=-days)
+
+
+def count_line(found: RoundLike, s: Strings) -> str:
+    """ "Uppföljning Tertial 1: 12 av 17 klarmarkerade"."""
+    name = one_line(found.period.name)
+    return s("followup.title", period=name, done=found.ready, total=len(found.lines))
+
+
+@dataclass(frozen=True, slots=True)
+class CompletenessRow:
+    """One goal or initiative of the list."""
+
+    target: str
+    kind: str
+    goal: str
+    text: str
+    """The row as shown: id, title, assessment, and what it lacks (or that it is done)."""
+    missing: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Completeness:
+    heading: str
+    count: str
+    deadline: str
+    rows: list[CompletenessRow]
+
+    @property
+    def missing(self) -> list[CompletenessRow]:
+        return [row for row in self.rows if row.missing]
+
+
+def completeness(found: RoundLike, s: Strings) -> Completeness:
+    """The completeness view of one period's round."""
+    rows = []
+    for line in found.lines:
+        target = line.target
+        gaps = ", ".join(s(f"followup.gap.{gap}") for gap in line.gaps) or s("followup.complete")
+        assessed = word(found.scale, found.period, line.assessment, s)
+        indent = "" if target.kind == "goal" else "  "
+        mark = "✗" if line.gaps else "✓"
+        title = one_line(target.title, TITLE_WIDTH)
+        text = f"{indent}{mark} {one_line(target.id)}  {title}  · {assessed} – {gaps}"
+        rows.append(CompletenessRow(target.id, target.kind, target.goal, text, bool(line.gaps)))
+    return Completeness(
+        s("app.completeness.heading", period=one_line(found.period.name)),
+        count_line(found, s),
+        deadline_line(found.period, found.days_to_deadline, s),
+        rows,
+    )
