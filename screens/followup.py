@@ -13,6 +13,7 @@ next is `vpl_tui.views.followup.FollowupForm`; `widgets.followup_parts` draws it
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -186,6 +187,13 @@ class FollowupScreen(Screen[None]):
     def on_mount(self) -> None:
         self._show()
         self._read_suggestion()
+
+    def on_unmount(self) -> None:
+        """Going away another way than Esc (the app quits): what is typed is saved first."""
+        save = self.form.next_save()
+        if save is not None:
+            with contextlib.suppress(VplError):  # refused: nothing can be shown any more
+                write_followup(self.path, self.form, save, None)
 
     @property
     def analysis_area(self) -> TextArea:

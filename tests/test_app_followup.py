@@ -175,3 +175,8 @@ async def test_a_change_saved_meanwhile_is_not_overwritten(store: Store, tmp_pat
         await pilot.press("2")
         await settle(pilot)
         assert [r["level"] for r in rows(store.path, "1.1.2", "t1")][-1] == "partly_met"
+        # Quitting right after typing (before the save's half second): nothing lost.
+        await pilot.press("tab")
+        await type_text(pilot, "sist ")
+        await app.action_quit()
+    assert rows(store.path, "1.1.2", "t1")[-1]["analysis"] == "sist Nytt läge"
