@@ -14,5 +14,12 @@ from typing import Any
 
 FeatureRun = Callable[[Any, int, Path, Path], None]
 
-FEATURES: dict[str, FeatureRun] = {}
+
+def _followup(bench: Any, size: int, base: Path, work: Path) -> None:
+    import bench_followup
+
+    bench_followup.run(bench, size, base, work)
+
+
+FEATURES: dict[str, FeatureRun] = {"followup": _followup}
 """Step name → its rows, in the order they run."""

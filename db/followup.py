@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from vpl_tui.db.changes import (
@@ -353,3 +354,36 @@ class FollowupStore(FollowupFile):
             "undo_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (target, period, at, new.level, new.analysis, new.actions, user, undo_of),
         )
+
+
+class FollowupReads(FollowupStore):
+    """The follow-up part of the store on its own, for `vpl followup` and `vpl periods`.
+
+    Opening the whole `Store` imports every part (the budget, the load, the export, the
+    replay and what they need); these commands read the follow-up tables and the goals'
+    and initiatives' names only, so they open this, as `vpl set` opens `StatusStore`.
+    """
+
+    def __enter__(self) -> FollowupReads:
+        return self
+
+
+def open_followup_reads(path: Path, *, create_folder: bool) -> FollowupReads | None:
+    """The follow-up part of the plan database at `path`, or None when it holds no plan yet
+    (creating and seeding one is the whole store's: `Store.open`)."""
+    import sqlite3
+
+    from vpl_tui.db.connection import translate
+    from vpl_tui.db.status_store import open_prepared
+
+    if not path.is_file():
+        return None
+    store = open_prepared(FollowupReads, path, create_folder=create_folder)
+    try:
+        if store.has_plan():
+            return store
+    except sqlite3.DatabaseError as error:
+        store.close()
+        raise translate(error, store.display_name) from None
+    store.close()
+    return None

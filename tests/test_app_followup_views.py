@@ -115,7 +115,9 @@ def test_hostile_text_is_edited_in_its_visible_form() -> None:
 
 
 def test_the_suggestion_is_offered_with_its_sentence_and_taken_only_by_its_key() -> None:
-    activities = [Dated("done", date(2023, 6, 1))] * 6 + [Dated("not_started", date(2023, 3, 1))] * 2
+    activities = [Dated("done", date(2023, 6, 1))] * 6 + [
+        Dated("not_started", date(2023, 3, 1))
+    ] * 2
     found = suggest(DEFAULT_SCALE, ["met", "met", "not_met"], activities, AR.end, verdict=True)
     assert suggestion_sentence(found, AR, SV) == (
         "2 av 3 mätetal uppfyllda, 6 av 8 aktiviteter klara → delvis uppfyllt"

@@ -2,24 +2,58 @@
 
 python benchmarks/floors/followup_sqlite.py DB PERIOD
 
-The queries `vpl followup --period PERIOD` makes (each goal, then its initiatives; the
-latest assessment and ready mark of each for the period; what each lacks), printed as
-plain lines with the default scale's words: the least a Python program must do for it.
+The queries `vpl followup --period PERIOD` makes (the period, each goal, then its
+initiatives; the latest assessment and ready mark of each for the period; the notes),
+what each lacks, and the lines it prints, the same bytes for printable text, with the
+default scale's words: the least a Python program must do for it.
 """
 
 import sqlite3
 import sys
+from datetime import date
 
 WORDS = {
     "met": "Bedöms uppfyllas ●",
     "partly_met": "Bedöms delvis uppfyllas ◐",
     "not_met": "Bedöms inte uppfyllas ○",
+    "not_assessed": "Ej bedömd –",
 }
+VERDICT = {
+    "met": "Uppfyllt ●",
+    "partly_met": "Delvis uppfyllt ◐",
+    "not_met": "Ej uppfyllt ○",
+    "not_assessed": "Ej bedömd –",
+}
+DEFAULT_PERIODS = {  # id: (name, deadline as month and day, of the year after?, verdict)
+    "t1": ("Tertial 1", (5, 15), 0, False),
+    "delar": ("Delårsrapport", (9, 15), 0, False),
+    "ar": ("Årsredovisning", (1, 31), 1, True),
+}
+WIDTH = 72
+
+
+def one_line(text: str) -> str:
+    folded = " ".join(text.split())
+    return folded[: WIDTH - 1] + "…" if len(folded) > WIDTH else folded
+
+
+def days(count: int) -> str:
+    return f"{count} dag" if count == 1 else f"{count} dagar"
 
 
 def main() -> None:
     db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
     period = sys.argv[2]
+    row = db.execute(
+        "SELECT name, deadline, verdict FROM followup_period WHERE id = ?", (period,)
+    ).fetchone()
+    if row is None:
+        (year,) = db.execute("SELECT year FROM plan").fetchone()
+        name, (month, day), later, verdict = DEFAULT_PERIODS[period]
+        deadline = date(year + later, month, day)
+    else:
+        name, deadline, verdict = row[0], row[1] and date.fromisoformat(row[1]), bool(row[2])
+    words = VERDICT if verdict else WORDS
     current = {
         target: (level, analysis, actions)
         for target, level, analysis, actions in db.execute(
@@ -45,12 +79,13 @@ def main() -> None:
         "SELECT id, goal_number FROM initiative ORDER BY goal_number, position"
     ):
         initiatives.setdefault(goal, []).append(ident)
-    lines, done = [], 0
+    lines, done, targets = [], 0, 0
     for (number,) in db.execute("SELECT number FROM goal ORDER BY position"):
         for indent, target in [("  ", number)] + [("    ", i) for i in initiatives.get(number, [])]:
+            targets += 1
             level, analysis, actions = current.get(target, ("", "", ""))
             gaps = []
-            if level not in WORDS:
+            if level not in words or level == "not_assessed":
                 gaps.append("bedömning saknas")
             else:
                 if not analysis.strip():
@@ -61,13 +96,24 @@ def main() -> None:
                 gaps.append("ej klarmarkerad")
             else:
                 done += 1
-            word = WORDS.get(level, "ingen bedömning")
+            word = words.get(level, "ingen bedömning")
             lines.append(f"{indent}{target}  {word}  – {', '.join(gaps) or 'klar'}")
-            if analysis.strip():
-                lines.append(f"{indent}    Analys: {analysis}")
-    print(f"Uppföljning {period}: {done} av {len(lines)} klarmarkerade")
-    print("\n".join(lines))
-    print("\n".join(f"  {ref}: {text}" for ref, text in notes))
+            for label, text in (("Analys", analysis), ("Åtgärder", actions)):
+                if text.strip():
+                    lines.append(f"{indent}    {label}: {one_line(text)}")
+    left = (deadline - date.today()).days if deadline else None
+    if left is None:
+        when = "Ingen deadline"
+    elif left > 0:
+        when = f"Deadline {deadline}: {days(left)} kvar"
+    elif left == 0:
+        when = f"Deadline {deadline}: i dag"
+    else:
+        when = f"Deadline {deadline}: passerad för {days(-left)} sedan"
+    out = [f"Uppföljning {name}: {done} av {targets} klarmarkerade", when, "", *lines]
+    if notes:
+        out += ["", "Vad har gjorts", *(f"  {ref}: {one_line(text)}" for ref, text in notes)]
+    print("\n".join(out))
 
 
 if __name__ == "__main__":

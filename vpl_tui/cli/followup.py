@@ -18,9 +18,8 @@ from vpl_tui.cli.env import Env, fail
 from vpl_tui.safetext import clean, one_line
 
 if TYPE_CHECKING:
-    from vpl_tui.db.followup import FollowupRound
-    from vpl_tui.rules.assessments import Assessment, Scale
-    from vpl_tui.rules.periods import Period
+    from vpl_tui.db.followup import FollowupReads, FollowupRound
+    from vpl_tui.db.store import Store
     from vpl_tui.strings import Strings
 
 TEXT_WIDTH = 72
@@ -47,21 +46,6 @@ def _today_option(function: Any) -> Any:
     )(function)
 
 
-def words(
-    scale: Scale, period: Period, assessment: Assessment | None, s: Strings
-) -> tuple[str, str]:
-    """An assessment as the board reads it: its word for the period, and its symbol."""
-    level = None if assessment is None else scale.level(assessment.level)
-    if level is None:
-        return s("followup.none"), ""
-    return level.label(s.lang, forecast=not period.verdict), level.symbol
-
-
-def word(scale: Scale, period: Period, assessment: Assessment | None, s: Strings) -> str:
-    """The word and the symbol, on one line."""
-    return " ".join(part for part in words(scale, period, assessment, s) if part)
-
-
 @click.command()
 @click.option("--format", "fmt", type=_FORMAT, default="text", show_default=True)
 @_today_option
@@ -69,7 +53,7 @@ def word(scale: Scale, period: Period, assessment: Assessment | None, s: Strings
 def periods(env: Env, fmt: str, today: date) -> None:
     """List the plan's follow-up periods; the current one is marked."""
     s = env.strings
-    with env.open_store() as store:
+    with _open_reads(env) as store:
         found = store.periods()
         current = store.period(None, today)
     if fmt == "json":
@@ -144,6 +128,8 @@ def assess(
                 fail(s("error.unknown_level", level=clean(wanted), choices=choices))
             record = store.assess(found.id, period.id, chosen.code, analysis or "", actions)
             key = "followup.assessed"
+    from vpl_tui.views.followup import word
+
     click.echo(
         s(
             key,
@@ -202,7 +188,7 @@ def note(env: Env, ref: str, text: str, period_name: str | None, today: date) ->
 @click.pass_obj
 def followup(env: Env, period_name: str | None, fmt: str, today: date) -> None:
     """Show what each goal's and initiative's follow-up still lacks, and the deadline."""
-    with env.open_store() as store:
+    with _open_reads(env) as store:
         found = store.followup(store.period(period_name, today), today)
     if fmt == "json":
         import json  # here: no other command pays for it
@@ -212,25 +198,38 @@ def followup(env: Env, period_name: str | None, fmt: str, today: date) -> None:
     click.echo("\n".join(_round_lines(found, env.strings)))
 
 
+def _open_reads(env: Env) -> FollowupReads | Store:
+    """The follow-up part of the store (a lighter start); the whole store to create one."""
+    from vpl_tui.db.followup import open_followup_reads
+
+    store = open_followup_reads(env.db_path, create_folder=not env.explicit_db)
+    return store if store is not None else env.open_store()
+
+
 def _round_lines(found: FollowupRound, s: Strings) -> list[str]:
+    from vpl_tui.views.followup import word
+    from vpl_tui.views.followup_round import count_line, deadline_line
+
     period = found.period
-    lines = [
-        s("followup.title", period=one_line(period.name), done=found.ready, total=len(found.lines))
-    ]
-    days = found.days_to_deadline
-    if period.deadline is None or days is None:
-        lines.append(s("followup.no_deadline"))
-    elif days > 0:
-        lines.append(s("followup.deadline_left", date=period.deadline, count=days))
-    elif days == 0:
-        lines.append(s("followup.deadline_today", date=period.deadline))
-    else:
-        lines.append(s("followup.deadline_passed", date=period.deadline, count=-days))
-    lines.append("")
+    lines = [count_line(found, s), deadline_line(period, found.days_to_deadline, s), ""]
+    # Thousands of lines, a few levels and gaps: each worded once.
+    gap_words: dict[tuple[str, ...], str] = {}
+    level_words: dict[str, str] = {}
+    none = word(found.scale, period, None, s)
     for line in found.lines:
         indent = "  " if line.target.kind == "goal" else "    "
-        gaps = ", ".join(s(f"followup.gap.{gap}") for gap in line.gaps) or s("followup.complete")
-        assessed = word(found.scale, period, line.assessment, s)
+        key = tuple(line.gaps)
+        gaps = gap_words.get(key)
+        if gaps is None:
+            gaps = ", ".join(s(f"followup.gap.{gap}") for gap in key) or s("followup.complete")
+            gap_words[key] = gaps
+        if line.assessment is None:
+            assessed = none
+        else:
+            code = line.assessment.level
+            assessed = level_words.get(code) or level_words.setdefault(
+                code, word(found.scale, period, line.assessment, s)
+            )
         lines.append(f"{indent}{clean(line.target.id)}  {assessed}  – {gaps}")
         if line.assessment is not None:
             for key, text in (

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from vpl_tui.rules.assessments import (
     Assessment,
@@ -25,9 +26,11 @@ from vpl_tui.rules.assessments import (
     editable,
 )
 from vpl_tui.rules.periods import Period
-from vpl_tui.rules.suggest import Suggestion
 from vpl_tui.safetext import clean, one_line
 from vpl_tui.strings import Strings
+
+if TYPE_CHECKING:
+    from vpl_tui.rules.suggest import Suggestion
 
 BADGE_COLOURS = ("green", "yellow", "red", "grey", "blue")
 """Scale colours the app draws in theme colours (readable in every theme); any other colour
