@@ -40,7 +40,7 @@ from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.safe import plain
 from vpl_tui.screens.widgets.followup_parts import LevelPicker, history_text, suggestion_text
 from vpl_tui.strings import Strings
-from vpl_tui.views.followup import FollowupForm, Save, history_lines, period_header
+from vpl_tui.views.followup import FollowupForm, Save, period_header
 
 SAVE_AFTER = 0.5
 """Seconds after the last keystroke that what was typed is saved."""
@@ -210,8 +210,7 @@ class FollowupScreen(Screen[None]):
         readonly = self.query_one("#fu-readonly", Static)
         readonly.display = not form.editable
         if not form.editable:
-            who = next((line.user for line in history_lines(self.history)), "")
-            readonly.update(plain(s("app.followup.read_only", user=who)))
+            readonly.update(Text(s("app.followup.read_only")))
         for area in (self.analysis_area, self.actions_area):
             area.read_only = not form.editable
         required = self.query_one("#fu-required", Static)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vpl_tui.errors import VplError
-from vpl_tui.rules.assessments import Assessment
+from vpl_tui.rules.assessments import DEFAULT_SCALE, Assessment
 from vpl_tui.safetext import one_line
 from vpl_tui.views.followup import badge, badges, period_header, step_period
 from vpl_tui.views.plan_items import GoalItem, InitiativeItem, Item
@@ -29,6 +29,7 @@ class PlanFollowup:
     def __init__(self, screen: PlanScreen) -> None:
         self.screen = screen
         self._seen_version: int | None = None
+        self._scale = DEFAULT_SCALE
 
     @property
     def app(self) -> VplApp:
@@ -61,7 +62,7 @@ class PlanFollowup:
         period = self.period()
         try:
             self._seen_version = screen.store.data_version()
-            scale = screen.store.scale()
+            scale = self._scale = screen.store.scale()
             found = screen.store.assessment_as_of(period.id) if period is not None else {}
         except VplError:
             return  # an older or empty database: no follow-up to show
@@ -74,17 +75,24 @@ class PlanFollowup:
         """A follow-up view saved `assessment` of `target`: its badge shows it at once."""
         screen, tree = self.screen, self.screen.tree
         shown = dict(tree.badges)
-        found = badge(screen.store.scale(), assessment, screen.strings.lang)
+        found = badge(self._scale, assessment, screen.strings.lang)
         if found is None:
             shown.pop(target, None)
         else:
             shown[target] = found
         tree.badges = shown
-        tree.badge_width = max((len(b.text) for b in shown.values()), default=0)
+        width = max((len(b.text) for b in shown.values()), default=0)
         # The write was another connection's: it is no news to this screen.
         self._seen_version = screen.store.data_version()
         screen.outside.seen_version = self._seen_version
-        self._repaint()
+        if width != tree.badge_width:  # every badge moves: repaint them all
+            tree.badge_width = width
+            self._repaint()
+            return
+        for key in (("goal", target), ("initiative", target)):
+            node = tree.index.get(key)
+            if node is not None:
+                tree.refresh_item(node)
 
     def _repaint(self) -> None:
         tree = self.screen.tree

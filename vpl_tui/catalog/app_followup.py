@@ -83,8 +83,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "app.followup.unsaved": ("Ej sparat ännu", "Not saved yet"),
     "app.followup.nothing_yet": ("Ingen bedömning ännu", "No assessment yet"),
     "app.followup.read_only": (
-        "Klarmarkerad av {user} – skrivskyddad. Ctrl+R öppnar den igen.",
-        "Marked ready by {user} – read-only. Ctrl+R reopens it.",
+        "Klarmarkerad – skrivskyddad. Ctrl+R öppnar den igen.",
+        "Marked ready – read-only. Ctrl+R reopens it.",
     ),
     "app.followup.ready_done": ("{target}: klarmarkerad", "{target}: marked ready"),
     "app.followup.reopened": ("{target}: öppnad igen", "{target}: reopened"),
