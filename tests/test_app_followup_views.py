@@ -27,6 +27,12 @@ from vpl_tui.views.followup import (
 from vpl_tui.views.followup_round import completeness
 
 SV, EN = Strings("sv"), Strings("en")
+
+
+@pytest.fixture(autouse=True)
+def own_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The themes chosen here are kept in the test's own settings file, no one else's."""
+    monkeypatch.setenv("VPL_CONFIG", str(tmp_path / "settings.toml"))
 T1, DELAR, AR = default_periods(2023)
 
 
