@@ -33,6 +33,8 @@ SV, EN = Strings("sv"), Strings("en")
 def own_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The themes chosen here are kept in the test's own settings file, no one else's."""
     monkeypatch.setenv("VPL_CONFIG", str(tmp_path / "settings.toml"))
+
+
 T1, DELAR, AR = default_periods(2023)
 
 

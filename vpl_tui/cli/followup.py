@@ -128,7 +128,7 @@ def assess(
                 fail(s("error.unknown_level", level=clean(wanted), choices=choices))
             record = store.assess(found.id, period.id, chosen.code, analysis or "", actions)
             key = "followup.assessed"
-    from vpl_tui.views.followup import word
+    from vpl_tui.views.followup_round import word
 
     click.echo(
         s(
@@ -207,8 +207,7 @@ def _open_reads(env: Env) -> FollowupReads | Store:
 
 
 def _round_lines(found: FollowupRound, s: Strings) -> list[str]:
-    from vpl_tui.views.followup import word
-    from vpl_tui.views.followup_round import count_line, deadline_line
+    from vpl_tui.views.followup_round import count_line, deadline_line, word
 
     period = found.period
     lines = [count_line(found, s), deadline_line(period, found.days_to_deadline, s), ""]

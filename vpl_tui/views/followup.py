@@ -37,21 +37,6 @@ BADGE_COLOURS = ("green", "yellow", "red", "grey", "blue")
 (`#rrggbb`, another name) is drawn as given, with black or white text."""
 
 
-def words(
-    scale: Scale, period: Period, assessment: Assessment | None, s: Strings
-) -> tuple[str, str]:
-    """An assessment as the board reads it: its word for the period, and its symbol."""
-    level = None if assessment is None else scale.level(assessment.level)
-    if level is None:
-        return s("followup.none"), ""
-    return level.label(s.lang, forecast=not period.verdict), level.symbol
-
-
-def word(scale: Scale, period: Period, assessment: Assessment | None, s: Strings) -> str:
-    """The word and the symbol, on one line."""
-    return " ".join(part for part in words(scale, period, assessment, s) if part)
-
-
 # -- the period ---------------------------------------------------------------------------
 
 

@@ -3,7 +3,8 @@
 Built from the store's `FollowupRound` (the gaps are the core's `followup_gaps`, worked out
 there): the count ("12 av 17 klarmarkerade"), the days to the deadline, and one row per goal
 and initiative, those with something missing marked, in plan order. The texts are the
-ones `vpl followup` prints, so that the app and the command line say the same.
+ones `vpl followup` prints (it imports them from here, and `word`, an assessment's word
+for the period), so that the app and the command line say the same.
 """
 
 from __future__ import annotations
@@ -16,10 +17,24 @@ from vpl_tui.rules.assessments import Assessment, Scale
 from vpl_tui.rules.periods import Period
 from vpl_tui.safetext import one_line
 from vpl_tui.strings import Strings
-from vpl_tui.views.followup import word
 
 TITLE_WIDTH = 60
 """A row shows this much of its target's title (the tree shows the whole)."""
+
+
+def words(
+    scale: Scale, period: Period, assessment: Assessment | None, s: Strings
+) -> tuple[str, str]:
+    """An assessment as the board reads it: its word for the period, and its symbol."""
+    level = None if assessment is None else scale.level(assessment.level)
+    if level is None:
+        return s("followup.none"), ""
+    return level.label(s.lang, forecast=not period.verdict), level.symbol
+
+
+def word(scale: Scale, period: Period, assessment: Assessment | None, s: Strings) -> str:
+    """The word and the symbol, on one line."""
+    return " ".join(part for part in words(scale, period, assessment, s) if part)
 
 
 class TargetLike(Protocol):
