@@ -338,7 +338,20 @@ class FollowupStore(FollowupFile):
                 period=clean(period),
                 choices=", ".join(p.id for p in self.periods()),
             )
-        return self.target(target).id
+        return self._target_id(target)
+
+    def _target_id(self, wanted: str) -> str:
+        """`self.target(wanted).id` without building every target (each save asks it): a
+        goal in any case first, as there; an initiative by its id as written (its index);
+        else `target` finds it (another case) or refuses it."""
+        folded = wanted.strip().casefold()
+        for (number,) in self.db.execute("SELECT number FROM goal ORDER BY position"):
+            if number.casefold() == folded:
+                return number
+        row = self.db.execute(
+            "SELECT id FROM initiative WHERE id = ?", (wanted.strip(),)
+        ).fetchone()
+        return row[0] if row is not None else self.target(wanted).id
 
     def _append_assessment(
         self, target: str, period: str, new: Assessment, user: str, undo_of: int | None
@@ -357,12 +370,8 @@ class FollowupStore(FollowupFile):
 
 
 class FollowupReads(FollowupStore):
-    """The follow-up part of the store on its own, for `vpl followup` and `vpl periods`.
-
-    Opening the whole `Store` imports every part (the budget, the load, the export, the
-    replay and what they need); these commands read the follow-up tables and the goals'
-    and initiatives' names only, so they open this, as `vpl set` opens `StatusStore`.
-    """
+    """The follow-up part of the store alone, for `vpl followup` and `vpl periods`: the
+    whole `Store` imports every part (budget, load, export ...), as `StatusStore` says."""
 
     def __enter__(self) -> FollowupReads:
         return self

@@ -129,7 +129,6 @@ class FollowupScreen(Screen[None]):
         self._want_ready = False
         self._leaving = False
         self._warned_leaving = False
-        self._loading = False
         localise_bindings(self, strings)
 
     @classmethod
@@ -223,18 +222,17 @@ class FollowupScreen(Screen[None]):
         self.query_one("#fu-history", Static).update(history_text(self.history, form, s))
 
     def _load_texts(self) -> None:
-        """Put the form's texts into the editors (after someone else's change was taken)."""
-        self._loading = True
+        """Put the form's texts into the editors (after someone else's change was taken).
+
+        The editors' `Changed` that follows finds their texts the form's: nothing to save.
+        """
         self.analysis_area.load_text(self.form.analysis)
         self.actions_area.load_text(self.form.actions)
-        self._loading = False
 
     # -- typing and keys --------------------------------------------------------------------
 
     @on(TextArea.Changed)
     def _typed(self) -> None:
-        if self._loading:
-            return
         self.form.typed(self.analysis_area.text, self.actions_area.text)
         if self._timer is not None:
             self._timer.stop()
