@@ -75,8 +75,14 @@ async def test_a_follow_up_round_in_the_app(store: Store, tmp_path: Path) -> Non
         await pilot.press("right_square_bracket", "right_square_bracket")  # past the last: stays
         assert app.period_id == "ar"
         assert "Årsredovisning är den sista perioden" in notifications(app)[-1]
-        await pilot.press("left_square_bracket")
-        assert app.period_id == "delar"
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert app.period_id == "t1"
+        await pilot.press("ctrl+p")  # and from the palette
+        await type_text(pilot, "nästa period")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.period_id == "delar" and app.screen is plan(app)
 
         # The completeness view: nothing ready yet, and the deadline.
         await pilot.press("c")
