@@ -1,0 +1,401 @@
+"""Metric outcomes: recorded, undone, imported, replayed as of a moment, and judged.
+
+An outcome of a metric for a period or a year (and a gender) is its latest
+`outcome_history` row, its version the number of its rows; an undo is a new row that
+restores the one before (a value of "" is no outcome). A metric's published outcome
+(`latest` with `latest_year`) is its outcome of that year until one is recorded there.
+Which outcome counts for a period, and how it is judged, is the core's rule
+(`vpl_tui.rules.outcomes.judge_metric`).
+
+Each write is one transaction (`Connected._write`): an import of 100 000 outcomes lands
+whole or not at all. The plan file's part (`[[outcomes]]`, merged on `vpl load` by the
+core's rule) is `db/outcomes_file.py`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from vpl_tui.db.changes import (
+    check_note_and_user,
+    current_user,
+    end_of_day_utc,
+    format_time,
+    not_before,
+)
+from vpl_tui.db.outcomes_file import OutcomesFile
+from vpl_tui.errors import VplError
+from vpl_tui.rules.outcomes import (
+    GENDERS,
+    TOTAL,
+    MetricJudged,
+    Outcome,
+    generated_metric_id,
+    judge_metric,
+    value_problem,
+)
+from vpl_tui.rules.periods import Period
+from vpl_tui.safetext import clean
+
+Point = tuple[str | None, int | None, str]
+"""Where an outcome is: (period id or None, year or None, gender)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MetricInfo:
+    """A metric as the outcomes see it: its id, owner, name, unit and targets."""
+
+    id: str
+    goal_number: str
+    initiative_id: str | None
+    name: str
+    unit: str
+    kolada_kpi: str | None
+    higher_is_better: bool
+    latest: str
+    latest_year: int | None
+    targets: dict[str, str]
+
+    @property
+    def owner(self) -> str:
+        """The goal or initiative whose follow-up it belongs to."""
+        return self.initiative_id or self.goal_number
+
+    def published(self) -> Outcome | None:
+        """The plan's published outcome, when it says which year it is of."""
+        if self.latest_year is None or not self.latest.strip():
+            return None
+        return Outcome(self.id, self.latest.strip(), year=self.latest_year)
+
+
+@dataclass(frozen=True, slots=True)
+class MetricLine:
+    """One metric for a period: what it is, and its outcome, target and judgement."""
+
+    metric: MetricInfo
+    judged: MetricJudged
+    split: tuple[Outcome, ...] = ()
+    """Its outcomes by gender (K, M) at the judged outcome's period or year."""
+
+
+class StaleOutcome(VplError):
+    """The outcome changed since the caller saw it; `current` is what it is now."""
+
+    def __init__(self, current: Outcome) -> None:
+        super().__init__(
+            "error.stale_outcome",
+            metric=clean(current.metric),
+            value=clean(current.value) or "-",
+            version=current.version,
+            user=clean(current.user),
+        )
+        self.current = current
+
+
+class OutcomeStore(OutcomesFile):
+    """The outcomes' reads and writes."""
+
+    # -- reads ---------------------------------------------------------------------------
+
+    def metric_infos(self) -> list[MetricInfo]:
+        """Every metric of the plan, in plan order."""
+        targets: dict[int, dict[str, str]] = defaultdict(dict)
+        for metric_id, year, target in self.db.execute(
+            "SELECT metric_id, year, target FROM metric_target ORDER BY metric_id, year"
+        ):
+            targets[metric_id][str(year)] = target
+        if self._has_outcomes():
+            extra = "d.ident, d.unit, d.kolada_kpi, d.higher_is_better"
+            join = "LEFT JOIN metric_detail d ON d.metric_id = m.id "
+        else:
+            extra, join = "NULL, '', NULL, 1", ""
+        sql = (
+            "SELECT m.id, m.goal_number, m.initiative_id, m.position, m.name, m.latest, "
+            f"m.latest_year, {extra} FROM metric m JOIN goal g ON g.number = m.goal_number "
+            f"LEFT JOIN initiative i ON i.id = m.initiative_id {join}"
+            "ORDER BY g.position, m.initiative_id IS NOT NULL, i.position, m.position"
+        )
+        found = []
+        for row in self.db.execute(sql):
+            row_id, goal, initiative, position, name, latest, year, ident, unit, kpi, up = row
+            ident = ident or generated_metric_id(initiative or goal, position)
+            found.append(
+                MetricInfo(
+                    ident,
+                    goal,
+                    initiative,
+                    name,
+                    unit,
+                    kpi,
+                    up is None or bool(up),
+                    latest,
+                    year,
+                    targets.get(row_id, {}),
+                )
+            )
+        return found
+
+    def metric_info(self, wanted: str) -> MetricInfo:
+        """A metric by its id, in any case."""
+        folded = wanted.strip().casefold()
+        for metric in self.metric_infos():
+            if metric.id.casefold() == folded:
+                return metric
+        raise VplError("error.unknown_metric", metric=clean(wanted))
+
+    def municipality_code(self) -> str | None:
+        """The plan's municipality code (kommunkod), when it gives one."""
+        if not self._has_outcomes():
+            return None
+        row = self.db.execute("SELECT municipality_code FROM plan_code WHERE id = 1").fetchone()
+        return row[0] if row else None
+
+    def outcomes_as_of(
+        self, moment: date | datetime | None = None, metric: str | None = None
+    ) -> dict[str, list[Outcome]]:
+        """Each metric's outcomes as they stood at the end of `moment` (a day), at `moment`
+        (a datetime), or now (None): the latest row of every point, and the published ones."""
+        found: dict[str, dict[Point, Outcome]] = defaultdict(dict)
+        for info in self.metric_infos() if metric is None else [self.metric_info(metric)]:
+            published = info.published()
+            if published is not None:
+                found[info.id][(None, published.year, TOTAL)] = published
+        if self._has_outcomes():
+            where, params = self._before(moment)
+            if metric is not None:
+                where += " AND metric = ?"
+                params = (*params, metric)
+            rows = self.db.execute(
+                "SELECT h.metric, h.period, h.year, h.gender, h.value, h.source, h.comment, "
+                "h.user, h.at, (SELECT COUNT(*) FROM outcome_history c WHERE c.metric = h.metric "
+                "AND c.period IS h.period AND c.year IS h.year AND c.gender = h.gender "
+                "AND c.id <= h.id) FROM outcome_history h WHERE h.id IN (SELECT MAX(id) FROM "
+                f"outcome_history WHERE 1 {where} GROUP BY metric, period, year, gender) "
+                "ORDER BY h.id",
+                params,
+            )
+            for ident, period, year, gender, value, source, comment, user, at, version in rows:
+                point = (period, year, gender)
+                if not value:  # undone to nothing: the published one, if any, stands again
+                    continue
+                found[ident][point] = Outcome(
+                    ident, value, period, year, gender, source, comment, user, at, version
+                )
+        return {ident: list(points.values()) for ident, points in found.items()}
+
+    def _before(self, moment: date | datetime | None) -> tuple[str, tuple[str, ...]]:
+        if moment is None:
+            return "", ()
+        if isinstance(moment, datetime):
+            return " AND at <= ?", (format_time(moment),)
+        return " AND at < ?", (end_of_day_utc(moment),)
+
+    def outcome(self, metric: str, point: Point) -> Outcome | None:
+        """The recorded outcome at `point` as it stands (with its version), or None."""
+        if not self._has_outcomes():
+            return None
+        period, year, gender = point
+        rows = self.db.execute(
+            "SELECT value, source, comment, user, at FROM outcome_history WHERE metric = ? "
+            "AND period IS ? AND year IS ? AND gender = ? ORDER BY id",
+            (metric, period, year, gender),
+        ).fetchall()
+        if not rows:
+            return None
+        value, source, comment, user, at = rows[-1]
+        return Outcome(metric, value, period, year, gender, source, comment, user, at, len(rows))
+
+    def outcome_history(self, metric: str, point: Point) -> list[dict[str, object]]:
+        """Every row of the outcome at `point`, oldest first."""
+        period, year, gender = point
+        return list(
+            self.db.query(
+                "SELECT * FROM outcome_history WHERE metric = ? AND period IS ? AND year IS ? "
+                "AND gender = ? ORDER BY id",
+                (metric, period, year, gender),
+            )
+        )
+
+    def metric_lines(
+        self, period: Period, moment: date | datetime | None = None
+    ) -> list[MetricLine]:
+        """Every metric judged for `period`, with outcomes as they stood at `moment`."""
+        with self.db.atomic():  # one consistent moment
+            periods = self.periods()
+            infos = self.metric_infos()
+            outcomes = self.outcomes_as_of(moment)
+        lines = []
+        for info in infos:
+            mine = outcomes.get(info.id, [])
+            judged = judge_metric(
+                mine,
+                period,
+                periods,
+                info.targets,
+                unit=info.unit,
+                higher_is_better=info.higher_is_better,
+            )
+            split: tuple[Outcome, ...] = ()
+            if judged.outcome is not None:
+                at = (judged.outcome.period, judged.outcome.year)
+                split = tuple(o for o in mine if o.gender != TOTAL and (o.period, o.year) == at)
+            lines.append(MetricLine(info, judged, split))
+        return lines
+
+    def judgements_for(self, period_id: str) -> Mapping[str, list[str]]:
+        """For each goal number and initiative id, its metrics' judgements for the period
+        (`vpl_tui.rules.targets.Judgement` codes, in plan order): for the suggestion."""
+        period = self._period_by_id(period_id)
+        found: dict[str, list[str]] = defaultdict(list)
+        for line in self.metric_lines(period):
+            found[line.metric.owner].append(line.judged.judgement)
+        return dict(found)
+
+    def _period_by_id(self, period_id: str) -> Period:
+        for period in self.periods():
+            if period.id == period_id:
+                return period
+        raise VplError(
+            "error.unknown_period",
+            period=clean(period_id),
+            choices=", ".join(p.id for p in self.periods()),
+        )
+
+    # -- writes --------------------------------------------------------------------------
+
+    def record_outcome(
+        self,
+        metric: str,
+        value: str,
+        *,
+        period: str | None = None,
+        year: int | None = None,
+        gender: str = TOTAL,
+        source: str = "",
+        comment: str = "",
+        user: str | None = None,
+        expected_version: int | None = None,
+    ) -> Outcome:
+        """Append an outcome of `metric` for a period or a year.
+
+        Raises:
+            StaleOutcome: `expected_version` is not the outcome's version now.
+            VplError: an unknown metric or period, no value, both or neither of period and
+                year, or a follow-up marked ready (read-only until reopened).
+        """
+        who = user or current_user()
+        problem = value_problem(value)
+        if problem is not None:
+            raise VplError(problem)
+        check_note_and_user(comment, who)
+        with self._write():
+            info, point = self._point(metric, period, year, gender)
+            current = self.outcome(info.id, point)
+            version = 0 if current is None else current.version
+            if expected_version is not None and version != expected_version:
+                assert current is not None  # version 0 matches any expected 0
+                raise StaleOutcome(current)
+            self._append(info.id, point, value.strip(), source, comment, who, None)
+            result = self.outcome(info.id, point)
+        assert result is not None
+        return result
+
+    def undo_outcome(
+        self,
+        metric: str,
+        *,
+        period: str | None = None,
+        year: int | None = None,
+        gender: str = TOTAL,
+        user: str | None = None,
+    ) -> Outcome:
+        """Revert the latest outcome at the point not yet undone, with a new row."""
+        who = user or current_user()
+        check_note_and_user("", who)
+        with self._write():
+            info, point = self._point(metric, period, year, gender)
+            rows = self.outcome_history(info.id, point)
+            undone = {row["undo_of"] for row in rows if row["undo_of"] is not None}
+            candidates = [
+                i
+                for i, row in enumerate(rows)
+                if row["undo_of"] is None and row["id"] not in undone
+            ]
+            if not candidates:
+                raise VplError("error.nothing_to_undo")
+            index = candidates[-1]
+            before = rows[index - 1] if index > 0 else None
+            value = "" if before is None else str(before["value"])
+            source = "" if before is None else str(before["source"])
+            self._append(info.id, point, value, source, "", who, int(str(rows[index]["id"])))
+            result = self.outcome(info.id, point)
+        assert result is not None
+        return result
+
+    def import_outcomes(
+        self, outcomes: Iterable[tuple[str, int, str, str, str]], *, user: str | None = None
+    ) -> int:
+        """Record many year outcomes at once, in one transaction: (metric id, year, gender,
+        value, source) each, already matched to the plan's metrics. Gives how many."""
+        who = user or current_user()
+        check_note_and_user("", who)
+        with self._write():
+            at = not_before(self.db.conn, "SELECT MAX(at) FROM outcome_history", ())
+            rows = [
+                (metric, year, gender, at, value, source, who)
+                for metric, year, gender, value, source in outcomes
+            ]
+            self.db.conn.executemany(
+                "INSERT INTO outcome_history (metric, period, year, gender, at, value, source, "
+                "user) VALUES (?, NULL, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        return len(rows)
+
+    def _point(
+        self, metric: str, period: str | None, year: int | None, gender: str
+    ) -> tuple[MetricInfo, Point]:
+        if (period is None) == (year is None):
+            raise VplError("error.outcome_point")
+        if gender not in GENDERS:
+            raise VplError("error.outcome_gender", gender=clean(gender))
+        info = self.metric_info(metric)
+        if period is not None:
+            found = self.period(period, date.today())
+            self._check_open(info.owner, found.id)
+            return info, (found.id, None, gender)
+        return info, (None, year, gender)
+
+    def _append(
+        self,
+        metric: str,
+        point: Point,
+        value: str,
+        source: str,
+        comment: str,
+        user: str,
+        undo_of: int | None,
+    ) -> None:
+        period, year, gender = point
+        at = not_before(
+            self.db.conn,
+            "SELECT MAX(at) FROM outcome_history WHERE metric = ? AND period IS ? AND year IS ? "
+            "AND gender = ?",
+            (metric, period, year, gender),
+        )
+        self.db.conn.execute(
+            "INSERT INTO outcome_history (metric, period, year, gender, at, value, source, "
+            "comment, user, undo_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (metric, period, year, gender, at, value, source, comment, user, undo_of),
+        )
+
+
+def by_owner(lines: Sequence[MetricLine]) -> dict[tuple[str, str | None], list[MetricLine]]:
+    """Metric lines by (goal number, initiative id or None), in plan order."""
+    grouped: dict[tuple[str, str | None], list[MetricLine]] = defaultdict(list)
+    for line in lines:
+        grouped[(line.metric.goal_number, line.metric.initiative_id)].append(line)
+    return grouped

@@ -1,0 +1,150 @@
+"""Metric ids, outcomes on a timeline, and a metric judged for a follow-up period.
+
+A metric (mätetal) is named by a stable id: the plan file's `id`, or, without one, its
+goal's number or initiative's id and its place (`1.1.3-m1`, `smart-m1`), so that plan
+files written before metrics had ids keep loading and keep their meaning.
+
+An outcome (utfall) is recorded for a follow-up period of the plan (`t1`, `delar`, `ar`)
+or for a calendar year (as Kolada and the published plan give them), optionally split by
+gender (T total, K kvinnor, M män). On the timeline a period stands at its end date and a
+year at its last day; of two outcomes at the same day, the period's is the later.
+
+For a period P, a metric's *outcome* is its latest total (T) outcome at or before P's end,
+its *previous outcome* the latest one at a day before that, and its *target* the plan's
+target for P's year. The judgement is `vpl_tui.rules.targets.judge` of those: an outcome
+in words ("Tas fram") cannot be judged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from vpl_tui.rules.periods import Period
+from vpl_tui.rules.targets import Judgement, Value, judge, parse_target, parse_value
+
+GENDERS = ("T", "K", "M")
+"""Total, kvinnor, män: as Swedish statistics split a figure."""
+TOTAL = "T"
+MAX_VALUE = 200
+"""The longest outcome text: a number with its unit, or a few words."""
+MAX_UNIT = 40
+
+
+def generated_metric_id(owner: str, index: int) -> str:
+    """The id of a metric without one in its plan file: owner and place, `1.1.3-m1`."""
+    return f"{owner}-m{index + 1}"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One outcome as it stands (its history's last entry), or as the plan published it."""
+
+    metric: str
+    value: str
+    """As written: `44 418`, `49,4 %`, `198 personer`, or words. Never empty."""
+    period: str | None = None
+    """The follow-up period's id, or None for a year's outcome."""
+    year: int | None = None
+    gender: str = TOTAL
+    source: str = ""
+    """`Kolada`, `SCB`, the controller's own (""), or `plan` for the published one."""
+    comment: str = ""
+    user: str = ""
+    at: str = ""
+    version: int = 0
+    """How many rows its history has (0: the plan's published outcome)."""
+
+    def day(self, periods: Sequence[Period]) -> date | None:
+        """Where it stands on the timeline; None for a period the plan no longer has."""
+        if self.year is not None:
+            return date(self.year, 12, 31)
+        for period in periods:
+            if period.id == self.period:
+                return period.end
+        return None
+
+    @property
+    def point(self) -> str:
+        """The period's id or the year, as shown: `t1`, `2021`."""
+        return self.period if self.period is not None else str(self.year)
+
+
+def outcome_number(value: str, unit: str = "") -> Value | None:
+    """An outcome's number, or None for one in words; a bare number takes the metric's unit."""
+    parsed = parse_value(value)
+    if parsed is None:
+        return None
+    if not parsed.unit and unit:
+        return Value(parsed.number, "%" if unit.casefold() == "procent" else unit)
+    return parsed
+
+
+@dataclass(frozen=True, slots=True)
+class MetricJudged:
+    """A metric for one period: its outcome and the one before, its target, the judgement."""
+
+    outcome: Outcome | None
+    previous: Outcome | None
+    target: str | None
+    judgement: Judgement
+
+
+def _ordered(
+    outcomes: Iterable[Outcome], periods: Sequence[Period]
+) -> list[tuple[date, int, Outcome]]:
+    placed = []
+    for outcome in outcomes:
+        if outcome.gender != TOTAL or not outcome.value:
+            continue
+        day = outcome.day(periods)
+        if day is not None:
+            placed.append((day, 0 if outcome.period is None else 1, outcome))
+    placed.sort(key=lambda item: (item[0], item[1]))
+    return placed
+
+
+def judge_metric(
+    outcomes: Iterable[Outcome],
+    period: Period,
+    periods: Sequence[Period],
+    targets: dict[str, str],
+    *,
+    unit: str = "",
+    higher_is_better: bool = True,
+) -> MetricJudged:
+    """A metric's outcome, previous outcome and judgement for `period` (the module's rule)."""
+    placed = [item for item in _ordered(outcomes, periods) if item[0] <= period.end]
+    current = placed[-1] if placed else None
+    previous = None
+    if current is not None:
+        earlier = [item for item in placed if item[0] < current[0]]
+        previous = earlier[-1][2] if earlier else None
+    target = targets.get(str(period.end.year))
+    outcome = current[2] if current is not None else None
+    parsed = parse_target(target) if target is not None else None
+    if outcome is None:
+        judgement = judge(parsed, None, higher_is_better=higher_is_better)
+        return MetricJudged(None, None, target, judgement)
+    value = outcome_number(outcome.value, unit)
+    before = outcome_number(previous.value, unit) if previous is not None else None
+    if value is None:
+        judgement = "not_judgeable"  # an outcome in words is no number to compare
+    else:
+        judgement = judge(
+            parsed,
+            value.number,
+            before.number if before is not None else None,
+            higher_is_better=higher_is_better,
+        )
+    return MetricJudged(outcome, previous, target, judgement)
+
+
+def value_problem(value: str) -> str | None:
+    """Why an outcome text cannot be recorded (a catalog key), or None."""
+    if not value.strip():
+        return "error.outcome_empty"
+    if len(value) > MAX_VALUE:
+        return "error.outcome_too_long"
+    return None
