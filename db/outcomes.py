@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from vpl_tui.db.changes import (
@@ -31,7 +30,8 @@ from vpl_tui.errors import VplError
 from vpl_tui.rules.outcomes import (
     GENDERS,
     TOTAL,
-    MetricJudged,
+    MetricInfo,
+    MetricLine,
     Outcome,
     generated_metric_id,
     judge_metric,
@@ -42,43 +42,6 @@ from vpl_tui.safetext import clean
 
 Point = tuple[str | None, int | None, str]
 """Where an outcome is: (period id or None, year or None, gender)."""
-
-
-@dataclass(frozen=True, slots=True)
-class MetricInfo:
-    """A metric as the outcomes see it: its id, owner, name, unit and targets."""
-
-    id: str
-    goal_number: str
-    initiative_id: str | None
-    name: str
-    unit: str
-    kolada_kpi: str | None
-    higher_is_better: bool
-    latest: str
-    latest_year: int | None
-    targets: dict[str, str]
-
-    @property
-    def owner(self) -> str:
-        """The goal or initiative whose follow-up it belongs to."""
-        return self.initiative_id or self.goal_number
-
-    def published(self) -> Outcome | None:
-        """The plan's published outcome, when it says which year it is of."""
-        if self.latest_year is None or not self.latest.strip():
-            return None
-        return Outcome(self.id, self.latest.strip(), year=self.latest_year)
-
-
-@dataclass(frozen=True, slots=True)
-class MetricLine:
-    """One metric for a period: what it is, and its outcome, target and judgement."""
-
-    metric: MetricInfo
-    judged: MetricJudged
-    split: tuple[Outcome, ...] = ()
-    """Its outcomes by gender (K, M) at the judged outcome's period or year."""
 
 
 class StaleOutcome(VplError):

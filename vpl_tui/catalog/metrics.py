@@ -100,8 +100,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Mätetal för {period} (t.o.m. {end}): {met} av {judged} bedömda når målet eller förbättras",
         "Metrics for {period} (up to {end}): {met} of {judged} judged meet the target or improve",
     ),
+    "summary.metrics_title": (
+        "Mätetal, {period}: {met} av {judged} bedömda når målet eller förbättras",
+        "Metrics, {period}: {met} of {judged} judged meet the target or improve",
+    ),
     "metrics.none": ("Planen har inga mätetal.", "The plan has no metrics."),
     "metrics.outcome": ("utfall", "outcome"),
+    "metrics.judgement_heading": ("bedömning", "judgement"),
     "metrics.previous": ("före", "before"),
     "metrics.target": ("mål", "target"),
     "metrics.no_target": ("mål saknas", "no target"),

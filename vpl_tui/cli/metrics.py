@@ -16,15 +16,12 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from vpl_tui.cli.env import Env, fail
-from vpl_tui.safetext import clean, one_line
+from vpl_tui.safetext import clean
 
 if TYPE_CHECKING:
-    from vpl_tui.db.outcomes import MetricLine
-    from vpl_tui.rules.outcomes import Outcome
+    from vpl_tui.rules.outcomes import MetricLine, Outcome
     from vpl_tui.strings import Strings
 
-NAME_WIDTH = 48
-"""A metric's name is cut to this many characters on its line."""
 MAX_LISTED = 20
 """`vpl outcome import` lists at most this many of the outcomes it saved."""
 _FORMAT = click.Choice(["text", "json"])
@@ -197,47 +194,9 @@ def metrics(env: Env, period_name: str | None, fmt: str, today: date) -> None:
         }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    from vpl_tui.summary.metrics import metric_text
+
     click.echo("\n".join(metric_text(lines, period.name, period.end, env.strings)))
-
-
-def judgement_words(judgement: str, s: Strings) -> str:
-    """A judgement as a word with its trend arrow: `förbättras ↑`."""
-    from vpl_tui.rules.targets import TREND
-
-    arrow = TREND.get(judgement)
-    word = s(f"metrics.judgement.{judgement}")
-    return f"{word} {arrow}" if arrow else word
-
-
-def metric_text(lines: list[MetricLine], period: str, end: date, s: Strings) -> list[str]:
-    """`vpl metrics`'s text: a title with the count, then one line per metric."""
-    if not lines:
-        return [s("metrics.none")]
-    judged = [li for li in lines if li.judged.judgement not in ("not_judgeable", "no_outcome")]
-    met = sum(li.judged.judgement in ("met", "improving") for li in judged)
-    out = [s("metrics.title", period=one_line(period), end=end, met=met, judged=len(judged)), ""]
-    for line in lines:
-        judged_line = line.judged
-        parts = []
-        if judged_line.outcome is not None:
-            parts.append(f"{s('metrics.outcome')} {_shown(judged_line.outcome)}")
-            if judged_line.previous is not None:
-                parts.append(f"{s('metrics.previous')} {_shown(judged_line.previous)}")
-        target = judged_line.target
-        parts.append(
-            f"{s('metrics.target')} {one_line(target)}" if target else s("metrics.no_target")
-        )
-        parts.append(judgement_words(judged_line.judgement, s))
-        if judged_line.outcome is not None and judged_line.outcome.source == "Kolada":
-            parts.append(s("metrics.source_kolada"))
-        name = one_line(line.metric.name, NAME_WIDTH)
-        out.append(f"  {clean(line.metric.id)}  {name}")
-        out.append(f"      {' · '.join(parts)}")
-    return out
-
-
-def _shown(outcome: Outcome) -> str:
-    return f"{one_line(outcome.value, 60)} ({clean(outcome.point)})"
 
 
 def _outcome_data(outcome: Outcome | None) -> dict[str, Any] | None:

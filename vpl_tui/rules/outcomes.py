@@ -9,6 +9,10 @@ or for a calendar year (as Kolada and the published plan give them), optionally 
 gender (T total, K kvinnor, M män). On the timeline a period stands at its end date and a
 year at its last day; of two outcomes at the same day, the period's is the later.
 
+A metric's published latest outcome (`latest`, with `latest_year`) is its outcome of that
+year until one is recorded there; one published without a year stands before every
+recorded outcome, so that "Öka" compares the first outcome recorded with it.
+
 For a period P, a metric's *outcome* is its latest total (T) outcome at or before P's end,
 its *previous outcome* the latest one at a day before that, and its *target* the plan's
 target for P's year. The judgement is `vpl_tui.rules.targets.judge` of those: an outcome
@@ -60,6 +64,8 @@ class Outcome:
         """Where it stands on the timeline; None for a period the plan no longer has."""
         if self.year is not None:
             return date(self.year, 12, 31)
+        if self.period is None:  # published without a year: before anything recorded
+            return date.min
         for period in periods:
             if period.id == self.period:
                 return period.end
@@ -67,8 +73,11 @@ class Outcome:
 
     @property
     def point(self) -> str:
-        """The period's id or the year, as shown: `t1`, `2021`."""
-        return self.period if self.period is not None else str(self.year)
+        """The period's id or the year, as shown: `t1`, `2021`; "" for one published
+        without a year."""
+        if self.period is not None:
+            return self.period
+        return "" if self.year is None else str(self.year)
 
 
 def outcome_number(value: str, unit: str = "") -> Value | None:
@@ -148,3 +157,41 @@ def value_problem(value: str) -> str | None:
     if len(value) > MAX_VALUE:
         return "error.outcome_too_long"
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class MetricInfo:
+    """A metric as the outcomes see it: its id, owner, name, unit and targets."""
+
+    id: str
+    goal_number: str
+    initiative_id: str | None
+    name: str
+    unit: str
+    kolada_kpi: str | None
+    higher_is_better: bool
+    latest: str
+    latest_year: int | None
+    targets: dict[str, str]
+
+    @property
+    def owner(self) -> str:
+        """The goal or initiative whose follow-up it belongs to."""
+        return self.initiative_id or self.goal_number
+
+    def published(self) -> Outcome | None:
+        """The plan's published latest outcome: of its year, or, without a year, the
+        earliest outcome known (what a later one is compared with)."""
+        if not self.latest.strip():
+            return None
+        return Outcome(self.id, self.latest.strip(), year=self.latest_year)
+
+
+@dataclass(frozen=True, slots=True)
+class MetricLine:
+    """One metric for a period: what it is, and its outcome, target and judgement."""
+
+    metric: MetricInfo
+    judged: MetricJudged
+    split: tuple[Outcome, ...] = ()
+    """Its outcomes by gender (K, M) at the judged outcome's period or year."""
