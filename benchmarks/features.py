@@ -14,5 +14,7 @@ from typing import Any
 
 FeatureRun = Callable[[Any, int, Path, Path], None]
 
-FEATURES: dict[str, FeatureRun] = {}
+from bench_metrics import run as metrics_rows  # noqa: E402
+
+FEATURES: dict[str, FeatureRun] = {"metrics": metrics_rows}
 """Step name → its rows, in the order they run."""
