@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
+from itertools import groupby
+from operator import itemgetter
 
 from vpl_tui.db.changes import (
     check_note_and_user,
@@ -117,37 +119,46 @@ class OutcomeStore(OutcomesFile):
         return row[0] if row else None
 
     def outcomes_as_of(
-        self, moment: date | datetime | None = None, metric: str | None = None
+        self,
+        moment: date | datetime | None = None,
+        metric: str | None = None,
+        *,
+        infos: Sequence[MetricInfo] | None = None,
     ) -> dict[str, list[Outcome]]:
         """Each metric's outcomes as they stood at the end of `moment` (a day), at `moment`
-        (a datetime), or now (None): the latest row of every point, and the published ones."""
-        found: dict[str, dict[Point, Outcome]] = defaultdict(dict)
-        for info in self.metric_infos() if metric is None else [self.metric_info(metric)]:
-            published = info.published()
-            if published is not None:
-                found[info.id][(None, published.year, TOTAL)] = published
+        (a datetime), or now (None): the latest row of every point, and the published ones.
+
+        `infos`: the metrics, when the caller has read them already."""
+        if infos is None:
+            infos = self.metric_infos() if metric is None else [self.metric_info(metric)]
+        found: dict[str, list[Outcome]] = defaultdict(list)
         if self._has_outcomes():
             where, params = self._before(moment)
             if metric is not None:
                 where += " AND metric = ?"
                 params = (*params, metric)
+            # The latest row of each point and how many rows it had by then (its version).
             rows = self.db.execute(
-                "SELECT h.metric, h.period, h.year, h.gender, h.value, h.source, h.comment, "
-                "h.user, h.at, (SELECT COUNT(*) FROM outcome_history c WHERE c.metric = h.metric "
-                "AND c.period IS h.period AND c.year IS h.year AND c.gender = h.gender "
-                "AND c.id <= h.id) FROM outcome_history h WHERE h.id IN (SELECT MAX(id) FROM "
-                f"outcome_history WHERE 1 {where} GROUP BY metric, period, year, gender) "
-                "ORDER BY h.id",
+                "SELECT h.metric, h.value, h.period, h.year, h.gender, h.source, h.comment, "
+                "h.user, h.at, g.version FROM (SELECT MAX(id) AS id, COUNT(*) AS version "
+                f"FROM outcome_history WHERE 1 {where} GROUP BY metric, period, year, gender) g "
+                "JOIN outcome_history h ON h.id = g.id ORDER BY h.metric, h.id",
                 params,
             )
-            for ident, period, year, gender, value, source, comment, user, at, version in rows:
-                point = (period, year, gender)
-                if not value:  # undone to nothing: the published one, if any, stands again
-                    continue
-                found[ident][point] = Outcome(
-                    ident, value, period, year, gender, source, comment, user, at, version
-                )
-        return {ident: list(points.values()) for ident, points in found.items()}
+            make = Outcome._make
+            for ident, group in groupby(rows, itemgetter(0)):
+                # "" is undone to nothing: the published one, if any, stands again
+                found[ident] = [make(row) for row in group if row[1]]
+        for info in infos:  # the published outcome, where none is recorded at its point
+            published = info.published()
+            if published is None:
+                continue
+            mine = found[info.id]
+            if not any(
+                o.period is None and o.year == published.year and o.gender == TOTAL for o in mine
+            ):
+                mine.insert(0, published)
+        return {ident: outcomes for ident, outcomes in found.items() if outcomes}
 
     def _before(self, moment: date | datetime | None) -> tuple[str, tuple[str, ...]]:
         if moment is None:
@@ -189,7 +200,7 @@ class OutcomeStore(OutcomesFile):
         with self.db.atomic():  # one consistent moment
             periods = self.periods()
             infos = self.metric_infos()
-            outcomes = self.outcomes_as_of(moment)
+            outcomes = self.outcomes_as_of(moment, infos=infos)
         lines = []
         for info in infos:
             mine = outcomes.get(info.id, [])
@@ -202,7 +213,7 @@ class OutcomeStore(OutcomesFile):
                 higher_is_better=info.higher_is_better,
             )
             split: tuple[Outcome, ...] = ()
-            if judged.outcome is not None:
+            if judged.outcome is not None and len(mine) > 1:
                 at = (judged.outcome.period, judged.outcome.year)
                 split = tuple(o for o in mine if o.gender != TOTAL and (o.period, o.year) == at)
             lines.append(MetricLine(info, judged, split))

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from vpl_tui.model import Plan
 from vpl_tui.planfile import dumps_plan
@@ -190,3 +192,15 @@ def test_the_board_report_shows_outcome_previous_and_source(run_vpl, with_kpi, t
     assert report.returncode == 0, report.stderr
     row = next(line for line in report.stdout.splitlines() if "44 900" in line)
     assert "44 418 (2021)" in row and "Kolada" in row and "Förbättras" in row
+
+
+@given(
+    st.decimals(
+        allow_nan=False, allow_infinity=False, min_value=-(10**12), max_value=10**12, places=3
+    )
+)
+def test_imported_figures_are_written_as_format_amount_writes_them(number) -> None:  # noqa: ANN001
+    from vpl_tui.cli.metrics import _value
+    from vpl_tui.numbers import format_amount
+
+    assert _value(number) == format_amount(number)

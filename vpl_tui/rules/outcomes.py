@@ -22,8 +22,9 @@ in words ("Tas fram") cannot be judged.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
 
 from vpl_tui.rules.periods import Period
 from vpl_tui.rules.targets import Judgement, Value, judge, parse_target, parse_value
@@ -41,9 +42,11 @@ def generated_metric_id(owner: str, index: int) -> str:
     return f"{owner}-m{index + 1}"
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """One outcome as it stands (its history's last entry), or as the plan published it."""
+class Outcome(NamedTuple):
+    """One outcome as it stands (its history's last entry), or as the plan published it.
+
+    A named tuple: `vpl metrics` makes one of each of a region's 100 000 outcomes.
+    """
 
     metric: str
     value: str
@@ -53,7 +56,7 @@ class Outcome:
     year: int | None = None
     gender: str = TOTAL
     source: str = ""
-    """`Kolada`, `SCB`, the controller's own (""), or `plan` for the published one."""
+    """`Kolada`, `SCB`, a file's name, or "" (the controller's own, or the plan's)."""
     comment: str = ""
     user: str = ""
     at: str = ""
@@ -90,8 +93,7 @@ def outcome_number(value: str, unit: str = "") -> Value | None:
     return parsed
 
 
-@dataclass(frozen=True, slots=True)
-class MetricJudged:
+class MetricJudged(NamedTuple):
     """A metric for one period: its outcome and the one before, its target, the judgement."""
 
     outcome: Outcome | None
@@ -100,16 +102,30 @@ class MetricJudged:
     judgement: Judgement
 
 
-def _ordered(
-    outcomes: Iterable[Outcome], periods: Sequence[Period]
+_parsed_target = lru_cache(maxsize=4096)(parse_target)
+"""Targets repeat ("Öka" on every other metric): each text is read once."""
+_TRENDS = ("increase", "decrease")
+
+
+def _placed(
+    outcomes: Iterable[Outcome], ends: dict[str, date], end: date
 ) -> list[tuple[date, int, Outcome]]:
+    """The total outcomes at or before `end`, in timeline order."""
     placed = []
     for outcome in outcomes:
         if outcome.gender != TOTAL or not outcome.value:
             continue
-        day = outcome.day(periods)
-        if day is not None:
-            placed.append((day, 0 if outcome.period is None else 1, outcome))
+        if outcome.year is not None:
+            day, rank = date(outcome.year, 12, 31), 0
+        elif outcome.period is None:
+            day, rank = date.min, 0
+        else:
+            found = ends.get(outcome.period)
+            if found is None:
+                continue
+            day, rank = found, 1
+        if day <= end:
+            placed.append((day, rank, outcome))
     placed.sort(key=lambda item: (item[0], item[1]))
     return placed
 
@@ -124,29 +140,21 @@ def judge_metric(
     higher_is_better: bool = True,
 ) -> MetricJudged:
     """A metric's outcome, previous outcome and judgement for `period` (the module's rule)."""
-    placed = [item for item in _ordered(outcomes, periods) if item[0] <= period.end]
-    current = placed[-1] if placed else None
-    previous = None
-    if current is not None:
-        earlier = [item for item in placed if item[0] < current[0]]
-        previous = earlier[-1][2] if earlier else None
+    placed = _placed(outcomes, {p.id: p.end for p in periods}, period.end)
     target = targets.get(str(period.end.year))
-    outcome = current[2] if current is not None else None
-    parsed = parse_target(target) if target is not None else None
-    if outcome is None:
-        judgement = judge(parsed, None, higher_is_better=higher_is_better)
-        return MetricJudged(None, None, target, judgement)
+    parsed = _parsed_target(target) if target is not None else None
+    if not placed:
+        return MetricJudged(None, None, target, judge(parsed, None))
+    day, _, outcome = placed[-1]
+    previous = next((item[2] for item in reversed(placed) if item[0] < day), None)
     value = outcome_number(outcome.value, unit)
-    before = outcome_number(previous.value, unit) if previous is not None else None
     if value is None:
-        judgement = "not_judgeable"  # an outcome in words is no number to compare
-    else:
-        judgement = judge(
-            parsed,
-            value.number,
-            before.number if before is not None else None,
-            higher_is_better=higher_is_better,
-        )
+        return MetricJudged(outcome, previous, target, "not_judgeable")  # words: no number
+    before = None
+    if parsed is not None and parsed.comparison in _TRENDS and previous is not None:
+        found = outcome_number(previous.value, unit)
+        before = found.number if found is not None else None
+    judgement = judge(parsed, value.number, before, higher_is_better=higher_is_better)
     return MetricJudged(outcome, previous, target, judgement)
 
 
@@ -159,8 +167,7 @@ def value_problem(value: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class MetricInfo:
+class MetricInfo(NamedTuple):
     """A metric as the outcomes see it: its id, owner, name, unit and targets."""
 
     id: str
@@ -187,8 +194,7 @@ class MetricInfo:
         return Outcome(self.id, self.latest.strip(), year=self.latest_year)
 
 
-@dataclass(frozen=True, slots=True)
-class MetricLine:
+class MetricLine(NamedTuple):
     """One metric for a period: what it is, and its outcome, target and judgement."""
 
     metric: MetricInfo

@@ -45,22 +45,40 @@ def from_kolada(line: MetricLine) -> bool:
     return line.judged.outcome is not None and line.judged.outcome.source == KOLADA
 
 
-def parts(line: MetricLine, s: Strings, escape: Callable[[str], str] = clean) -> list[str]:
-    """Outcome, previous outcome, target, judgement and source, each a short text."""
+def parts(
+    line: MetricLine,
+    s: Strings,
+    escape: Callable[[str], str] = clean,
+    words: dict[str, str] | None = None,
+) -> list[str]:
+    """Outcome, previous outcome, target, judgement and source, each a short text.
+
+    `words`: the catalog's words looked up once (`labels`), for many lines."""
+    w = words or labels(s)
     judged = line.judged
     found = []
     if judged.outcome is not None:
-        found.append(f"{s('metrics.outcome')} {shown(judged.outcome, escape)}")
+        found.append(f"{w['outcome']} {shown(judged.outcome, escape)}")
         if judged.previous is not None:
-            found.append(f"{s('metrics.previous')} {shown(judged.previous, escape)}")
+            found.append(f"{w['previous']} {shown(judged.previous, escape)}")
     if judged.target:
-        found.append(f"{s('metrics.target')} {escape(one_line(judged.target))}")
+        found.append(f"{w['target']} {escape(one_line(judged.target))}")
     else:
-        found.append(s("metrics.no_target"))
-    found.append(judgement_words(judged.judgement, s))
+        found.append(w["no_target"])
+    found.append(w[judged.judgement])
     if from_kolada(line):
-        found.append(s("metrics.source_kolada"))
+        found.append(w["kolada"])
     return found
+
+
+def labels(s: Strings) -> dict[str, str]:
+    """The words `parts` uses, in `s`' language."""
+    from vpl_tui.rules.targets import JUDGEMENTS
+
+    words = {key: s(f"metrics.{key}") for key in ("outcome", "previous", "target", "no_target")}
+    words["kolada"] = s("metrics.source_kolada")
+    words.update({j: judgement_words(j, s) for j in JUDGEMENTS})
+    return words
 
 
 def metric_text(lines: Sequence[MetricLine], period: str, end: object, s: Strings) -> list[str]:
@@ -69,9 +87,10 @@ def metric_text(lines: Sequence[MetricLine], period: str, end: object, s: String
         return [s("metrics.none")]
     met, judged = counted(lines)
     out = [s("metrics.title", period=one_line(period), end=end, met=met, judged=judged), ""]
+    words = labels(s)
     for line in lines:
         out.append(f"  {clean(line.metric.id)}  {one_line(line.metric.name, NAME_WIDTH)}")
-        out.append(f"      {' · '.join(parts(line, s))}")
+        out.append(f"      {' · '.join(parts(line, s, words=words))}")
     return out
 
 
