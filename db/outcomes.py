@@ -201,23 +201,54 @@ class OutcomeStore(OutcomesFile):
             periods = self.periods()
             infos = self.metric_infos()
             outcomes = self.outcomes_as_of(moment, infos=infos)
-        lines = []
-        for info in infos:
-            mine = outcomes.get(info.id, [])
-            judged = judge_metric(
-                mine,
-                period,
-                periods,
-                info.targets,
-                unit=info.unit,
-                higher_is_better=info.higher_is_better,
+        return [self._line(info, outcomes.get(info.id, []), period, periods) for info in infos]
+
+    def metric_line_at(
+        self, goal_number: str, initiative_id: str | None, position: int, period: Period
+    ) -> MetricLine | None:
+        """One metric, by its owner and place, judged for `period` (the app's detail pane:
+        read by key as the cursor moves, not the whole plan's metrics)."""
+        if not self._has_outcomes():
+            return None
+        owner = "m.initiative_id = ?" if initiative_id else "m.initiative_id IS NULL"
+        row = self.db.execute(
+            "SELECT m.id, m.name, m.latest, m.latest_year, d.ident, d.unit, d.kolada_kpi, "
+            "d.higher_is_better FROM metric m JOIN metric_detail d ON d.metric_id = m.id "
+            f"WHERE m.goal_number = ? AND {owner} AND m.position = ?",
+            (goal_number, *([initiative_id] if initiative_id else []), position),
+        ).fetchone()
+        if row is None:
+            return None
+        row_id, name, latest, year, ident, unit, kpi, higher = row
+        targets = {
+            str(y): t
+            for y, t in self.db.execute(
+                "SELECT year, target FROM metric_target WHERE metric_id = ? ORDER BY year",
+                (row_id,),
             )
-            split: tuple[Outcome, ...] = ()
-            if judged.outcome is not None and len(mine) > 1:
-                at = (judged.outcome.period, judged.outcome.year)
-                split = tuple(o for o in mine if o.gender != TOTAL and (o.period, o.year) == at)
-            lines.append(MetricLine(info, judged, split))
-        return lines
+        }
+        info = MetricInfo(
+            ident, goal_number, initiative_id, name, unit, kpi, bool(higher), latest, year, targets
+        )
+        mine = self.outcomes_as_of(metric=ident, infos=[info]).get(ident, [])
+        return self._line(info, mine, period, self.periods())
+
+    def _line(
+        self, info: MetricInfo, mine: list[Outcome], period: Period, periods: Sequence[Period]
+    ) -> MetricLine:
+        judged = judge_metric(
+            mine,
+            period,
+            periods,
+            info.targets,
+            unit=info.unit,
+            higher_is_better=info.higher_is_better,
+        )
+        split: tuple[Outcome, ...] = ()
+        if judged.outcome is not None and len(mine) > 1:
+            at = (judged.outcome.period, judged.outcome.year)
+            split = tuple(o for o in mine if o.gender != TOTAL and (o.period, o.year) == at)
+        return MetricLine(info, judged, split)
 
     def judgements_for(self, period_id: str) -> Mapping[str, list[str]]:
         """For each goal number and initiative id, its metrics' judgements for the period
@@ -365,11 +396,3 @@ class OutcomeStore(OutcomesFile):
             "comment, user, undo_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (metric, period, year, gender, at, value, source, comment, user, undo_of),
         )
-
-
-def by_owner(lines: Sequence[MetricLine]) -> dict[tuple[str, str | None], list[MetricLine]]:
-    """Metric lines by (goal number, initiative id or None), in plan order."""
-    grouped: dict[tuple[str, str | None], list[MetricLine]] = defaultdict(list)
-    for line in lines:
-        grouped[(line.metric.goal_number, line.metric.initiative_id)].append(line)
-    return grouped

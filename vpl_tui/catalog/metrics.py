@@ -119,6 +119,44 @@ STRINGS: dict[str, tuple[str, str]] = {
     "metrics.judgement.worsening": ("försämras", "worsening"),
     "metrics.judgement.not_judgeable": ("kan inte bedömas", "cannot be judged"),
     "metrics.judgement.no_outcome": ("utfall saknas", "no outcome"),
+    # The app: the detail pane and the outcome dialog (key o)
+    "app.outcome.outcome": ("Utfall", "Outcome"),
+    "app.outcome.previous": ("Föregående utfall", "Previous outcome"),
+    "app.outcome.gender": ("Utfall {gender}", "Outcome {gender}"),
+    "app.outcome.source": ("Källa", "Source"),
+    "app.outcome.judgement": ("Bedömning {period}", "Judgement {period}"),
+    "app.outcome.key_hint": (
+        "o: ange utfall för {period}",
+        "o: enter an outcome for {period}",
+    ),
+    "app.key.outcome": ("Utfall", "Outcome"),
+    "app.tip.outcome": (
+        "Ange mätetalets utfall för den aktuella perioden",
+        "Enter the metric's outcome for the current period",
+    ),
+    "app.outcome.title": ("Utfall för {period}", "Outcome for {period}"),
+    "app.outcome.value_label": (
+        "Värde (tal med enhet, eller ord)",
+        "Value (a number with its unit, or words)",
+    ),
+    "app.outcome.comment_label": ("Kommentar", "Comment"),
+    "app.outcome.hint": (
+        "Enter sparar · Tab byter fält · Esc stänger utan att spara",
+        "Enter saves · Tab switches field · Esc closes without saving",
+    ),
+    "app.outcome.number": ("Läses som talet {number}", "Read as the number {number}"),
+    "app.outcome.words": (
+        "Inget tal: sparas som text och kan inte bedömas",
+        "No number: kept as text, cannot be judged",
+    ),
+    "app.outcome.saved": (
+        "Utfallet för {metric} {period} sparades: {value}",
+        "The outcome of {metric} {period} was saved: {value}",
+    ),
+    "app.outcome.not_a_metric": (
+        "Ställ markören på ett mätetal för att ange utfall",
+        "Put the cursor on a metric to enter an outcome",
+    ),
     # --help
     "help.outcome": (
         "Registrera ett utfall för mätetalet METRIC: vpl outcome METRIC VÄRDE --period P "
