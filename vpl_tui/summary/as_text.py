@@ -84,7 +84,7 @@ def render_text(
     if summary.metric_lines:
         from vpl_tui.summary.metrics import metric_text
 
-        found = metric_text(summary.metric_lines, summary.metric_period, summary.as_of, s)
+        found = metric_text(summary.metric_lines, summary.metric_period, summary.as_of, s, room)
         lines += ["", style(found[0], "heading"), *found[1:]]
     lines += ["", budget_line(summary, s), ""]
     return "\n".join(lines)

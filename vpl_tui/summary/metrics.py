@@ -81,16 +81,25 @@ def labels(s: Strings) -> dict[str, str]:
     return words
 
 
-def metric_text(lines: Sequence[MetricLine], period: str, end: object, s: Strings) -> list[str]:
-    """A title with the count, then each metric on two lines: id and name, then the rest."""
+def metric_text(
+    lines: Sequence[MetricLine], period: str, end: object, s: Strings, width: int = 0
+) -> list[str]:
+    """A title with the count, then each metric on two lines: id and name, then the rest.
+
+    `width`: the room there is (a terminal's or a pane's columns); 0 for a pipe or a file,
+    where only the names are cut (to `NAME_WIDTH`)."""
     if not lines:
         return [s("metrics.none")]
     met, judged = counted(lines)
-    out = [s("metrics.title", period=one_line(period), end=end, met=met, judged=judged), ""]
+    title = s("metrics.title", period=one_line(period), end=end, met=met, judged=judged)
+    out = [one_line(title, width), ""]
     words = labels(s)
     for line in lines:
-        out.append(f"  {clean(line.metric.id)}  {one_line(line.metric.name, NAME_WIDTH)}")
-        out.append(f"      {' · '.join(parts(line, s, words=words))}")
+        ident = clean(line.metric.id)
+        room = max(width - 4 - len(ident), 10) if width else NAME_WIDTH
+        out.append(f"  {ident}  {one_line(line.metric.name, room)}")
+        rest = " · ".join(parts(line, s, words=words))
+        out.append(f"      {one_line(rest, max(width - 6, 10)) if width else rest}")
     return out
 
 
