@@ -61,6 +61,7 @@ async def test_a_metrics_outcome_is_shown_and_entered_for_the_current_period(
         assert "Utfall 140 (t1)" in text and "Föregående utfall 120 (2022)" in text
         assert "Bedömning Tertial 1 ej uppfyllt" in text
         assert "Källa: Kolada" not in text  # the controller's own figure
+        assert "Kommentar [bold]x" in text  # plan text shown as it is, never markup
     saved = store.outcome("klimat-m2", ("t1", None, "T"))
     assert (saved.value, saved.comment, saved.user, saved.version) == (
         "140",

@@ -64,6 +64,10 @@ def test_an_outcome_is_recorded_shown_judged_and_undone(run_vpl) -> None:  # noq
     line = next(m for m in data["metrics"] if m["id"] == "accelererad-m1")
     assert line["outcome"]["comment"] == "[bold]x\x1b[2J"  # JSON keeps the text as it is
     assert (line["judgement"], line["trend"], line["previous"]["year"]) == ("improving", "↑", 2021)
+    hostile = run_vpl("outcome", "smart-m1", "[red]x\x1b[2J\u202e", "--year", "2022")
+    assert hostile.stdout == "utfall för smart-m1 2022: [red]x\\x1b[2J\\u202e (version 1)\n"
+    as_json = run_vpl("metrics", "--period", "ar", "--format", "json").stdout
+    assert "\x1b" not in as_json and "\u202e" not in as_json and "\\u202e" in as_json
     english = run_vpl("--lang", "en", "outcome", "accelererad-m1", "--undo", "--period", "t1")
     assert english.stdout == "outcome of accelererad-m1 t1 undone: now none (version 2)\n"
 
@@ -204,3 +208,13 @@ def test_imported_figures_are_written_as_format_amount_writes_them(number) -> No
     from vpl_tui.numbers import format_amount
 
     assert _value(number) == format_amount(number)
+
+
+def test_vpl_schema_documents_metric_ids_and_outcomes(run_vpl) -> None:  # noqa: ANN001
+    schema = json.loads(run_vpl("schema").stdout)
+    metric = schema["$defs"]["Metric"]["properties"]
+    assert {"id", "unit", "kolada_kpi", "higher_is_better"} <= set(metric)
+    assert "<owner>-m<n>" in metric["id"]["description"]
+    assert "history" in schema["$defs"]["OutcomeEntry"]["properties"]
+    assert "outcomes" in schema["properties"]
+    assert "2580" in schema["$defs"]["PlanInfo"]["properties"]["municipality_code"]["description"]

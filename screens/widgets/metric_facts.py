@@ -40,6 +40,8 @@ def judged_facts(line: MetricLine, period: str, s: Strings) -> list[tuple[str, T
         facts.append((s("app.outcome.outcome"), _outcome(judged.outcome)))
         for other in line.split:
             facts.append((s("app.outcome.gender", gender=other.gender), _outcome(other)))
+        if judged.outcome.comment:
+            facts.append((s("app.outcome.comment_label"), plain(judged.outcome.comment)))
         if judged.previous is not None:
             facts.append((s("app.outcome.previous"), _outcome(judged.previous)))
         if judged.outcome.source and judged.outcome.source != KOLADA:  # Kolada: a line below

@@ -195,7 +195,9 @@ def metrics(env: Env, period_name: str | None, fmt: str, today: date) -> None:
             "period": {"id": period.id, "name": period.name, "end": period.end.isoformat()},
             "metrics": [_line_data(line) for line in lines],
         }
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        from vpl_tui.safetext import escape_serialised  # DEL, C1 and bidi controls too
+
+        click.echo(escape_serialised(json.dumps(data, ensure_ascii=False, indent=2)))
         return
     from vpl_tui.summary.metrics import metric_text
 
