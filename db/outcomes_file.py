@@ -69,6 +69,18 @@ class OutcomesFile(FollowupStore):
             for (metric, period, year, gender), history in grouped.items()
         ]
 
+    def year_outcomes_now(self) -> dict[tuple[str, int, str], tuple[str, str]]:
+        """Each recorded outcome of a year as it stands: (metric, year, gender) → (value,
+        source). `vpl outcome import` skips a figure that is there already, unchanged."""
+        if not self._has_outcomes():
+            return {}
+        rows = self.db.execute(
+            "SELECT metric, year, gender, value, source FROM outcome_history WHERE id IN "
+            "(SELECT MAX(id) FROM outcome_history WHERE year IS NOT NULL "
+            "GROUP BY metric, year, gender)"
+        )
+        return {(m, y, g): (value, source) for m, y, g, value, source in rows}
+
     def _outcome_fields(self) -> dict[str, Any]:
         """The plan file's outcomes, as a `Plan` field (none: left out)."""
         entries = self._outcome_entries()

@@ -129,6 +129,12 @@ def test_a_csv_of_outcomes_is_read_the_swedish_way(run_vpl, tmp_path) -> None:  
     result = run_vpl("outcome", "import", str(csv))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1:] == ["  smart-m1 2022: 51,2", "  klimat-m2 2022: 120"]
+    again = run_vpl("outcome", "import", str(csv))  # a second time: nothing new
+    assert again.returncode == 0
+    assert again.stdout.splitlines() == [
+        f"{csv}: 0 utfall sparade (källa -)",
+        "2 hoppades över: finns redan, med samma värde och källa (smart-m1 2022, Klimat-M2 2022)",
+    ]
     shown = run_vpl("metrics", "--period", "ar").stdout
     assert "utfall 120 (2022) · före 134 (2022)" not in shown  # one year, one outcome
     assert "utfall 120 (2022) · mål Lägre än 134 · uppfyllt" in shown

@@ -91,6 +91,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "en annan kommun än planens",
         "another municipality than the plan's",
     ),
+    "metrics.skip.unchanged": (
+        "finns redan, med samma värde och källa",
+        "there already, with the same value and source",
+    ),
     "metrics.skip.no_value": (
         "inget värde (null eller Missing: inget utfall, aldrig noll)",
         "no value (null or Missing: no outcome, never zero)",

@@ -133,13 +133,17 @@ def import_outcomes(env: Env, file: Path, check: bool) -> None:
         if not matched.outcomes:
             _say_skipped(matched.skipped, s)
             fail(s("error.outcome_nothing_matched", file=shown))
-        rows = [
-            (metric_id, row.year, row.gender, _value(row.value), row.source or file.name)
-            for metric_id, row in matched.outcomes
-        ]
+        there = store.year_outcomes_now()
+        rows = []
+        for metric_id, row in matched.outcomes:
+            value, source = _value(row.value), row.source or file.name
+            if there.get((metric_id, row.year, row.gender)) == (value, source):
+                matched.skipped.append((row, "unchanged"))  # imported before: no new row
+            else:
+                rows.append((metric_id, row.year, row.gender, value, source))
         if not check:
             store.import_outcomes(rows)
-    sources = ", ".join(sorted({source for *_, source in rows}))
+    sources = ", ".join(sorted({source for *_, source in rows})) or "-"
     key = "metrics.import_checked" if check else "metrics.imported"
     click.echo(s(key, file=shown, count=len(rows), source=sources))
     for metric_id, year, gender, value, _ in rows[:MAX_LISTED]:
