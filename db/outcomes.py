@@ -292,7 +292,7 @@ class OutcomeStore(OutcomesFile):
                 year, or a follow-up marked ready (read-only until reopened).
         """
         who = user or current_user()
-        problem = value_problem(value)
+        problem = value_problem(value, source)
         if problem is not None:
             raise VplError(problem)
         check_note_and_user(comment, who)

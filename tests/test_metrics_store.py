@@ -49,6 +49,10 @@ def test_refused_outcomes_write_nothing(store: Store) -> None:
         (lambda: store.record_outcome("nope", "1", year=2022), "error.unknown_metric"),
         (lambda: store.record_outcome("smart-m1", " ", year=2022), "error.outcome_empty"),
         (lambda: store.record_outcome("smart-m1", "1"), "error.outcome_point"),
+        (
+            lambda: store.record_outcome("smart-m1", "1", year=2022, source="x" * 65),
+            "error.outcome_source_too_long",
+        ),
         (lambda: store.record_outcome("smart-m1", "1", period="q9"), "error.unknown_period"),
         (
             lambda: store.record_outcome("smart-m1", "1", year=2022, gender="X"),

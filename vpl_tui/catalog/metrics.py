@@ -16,6 +16,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "utfallet får vara högst 200 tecken",
         "the outcome may be at most 200 characters",
     ),
+    "error.outcome_source_too_long": (
+        "källan får vara högst 64 tecken",
+        "the source may be at most 64 characters",
+    ),
     "error.outcome_point": (
         "ange antingen --period eller --year",
         "give either --period or --year",

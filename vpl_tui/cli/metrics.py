@@ -116,6 +116,7 @@ def _point(record: Outcome) -> str:
 def import_outcomes(env: Env, file: Path, check: bool) -> None:
     """Read outcomes from FILE: a saved Kolada API answer (JSON) or a CSV."""
     from vpl_tui.outcome_files import MetricKey, match_outcomes, read_outcome_file
+    from vpl_tui.rules.outcomes import MAX_SOURCE
 
     s = env.strings
     shown = clean(str(file))
@@ -136,7 +137,7 @@ def import_outcomes(env: Env, file: Path, check: bool) -> None:
         there = store.year_outcomes_now()
         rows = []
         for metric_id, row in matched.outcomes:
-            value, source = _value(row.value), row.source or file.name
+            value, source = _value(row.value), row.source or file.name[:MAX_SOURCE]
             if there.get((metric_id, row.year, row.gender)) == (value, source):
                 matched.skipped.append((row, "unchanged"))  # imported before: no new row
             else:

@@ -18,7 +18,7 @@ from pydantic import Field, StringConstraints
 from vpl_tui.errors import VplError
 from vpl_tui.model.base import Name, Ref, Strict, Text, User, UtcDatetime, YearTexts
 from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR
-from vpl_tui.rules.outcomes import MAX_UNIT, MAX_VALUE, generated_metric_id
+from vpl_tui.rules.outcomes import MAX_SOURCE, MAX_UNIT, MAX_VALUE, generated_metric_id
 from vpl_tui.rules.refs import ref_key
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 Gender = Literal["T", "K", "M"]
 OutcomeValue = Annotated[str, StringConstraints(max_length=MAX_VALUE)]
 Unit = Annotated[str, StringConstraints(max_length=MAX_UNIT)]
-Source = Annotated[str, StringConstraints(max_length=64)]
+Source = Annotated[str, StringConstraints(max_length=MAX_SOURCE)]
 
 
 class Metric(Strict):

@@ -35,6 +35,8 @@ TOTAL = "T"
 MAX_VALUE = 200
 """The longest outcome text: a number with its unit, or a few words."""
 MAX_UNIT = 40
+MAX_SOURCE = 64
+"""The longest source: "Kolada", "SCB", a file's name (cut to this)."""
 
 
 def generated_metric_id(owner: str, index: int) -> str:
@@ -158,12 +160,14 @@ def judge_metric(
     return MetricJudged(outcome, previous, target, judgement)
 
 
-def value_problem(value: str) -> str | None:
-    """Why an outcome text cannot be recorded (a catalog key), or None."""
+def value_problem(value: str, source: str = "") -> str | None:
+    """Why an outcome text (and its source) cannot be recorded (a catalog key), or None."""
     if not value.strip():
         return "error.outcome_empty"
     if len(value) > MAX_VALUE:
         return "error.outcome_too_long"
+    if len(source) > MAX_SOURCE:
+        return "error.outcome_source_too_long"
     return None
 
 
