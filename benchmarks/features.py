@@ -15,11 +15,17 @@ from typing import Any
 FeatureRun = Callable[[Any, int, Path, Path], None]
 
 
-def _followup(bench: Any, size: int, base: Path, work: Path) -> None:
-    import bench_followup
+def _lazy(module: str) -> FeatureRun:
+    """A feature's rows, imported only when its step runs (some import the app)."""
 
-    bench_followup.run(bench, size, base, work)
+    def run(bench: Any, size: int, base: Path, work: Path) -> None:
+        __import__(module).run(bench, size, base, work)
+
+    return run
 
 
-FEATURES: dict[str, FeatureRun] = {"followup": _followup}
+FEATURES: dict[str, FeatureRun] = {
+    "followup": _lazy("bench_followup"),
+    "metrics": _lazy("bench_metrics"),
+}
 """Step name → its rows, in the order they run."""

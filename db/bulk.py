@@ -346,6 +346,7 @@ def _merge(results: Sequence[tuple[dict[str, Any], GoalRows]]) -> PlanRows | Non
         budget=small.budget,
         goals=goals,
         followup=followup_of(small),
+        outcomes=small.outcomes,
     )
 
 
@@ -370,8 +371,13 @@ def references_hold(small: Plan, goals: GoalRows) -> bool:
         return False
     if any(number not in numbers for focus in small.focus for number in focus.goals):
         return False
-    from vpl_tui.model import target_problems
+    from vpl_tui.model import outcome_metric_problems, target_problems
 
+    metric_ids = {ref_key(row[7]) for row in goals.metrics}
+    if len(metric_ids) != len(goals.metrics):
+        return False  # an id used twice: the whole read names it
+    if outcome_metric_problems(small.outcomes, {row[7] for row in goals.metrics}):
+        return False
     refs = {row[0] for row in goals.activities}
     if target_problems(small.assessments, small.notes, small.ready, numbers | initiatives, refs):
         return False  # the whole read names them

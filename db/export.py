@@ -133,12 +133,14 @@ class PlanExport(BudgetStore, TreeReads):
                 year=info["year"],
                 period=info["period"],
                 currency_unit=info["currency_unit"],
+                municipality_code=self.municipality_code(),  # db/outcomes.py
             ),
             mandate=Mandate(**mandate),
             focus=self.focus_lists(),
             goals=goals,
             budget=self.budget(),
             **self._followup_fields(),  # db/followup.py
+            **self._outcome_fields(),  # db/outcomes_file.py
         )
 
     def _metrics_by_owner(self) -> dict[Owner, list[Metric]]:
@@ -148,12 +150,14 @@ class PlanExport(BudgetStore, TreeReads):
         for row in self.db.query("SELECT * FROM metric_target ORDER BY metric_id, year"):
             targets[row["metric_id"]][str(row["year"])] = row["target"]
         metrics: dict[Owner, list[Metric]] = defaultdict(list)
+        details = self._metric_details()  # db/outcomes_file.py: id, unit, KPI, which way
         for row in self.db.query(
             "SELECT * FROM metric ORDER BY goal_number, initiative_id, position"
         ):
             metrics[(row["goal_number"], row["initiative_id"])].append(
                 Metric(
                     name=row["name"],
+                    **details.get(row["id"], {}),
                     latest=row["latest"],
                     latest_year=row["latest_year"],
                     targets=targets.get(row["id"], {}),

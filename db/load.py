@@ -122,6 +122,7 @@ class PlanLoad(Connected):
                 outcome = LoadMerge()
                 if merge:
                     rows, outcome = merge_into_rows(conn, rows, source=source)
+                    rows = self._merge_outcomes(rows, source=source)  # db/outcomes_file.py
                 written = self._backup_before_replace() if backup else None
                 self._replace_plan(rows, source=source, budget_merge=outcome.budget)
                 self._check_references(CHECKED_AFTER_LOAD)
@@ -197,7 +198,7 @@ class PlanLoad(Connected):
         goals = rows.goals
         many("INSERT INTO goal VALUES (?, ?, ?, ?, ?, ?, ?, ?)", goals.goals)
         many("INSERT INTO initiative VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", goals.initiatives)
-        many("INSERT INTO metric VALUES (?, ?, ?, ?, ?, ?, ?)", goals.metrics)
+        many("INSERT INTO metric VALUES (?, ?, ?, ?, ?, ?, ?)", [m[:7] for m in goals.metrics])
         many("INSERT INTO metric_target VALUES (?, ?, ?)", goals.targets)
         # The indexes of the two big tables are dropped and made again once their rows are
         # in: SQLite builds an index from all its rows at once twice as fast as it grows one
@@ -243,6 +244,7 @@ class PlanLoad(Connected):
         if rows.budget is not None:
             self._insert_budget(rows.budget, budget_merge)
         self._replace_followup(rows.followup)  # db/followup.py
+        self._replace_outcomes(rows)  # db/outcomes_file.py
         execute("DELETE FROM plan_replacement")
 
     def _insert_budget(self, budget: Budget, merge: BudgetMerge | None) -> None:

@@ -17,10 +17,21 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from vpl_tui.db.changes import format_time, number_text
+from vpl_tui.rules.outcomes import generated_metric_id
 from vpl_tui.safetext import normalise
 
 if TYPE_CHECKING:
-    from vpl_tui.model import Activity, Budget, Focus, Goal, Mandate, Metric, Plan, PlanInfo
+    from vpl_tui.model import (
+        Activity,
+        Budget,
+        Focus,
+        Goal,
+        Mandate,
+        Metric,
+        OutcomeEntry,
+        Plan,
+        PlanInfo,
+    )
     from vpl_tui.model.followup import FollowUp
 
 Row = tuple[Any, ...]
@@ -69,7 +80,8 @@ class GoalRows:
     """(id, goal_number, position, title, purpose, resources, earmarked_mkr, council_goal,
     comment, metrics_note)"""
     metrics: list[Row] = field(default_factory=list)
-    """(id, goal_number, initiative_id, position, name, latest, latest_year)"""
+    """(id, goal_number, initiative_id, position, name, latest, latest_year, ident, unit,
+    kolada_kpi, higher_is_better): `ident` is the metric's stable id (`db/outcomes.py`)"""
     targets: list[Row] = field(default_factory=list)
     """(metric_id, year, target)"""
     activities: list[Row] = field(default_factory=list)
@@ -90,6 +102,8 @@ class PlanRows:
     goals: GoalRows
     followup: FollowUp | None = None
     """The follow-up rounds' periods, scale and histories (`db/followup.py` writes them)."""
+    outcomes: Sequence[OutcomeEntry] = ()
+    """The metrics' outcomes with their histories (`db/outcomes.py` writes them)."""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -110,6 +124,7 @@ def plan_rows(plan: Plan) -> PlanRows:
         budget=plan.budget,
         goals=goal_rows(plan.goals),
         followup=_followup_of(plan),
+        outcomes=plan.outcomes,
     )
 
 
@@ -128,6 +143,7 @@ def goal_rows(goals: Sequence[Goal], part: int = 0) -> GoalRows:
 
     def add_metrics(goal_number: str, initiative_id: str | None, items: list[Metric]) -> None:
         nonlocal metric_id
+        owner = goal_number if initiative_id is None else initiative_id
         for position, metric in enumerate(items):
             metric_id += 1
             rows.metrics.append(
@@ -139,6 +155,10 @@ def goal_rows(goals: Sequence[Goal], part: int = 0) -> GoalRows:
                     metric.name,
                     metric.latest,
                     metric.latest_year,
+                    metric.id or generated_metric_id(owner, position),
+                    metric.unit,
+                    metric.kolada_kpi,
+                    int(metric.higher_is_better),
                 )
             )
             rows.targets.extend(

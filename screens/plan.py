@@ -37,6 +37,7 @@ from vpl_tui.screens.controllers.plan_changes import StatusChanges
 from vpl_tui.screens.controllers.plan_detail import PlanDetail
 from vpl_tui.screens.controllers.plan_followup import PlanFollowup
 from vpl_tui.screens.controllers.plan_keys import PLAN_BINDINGS
+from vpl_tui.screens.controllers.plan_outcomes import PlanOutcomes
 from vpl_tui.screens.controllers.plan_outline import NodeRead, PlanOutline
 from vpl_tui.screens.controllers.plan_reload import OutsideChanges, Reload
 from vpl_tui.screens.controllers.plan_search import PlanSearch, search_plan
@@ -147,6 +148,7 @@ class PlanScreen(KeepsRunning, Screen[None]):
         self.view = PlanView(today)
         self.plan_detail = PlanDetail(self)
         self.changes = StatusChanges(self)
+        self.outcomes = PlanOutcomes(self)  # screens/controllers/plan_outcomes.py
         self.search = PlanSearch(self)
         self.outside = OutsideChanges(self)
         self.outline = PlanOutline(self)
@@ -276,6 +278,10 @@ class PlanScreen(KeepsRunning, Screen[None]):
     def action_note(self) -> None:
         """Change the status with a note, in a dialog."""
         self.changes.choose_with_note()
+
+    def action_outcome(self) -> None:
+        """Enter the outcome of the metric under the cursor for the current period."""
+        self.outcomes.enter()
 
     def action_undo(self) -> None:
         """Undo your last status change, with a new history row."""

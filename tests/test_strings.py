@@ -26,6 +26,7 @@ NOT_COUNTS = {"budget.check.pot_initiatives", "budget.row.initiatives_share"}
 
 OTHER_VALUES = {"text": "x", "ref": "1-1", "file": "plan.toml", "db": "vpl.db", "names": "x"}
 OTHER_VALUES |= {"period": "T1", "date": "2023-05-15"}
+OTHER_VALUES |= {"source": "Kolada", "reason": "x", "examples": "x", "problem": "x"}
 
 SAID: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     # key: ((Swedish for 1, for 2), (English for 1, for 2)), every count set to 1 or 2
@@ -102,6 +103,17 @@ SAID: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "followup.deadline_passed": (
         ("Deadline 2023-05-15: passerad för 1 dag sedan", "Deadline 2023-05-15: passerad för 2 dagar sedan"),
         ("Deadline 2023-05-15: passed 1 day ago", "Deadline 2023-05-15: passed 2 days ago")),
+    # Metric outcomes (vpl outcome import): "utfall" is the same in both numbers.
+    "metrics.imported": (("plan.toml: 1 utfall sparat (källa Kolada)", "plan.toml: 2 utfall sparade (källa Kolada)"),
+                         ("plan.toml: 1 outcome saved (source Kolada)", "plan.toml: 2 outcomes saved (source Kolada)")),
+    "metrics.import_checked": (
+        ("plan.toml: 1 utfall skulle sparas; inget sparades (--check)", "plan.toml: 2 utfall skulle sparas; inget sparades (--check)"),
+        ("plan.toml: 1 outcome would be saved; nothing saved (--check)", "plan.toml: 2 outcomes would be saved; nothing saved (--check)")),
+    "metrics.skipped": (("1 hoppades över: x (x)", "2 hoppades över: x (x)"),
+                        ("1 skipped: x (x)", "2 skipped: x (x)")),
+    "error.outcome_file_refused": (
+        ("x (filen har 1 fel; inget sparades)", "x (filen har 2 fel; inget sparades)"),
+        ("x (1 problem in the file; nothing was saved)", "x (2 problems in the file; nothing was saved)")),
 }  # fmt: skip
 
 

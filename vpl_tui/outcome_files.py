@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """The largest outcome file read (Kolada's answers for a municipality's every KPI fit)."""
@@ -36,9 +36,10 @@ _NUMBER = re.compile(r"[+\-−]?(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,]\d+)?")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
-@dataclass(frozen=True, slots=True)
-class OutcomeRow:
-    """One outcome as read: which metric (a KPI id or a metric id), year, gender, value."""
+class OutcomeRow(NamedTuple):
+    """One outcome as read: which metric (a KPI id or a metric id), year, gender, value.
+
+    A named tuple: a Kolada answer for a municipality holds 100 000 of them."""
 
     metric: str
     year: int
@@ -249,5 +250,8 @@ def match_outcomes(
         if row.value is None:
             matched.skipped.append((row, "no_value"))
             continue
-        matched.outcomes.extend((metric_id, row) for metric_id in targets)
+        if len(targets) == 1:  # the usual case, and a large answer's 100 000 times
+            matched.outcomes.append((targets[0], row))
+        else:
+            matched.outcomes.extend((metric_id, row) for metric_id in targets)
     return matched

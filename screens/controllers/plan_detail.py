@@ -73,7 +73,7 @@ class PlanDetail:
             )
             detail.show_initiative(initiative, goal.title if goal else "", metrics)
         elif isinstance(item, MetricItem):
-            detail.show_metric(item.metric, _owner(node))
+            detail.show_metric(item.metric, _owner(node), screen.outcomes.judged(item))
         elif isinstance(item, FocusItem):
             detail.show_focus(item.focus, item.progress)
         elif isinstance(item, MandateItem) and top is not None:

@@ -32,6 +32,14 @@ PLAN_BINDINGS: list[BindingType] = [
     Binding("n", "note", "Note", tooltip="Change the status with a note", id="note"),
     Binding("u", "undo", "Undo", tooltip="Undo your last status change", id="undo"),
     Binding(
+        "o",
+        "outcome",
+        "Outcome",
+        show=False,  # the metric's pane names the key where it applies
+        tooltip="Enter the metric's outcome for the current period",
+        id="outcome",
+    ),
+    Binding(
         "slash",
         "search",
         "Search",
@@ -125,6 +133,7 @@ PALETTE_COMMANDS = (
     "set-status",
     "note",
     "undo",
+    "outcome",
     "search",
     "filter",
     "summary",

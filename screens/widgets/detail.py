@@ -29,6 +29,8 @@ from vpl_tui.records import (
     PlanRecord,
     Progress,
 )
+from vpl_tui.rules.outcomes import MetricLine
+from vpl_tui.safetext import clean
 from vpl_tui.screens.safe import plain
 from vpl_tui.screens.widgets.detail_body import DetailBody
 from vpl_tui.strings import Strings
@@ -135,10 +137,23 @@ class DetailPane(VerticalScroll):
             metrics=metrics,
         )
 
-    def show_metric(self, metric: MetricRecord, owner: str) -> None:
+    def show_metric(
+        self, metric: MetricRecord, owner: str, judged: tuple[str, MetricLine] | None = None
+    ) -> None:
+        """A metric; with `judged` (the period's name and its line), its outcome, the one
+        before, the period's target and the judgement, and the key that records one."""
         s = self.strings
         facts = [(s("app.field.owner"), plain(owner)), *self._metric_facts(metric)]
-        self._show(caption=s("app.kind.metric"), title=plain(metric.name), facts=facts)
+        text = None
+        if judged is not None:
+            from vpl_tui.screens.widgets.metric_facts import judged_facts
+            from vpl_tui.summary.metrics import from_kolada
+
+            facts += judged_facts(judged[1], judged[0], s)
+            text = Text(s("app.outcome.key_hint", period=clean(judged[0])), style="italic")
+            if from_kolada(judged[1]):  # as Kolada's terms ask, wherever its figure is shown
+                text = Text("\n").join([Text(s("metrics.source_kolada")), text])
+        self._show(caption=s("app.kind.metric"), title=plain(metric.name), facts=facts, text=text)
 
     def show_activity(
         self,

@@ -18,6 +18,7 @@ from vpl_tui.catalog import (
     core,
     followup,
     load,
+    metrics,
     report_cli,
     summary,
 )
@@ -35,6 +36,7 @@ AREAS = (
     cli_help,
     app_ui,
     app_followup,
+    metrics,
 )
 
 

@@ -32,6 +32,7 @@ from vpl_tui.cli.env import (  # noqa: F401
     strings_of,
 )
 from vpl_tui.cli.followup import assess, followup, note, periods, ready
+from vpl_tui.cli.metrics import metrics, outcome
 from vpl_tui.cli.plan import backup, export, load, schema
 from vpl_tui.cli.report import budget, summary
 from vpl_tui.cli.status import history, set_status, undo
@@ -200,6 +201,7 @@ def main(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
 COMMANDS = (
     *(load, export, schema, backup, set_status, undo, history, summary, budget),
     *(periods, assess, ready, note, followup),
+    *(outcome, metrics),
     report_command,
 )
 for _command in COMMANDS:

@@ -62,7 +62,16 @@ from vpl_tui.model.followup import (  # noqa: F401
     ReadyEntry,
     ScaleEntry,
     followup_problems,
+    plan_periods,
     target_problems,
+)
+from vpl_tui.model.metrics import (  # noqa: F401
+    Metric,
+    OutcomeChange,
+    OutcomeEntry,
+    metric_ids,
+    outcome_metric_problems,
+    outcome_problems,
 )
 from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR, MAX_TEXT, MAX_USER  # noqa: F401
 
@@ -140,17 +149,6 @@ class Activity(Strict):
         return self
 
 
-class Metric(Strict):
-    """A measured quantity (mätetal) with its latest outcome and targets per year."""
-
-    name: Name
-    latest: Text = Field(default="", description='Latest outcome as published, e.g. "44 418".')
-    latest_year: int | None = Field(default=None, ge=FIRST_YEAR, le=LAST_YEAR)
-    targets: YearTexts = Field(
-        default_factory=dict, description='Target per year as published: "Öka", "Högst 50".'
-    )
-
-
 class Initiative(Strict):
     """A strategic initiative (strategiskt initiativ) under a council goal."""
 
@@ -212,6 +210,9 @@ class PlanInfo(Strict):
     year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     period: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{4}$")]
     currency_unit: Literal["tkr"] = "tkr"
+    municipality_code: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}$")] | None = Field(
+        default=None, description="The municipality's code (kommunkod), e.g. 2580 for Luleå."
+    )
 
 
 GOALS_READ_ELSEWHERE = "goals_read_elsewhere"
@@ -235,12 +236,17 @@ class Plan(Strict):
         default_factory=list, description="What has been done (vad har gjorts), per period."
     )
     ready: list[ReadyEntry] = Field(default_factory=list, description="Follow-ups marked ready.")
+    outcomes: list[OutcomeEntry] = Field(
+        default_factory=list, description="Metric outcomes per period or year, with history."
+    )
 
     @model_validator(mode="after")
     def _references(self, info: ValidationInfo) -> Plan:
         followup = followup_problems(
             self.plan.year, self.periods, self.scale, self.assessments, self.notes, self.ready
         )
+        periods = {p.id for p in plan_periods(self.periods, self.plan.year)}
+        followup += outcome_problems(self.outcomes, periods)
         if followup:
             raise problems_error(followup)
         if info.context is not None and info.context.get(GOALS_READ_ELSEWHERE):
@@ -284,6 +290,8 @@ class Plan(Strict):
         }
         targets = set(seen_numbers) | initiative_ids
         problems += target_problems(self.assessments, self.notes, self.ready, targets, refs)
+        ids, id_problems = metric_ids(self.goals)
+        problems += id_problems + outcome_metric_problems(self.outcomes, set(ids))
         if problems:
             raise problems_error(problems)
         return self

@@ -6,7 +6,9 @@ so the report's contents can be tested on any reader. What it reads:
 - the plan, its focus lists, goals and initiatives in the plan's order;
 - every activity's status as it was at the end of the period's last day (the store's
   as-of replay), and its latest note up to then;
-- the metrics with their published latest outcome and the target for the period's year;
+- the metrics judged for the period (`Store.metric_lines`): outcome and previous outcome as
+  they stood at the freeze moment (the last ready mark, or now in a draft), as assessments
+  are, and the target for the period's year;
 - the previous period's statuses, for "what changed": activities finished and delayed;
 - the budget reconciliation's findings.
 
@@ -28,7 +30,6 @@ from vpl_tui.records import (
     GoalRecord,
     HistoryRecord,
     InitiativeRecord,
-    MetricRecord,
     PlanRecord,
     latest_notes,
 )
@@ -45,9 +46,9 @@ from vpl_tui.report.data import (
     InitiativeData,
     MetricRow,
     ReportData,
-    metric_row,
 )
 from vpl_tui.rules.assessments import DEFAULT_SCALE, Assessment, Level, Scale
+from vpl_tui.rules.outcomes import MetricLine, Outcome
 from vpl_tui.rules.periods import Period, previous_period
 from vpl_tui.rules.statuses import DONE
 from vpl_tui.strings import Strings
@@ -63,7 +64,9 @@ class ReportReader(Protocol):
         self, goal_number: str, today: date | None = None
     ) -> list[InitiativeRecord]: ...
     def activities_as_of(self, as_of: date) -> list[ActivityRecord]: ...
-    def all_metrics(self) -> list[tuple[str, str | None, MetricRecord]]: ...
+    def metric_lines(
+        self, period: Period, moment: date | datetime | None = None
+    ) -> list[MetricLine]: ...
     def history(self, ref: str | None = None, limit: int | None = None) -> list[HistoryRecord]: ...
     def budget_figures(self) -> BudgetFigures | None: ...
     def earmarks(self) -> list[Earmark]: ...
@@ -80,6 +83,34 @@ def _assessed(
         target: (a.level, a.analysis, a.actions)
         for target, a in reader.assessment_as_of(period.id, moment).items()
     }
+
+
+def _metric_rows(
+    lines: list[MetricLine], period: Period
+) -> dict[tuple[str, str | None], list[MetricRow]]:
+    """Each owner's metrics judged for the period, by the one rule (`rules.outcomes`)."""
+
+    def text(outcome: Outcome | None) -> str | None:
+        if outcome is None:
+            return None
+        return (
+            outcome.value if outcome.period == period.id else f"{outcome.value} ({outcome.point})"
+        )
+
+    rows: dict[tuple[str, str | None], list[MetricRow]] = {}
+    for line in lines:
+        judged, info = line.judged, line.metric
+        rows.setdefault((info.goal_number, info.initiative_id), []).append(
+            MetricRow(
+                info.name,
+                text(judged.outcome),
+                text(judged.previous),
+                judged.target,
+                judged.judgement,
+                judged.outcome.source if judged.outcome is not None else "",
+            )
+        )
+    return rows
 
 
 def _findings(reader: ReportReader, strings: Strings) -> tuple[Finding, ...]:
@@ -123,13 +154,7 @@ def gather_report(
         level_code, analysis, actions = found
         return scale.level(level_code), analysis, actions
 
-    year = str(period.end.year)
-    metrics: dict[tuple[str, str | None], list[MetricRow]] = {}
-    for goal_number, initiative_id, metric in reader.all_metrics():
-        outcome = metric.latest.strip() or None
-        metrics.setdefault((goal_number, initiative_id), []).append(
-            metric_row(metric.name, outcome, target=metric.targets.get(year))
-        )
+    metrics = _metric_rows(reader.metric_lines(period, last_ready), period)
     rows: dict[tuple[str, str | None], list[ActivityRow]] = {}
     for a in activities:
         rows.setdefault((a.goal_number, a.initiative_id), []).append(

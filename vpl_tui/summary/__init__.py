@@ -28,6 +28,7 @@ from vpl_tui.records import (
 from vpl_tui.records import latest_notes as notes_as_of
 from vpl_tui.rules.assessments import Assessment, Scale
 from vpl_tui.rules.checks import tally
+from vpl_tui.rules.outcomes import MetricLine
 from vpl_tui.rules.periods import Period, current_period
 from vpl_tui.rules.statuses import CANCELLED, STATUSES
 from vpl_tui.strings import Strings
@@ -68,6 +69,7 @@ class PlanReader(Protocol):
     def periods(self) -> tuple[Period, ...]: ...
     def scale(self) -> Scale: ...
     def assessment_as_of(self, period: str, day: date | None = None) -> dict[str, Assessment]: ...
+    def metric_lines(self, period: Period, moment: date | None = None) -> list[MetricLine]: ...
 
 
 def goal_assessments(store: PlanReader, as_of: date) -> dict[str, GoalAssessment]:
@@ -156,6 +158,7 @@ def build_summary(
             )
         )
     overdue = store.overdue_as_of(as_of)
+    period = current_period(store.periods(), as_of)
     return Summary(
         plan=plan,
         as_of=as_of,
@@ -169,6 +172,8 @@ def build_summary(
         initiative_titles=titles,
         assessments=goal_assessments(store, as_of),
         notes=latest_notes(store, [a.ref for a in overdue], as_of) if with_details else {},
+        metric_lines=[] if period is None else store.metric_lines(period, as_of),
+        metric_period="" if period is None else period.name,
     )
 
 

@@ -67,7 +67,9 @@ def render_html(summary: Summary, s: Strings) -> str:
         )
     else:
         overdue = f"<p>{h(s('summary.none_overdue'))}</p>"
-    metrics = _metrics_table(summary, s, h)
+    from vpl_tui.summary.metrics import metric_html
+
+    metrics = metric_html(summary.metric_lines, s, h) or _metrics_table(summary, s, h)
     from vpl_tui import __version__  # looked up only here: it costs every start ~20 ms
 
     printed = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")

@@ -70,6 +70,7 @@ def summary_data(summary: Summary) -> dict[str, Any]:
             }
             for goal_number, initiative_id, metric in summary.metrics
         ],
+        "judged_metrics": _judged(summary),
         "budget": None
         if summary.budget is None
         else {
@@ -89,3 +90,27 @@ def render_json(summary: Summary) -> str:
     """
     text = json.dumps(summary_data(summary), indent=2, ensure_ascii=False)
     return escape_serialised(text) + "\n"
+
+
+def _judged(summary: Summary) -> dict[str, Any]:
+    """The metrics judged for the period current on the summary's day."""
+    from vpl_tui.rules.targets import TREND
+
+    return {
+        "period": summary.metric_period,
+        "metrics": [
+            {
+                "id": line.metric.id,
+                "goal": line.metric.goal_number,
+                "initiative": line.metric.initiative_id,
+                "outcome": None if line.judged.outcome is None else line.judged.outcome.value,
+                "outcome_at": None if line.judged.outcome is None else line.judged.outcome.point,
+                "source": None if line.judged.outcome is None else line.judged.outcome.source,
+                "previous": None if line.judged.previous is None else line.judged.previous.value,
+                "target": line.judged.target,
+                "judgement": line.judged.judgement,
+                "trend": TREND.get(line.judged.judgement),
+            }
+            for line in summary.metric_lines
+        ],
+    }

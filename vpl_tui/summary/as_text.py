@@ -81,6 +81,11 @@ def render_text(
         f"{one_line(activity.title, title_width)}"
         for ref, activity in zip(refs, summary.overdue, strict=True)
     ]
+    if summary.metric_lines:
+        from vpl_tui.summary.metrics import metric_text
+
+        found = metric_text(summary.metric_lines, summary.metric_period, summary.as_of, s, room)
+        lines += ["", style(found[0], "heading"), *found[1:]]
     lines += ["", budget_line(summary, s), ""]
     return "\n".join(lines)
 
@@ -129,5 +134,11 @@ def render_markdown(summary: Summary, s: Strings) -> str:
             )
     else:
         lines.append(s("summary.none_overdue"))
+    if summary.metric_lines:
+        from vpl_tui.summary.metrics import counted, metric_markdown
+
+        met, judged = counted(summary.metric_lines)
+        title = s("summary.metrics_title", period=summary.metric_period, met=met, judged=judged)
+        lines += ["", f"## {e(title)}", "", *metric_markdown(summary.metric_lines, s, e)]
     lines += ["", budget_line(summary, s), ""]
     return "\n".join(lines)

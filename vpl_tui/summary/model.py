@@ -14,6 +14,7 @@ from typing import Literal, NamedTuple
 
 from vpl_tui.records import ActivityRecord, MetricRecord, OverdueRecord, PlanRecord
 from vpl_tui.rules.assessments import Level
+from vpl_tui.rules.outcomes import MetricLine
 from vpl_tui.strings import Strings
 
 Format = Literal["text", "markdown", "json", "html"]
@@ -85,6 +86,10 @@ class Summary:
     """Each assessed goal's assessment, by goal number."""
     notes: dict[str, str] = field(default_factory=dict)
     """The latest note of each overdue activity that has one (HTML only; empty otherwise)."""
+    metric_lines: list[MetricLine] = field(default_factory=list)
+    """Every metric judged for the period current on the day (`vpl_tui.summary.metrics`)."""
+    metric_period: str = ""
+    """That period's name."""
 
 
 def heading(summary: Summary) -> str:

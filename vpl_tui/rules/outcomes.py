@@ -1,0 +1,207 @@
+"""Metric ids, outcomes on a timeline, and a metric judged for a follow-up period.
+
+A metric (mätetal) is named by a stable id: the plan file's `id`, or, without one, its
+goal's number or initiative's id and its place (`1.1.3-m1`, `smart-m1`), so that plan
+files written before metrics had ids keep loading and keep their meaning.
+
+An outcome (utfall) is recorded for a follow-up period of the plan (`t1`, `delar`, `ar`)
+or for a calendar year (as Kolada and the published plan give them), optionally split by
+gender (T total, K kvinnor, M män). On the timeline a period stands at its end date and a
+year at its last day; of two outcomes at the same day, the period's is the later.
+
+A metric's published latest outcome (`latest`, with `latest_year`) is its outcome of that
+year until one is recorded there; one published without a year stands before every
+recorded outcome, so that "Öka" compares the first outcome recorded with it.
+
+For a period P, a metric's *outcome* is its latest total (T) outcome at or before P's end,
+its *previous outcome* the latest one at a day before that, and its *target* the plan's
+target for P's year. The judgement is `vpl_tui.rules.targets.judge` of those: an outcome
+in words ("Tas fram") cannot be judged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
+
+from vpl_tui.rules.periods import Period
+from vpl_tui.rules.targets import Judgement, Value, judge, parse_target, parse_value
+
+GENDERS = ("T", "K", "M")
+"""Total, kvinnor, män: as Swedish statistics split a figure."""
+TOTAL = "T"
+MAX_VALUE = 200
+"""The longest outcome text: a number with its unit, or a few words."""
+MAX_UNIT = 40
+MAX_SOURCE = 64
+"""The longest source: "Kolada", "SCB", a file's name (cut to this)."""
+
+
+def generated_metric_id(owner: str, index: int) -> str:
+    """The id of a metric without one in its plan file: owner and place, `1.1.3-m1`."""
+    return f"{owner}-m{index + 1}"
+
+
+class Outcome(NamedTuple):
+    """One outcome as it stands (its history's last entry), or as the plan published it.
+
+    A named tuple: `vpl metrics` makes one of each of a region's 100 000 outcomes.
+    """
+
+    metric: str
+    value: str
+    """As written: `44 418`, `49,4 %`, `198 personer`, or words. Never empty."""
+    period: str | None = None
+    """The follow-up period's id, or None for a year's outcome."""
+    year: int | None = None
+    gender: str = TOTAL
+    source: str = ""
+    """`Kolada`, `SCB`, a file's name, or "" (the controller's own, or the plan's)."""
+    comment: str = ""
+    user: str = ""
+    at: str = ""
+    version: int = 0
+    """How many rows its history has (0: the plan's published outcome)."""
+
+    def day(self, periods: Sequence[Period]) -> date | None:
+        """Where it stands on the timeline; None for a period the plan no longer has."""
+        if self.year is not None:
+            return date(self.year, 12, 31)
+        if self.period is None:  # published without a year: before anything recorded
+            return date.min
+        for period in periods:
+            if period.id == self.period:
+                return period.end
+        return None
+
+    @property
+    def point(self) -> str:
+        """The period's id or the year, as shown: `t1`, `2021`; "" for one published
+        without a year."""
+        if self.period is not None:
+            return self.period
+        return "" if self.year is None else str(self.year)
+
+
+def outcome_number(value: str, unit: str = "") -> Value | None:
+    """An outcome's number, or None for one in words; a bare number takes the metric's unit."""
+    parsed = parse_value(value)
+    if parsed is None:
+        return None
+    if not parsed.unit and unit:
+        return Value(parsed.number, "%" if unit.casefold() == "procent" else unit)
+    return parsed
+
+
+class MetricJudged(NamedTuple):
+    """A metric for one period: its outcome and the one before, its target, the judgement."""
+
+    outcome: Outcome | None
+    previous: Outcome | None
+    target: str | None
+    judgement: Judgement
+
+
+_parsed_target = lru_cache(maxsize=4096)(parse_target)
+"""Targets repeat ("Öka" on every other metric): each text is read once."""
+_TRENDS = ("increase", "decrease")
+
+
+def _placed(
+    outcomes: Iterable[Outcome], ends: dict[str, date], end: date
+) -> list[tuple[date, int, Outcome]]:
+    """The total outcomes at or before `end`, in timeline order."""
+    placed = []
+    for outcome in outcomes:
+        if outcome.gender != TOTAL or not outcome.value:
+            continue
+        if outcome.year is not None:
+            day, rank = date(outcome.year, 12, 31), 0
+        elif outcome.period is None:
+            day, rank = date.min, 0
+        else:
+            found = ends.get(outcome.period)
+            if found is None:
+                continue
+            day, rank = found, 1
+        if day <= end:
+            placed.append((day, rank, outcome))
+    placed.sort(key=lambda item: (item[0], item[1]))
+    return placed
+
+
+def judge_metric(
+    outcomes: Iterable[Outcome],
+    period: Period,
+    periods: Sequence[Period],
+    targets: dict[str, str],
+    *,
+    unit: str = "",
+    higher_is_better: bool = True,
+) -> MetricJudged:
+    """A metric's outcome, previous outcome and judgement for `period` (the module's rule)."""
+    placed = _placed(outcomes, {p.id: p.end for p in periods}, period.end)
+    target = targets.get(str(period.end.year))
+    parsed = _parsed_target(target) if target is not None else None
+    if not placed:
+        return MetricJudged(None, None, target, judge(parsed, None))
+    day, _, outcome = placed[-1]
+    previous = next((item[2] for item in reversed(placed) if item[0] < day), None)
+    value = outcome_number(outcome.value, unit)
+    if value is None:
+        return MetricJudged(outcome, previous, target, "not_judgeable")  # words: no number
+    before = None
+    if parsed is not None and parsed.comparison in _TRENDS and previous is not None:
+        found = outcome_number(previous.value, unit)
+        before = found.number if found is not None else None
+    judgement = judge(parsed, value.number, before, higher_is_better=higher_is_better)
+    return MetricJudged(outcome, previous, target, judgement)
+
+
+def value_problem(value: str, source: str = "") -> str | None:
+    """Why an outcome text (and its source) cannot be recorded (a catalog key), or None."""
+    if not value.strip():
+        return "error.outcome_empty"
+    if len(value) > MAX_VALUE:
+        return "error.outcome_too_long"
+    if len(source) > MAX_SOURCE:
+        return "error.outcome_source_too_long"
+    return None
+
+
+class MetricInfo(NamedTuple):
+    """A metric as the outcomes see it: its id, owner, name, unit and targets."""
+
+    id: str
+    goal_number: str
+    initiative_id: str | None
+    name: str
+    unit: str
+    kolada_kpi: str | None
+    higher_is_better: bool
+    latest: str
+    latest_year: int | None
+    targets: dict[str, str]
+
+    @property
+    def owner(self) -> str:
+        """The goal or initiative whose follow-up it belongs to."""
+        return self.initiative_id or self.goal_number
+
+    def published(self) -> Outcome | None:
+        """The plan's published latest outcome: of its year, or, without a year, the
+        earliest outcome known (what a later one is compared with)."""
+        if not self.latest.strip():
+            return None
+        return Outcome(self.id, self.latest.strip(), year=self.latest_year)
+
+
+class MetricLine(NamedTuple):
+    """One metric for a period: what it is, and its outcome, target and judgement."""
+
+    metric: MetricInfo
+    judged: MetricJudged
+    split: tuple[Outcome, ...] = ()
+    """Its outcomes by gender (K, M) at the judged outcome's period or year."""
