@@ -18,6 +18,16 @@ VPL = str(Path(sys.executable).with_name("vpl"))
 """The installed console script: CLI tests run the real entry point, as a user would."""
 
 
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test its own settings file: a developer's own (a theme chosen, a report folder)
+    must not change what the app shows in a test. Tests about settings set `VPL_CONFIG`
+    themselves; this only sets where an unset one points."""
+    settings = tmp_path / "vpl-config" / "settings.toml"
+    monkeypatch.setenv("VPL_CONFIG", str(settings))
+    return settings
+
+
 @pytest.fixture(scope="session")
 def seed_plan() -> Plan:
     """The bundled Luleå plan, parsed once per test session (tests must not mutate it)."""
