@@ -144,9 +144,7 @@ class FollowupScreen(Screen[None]):
     ) -> FollowupScreen:
         """The view of `target` as it stands (a few indexed reads, on the caller's store)."""
         record = store.assessment(target, period.id)
-        judgements: list[str] = []
-        if hasattr(store, "judgements_for"):  # the metrics' outcomes, once they are there
-            judgements = list(store.judgements_for(period.id).get(target, []))
+        judgements = store.judgements_of(target, period.id)
         form = FollowupForm(
             store.scale(),
             period,

@@ -1,0 +1,259 @@
+"""Metric outcomes read: the metrics, their outcomes as of a moment, and their judgements.
+
+The writes are `db/outcomes.py`; which outcome counts for a period and how it is judged
+is the core's rule (`vpl_tui.rules.outcomes.judge_metric`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from itertools import groupby
+from operator import itemgetter
+
+from vpl_tui.db.changes import (
+    end_of_day_utc,
+    format_time,
+)
+from vpl_tui.db.outcomes_file import OutcomesFile
+from vpl_tui.errors import VplError
+from vpl_tui.rules.outcomes import (
+    TOTAL,
+    MetricInfo,
+    MetricLine,
+    Outcome,
+    generated_metric_id,
+    judge_metric,
+)
+from vpl_tui.rules.periods import Period
+from vpl_tui.safetext import clean
+
+Point = tuple[str | None, int | None, str]
+"""Where an outcome is: (period id or None, year or None, gender)."""
+
+
+class OutcomeReads(OutcomesFile):
+    """The outcomes' reads."""
+
+    def metric_infos(self) -> list[MetricInfo]:
+        """Every metric of the plan, in plan order."""
+        targets: dict[int, dict[str, str]] = defaultdict(dict)
+        for metric_id, year, target in self.db.execute(
+            "SELECT metric_id, year, target FROM metric_target ORDER BY metric_id, year"
+        ):
+            targets[metric_id][str(year)] = target
+        if self._has_outcomes():
+            extra = "d.ident, d.unit, d.kolada_kpi, d.higher_is_better"
+            join = "LEFT JOIN metric_detail d ON d.metric_id = m.id "
+        else:
+            extra, join = "NULL, '', NULL, 1", ""
+        sql = (
+            "SELECT m.id, m.goal_number, m.initiative_id, m.position, m.name, m.latest, "
+            f"m.latest_year, {extra} FROM metric m JOIN goal g ON g.number = m.goal_number "
+            f"LEFT JOIN initiative i ON i.id = m.initiative_id {join}"
+            "ORDER BY g.position, m.initiative_id IS NOT NULL, i.position, m.position"
+        )
+        found = []
+        for row in self.db.execute(sql):
+            row_id, goal, initiative, position, name, latest, year, ident, unit, kpi, up = row
+            ident = ident or generated_metric_id(initiative or goal, position)
+            found.append(
+                MetricInfo(
+                    ident,
+                    goal,
+                    initiative,
+                    name,
+                    unit,
+                    kpi,
+                    up is None or bool(up),
+                    latest,
+                    year,
+                    targets.get(row_id, {}),
+                )
+            )
+        return found
+
+    def metric_info(self, wanted: str) -> MetricInfo:
+        """A metric by its id, in any case."""
+        folded = wanted.strip().casefold()
+        for metric in self.metric_infos():
+            if metric.id.casefold() == folded:
+                return metric
+        raise VplError("error.unknown_metric", metric=clean(wanted))
+
+    def municipality_code(self) -> str | None:
+        """The plan's municipality code (kommunkod), when it gives one."""
+        if not self._has_outcomes():
+            return None
+        row = self.db.execute("SELECT municipality_code FROM plan_code WHERE id = 1").fetchone()
+        return row[0] if row else None
+
+    def outcomes_as_of(
+        self,
+        moment: date | datetime | None = None,
+        metric: str | None = None,
+        *,
+        infos: Sequence[MetricInfo] | None = None,
+    ) -> dict[str, list[Outcome]]:
+        """Each metric's outcomes as they stood at the end of `moment` (a day), at `moment`
+        (a datetime), or now (None): the latest row of every point, and the published ones.
+
+        `infos`: the metrics, when the caller has read them already."""
+        if infos is None:
+            infos = self.metric_infos() if metric is None else [self.metric_info(metric)]
+        found: dict[str, list[Outcome]] = defaultdict(list)
+        if self._has_outcomes():
+            where, params = self._before(moment)
+            if metric is not None:
+                where += " AND metric = ?"
+                params = (*params, metric)
+            # The latest row of each point and how many rows it had by then (its version).
+            rows = self.db.execute(
+                "SELECT h.metric, h.value, h.period, h.year, h.gender, h.source, h.comment, "
+                "h.user, h.at, g.version FROM (SELECT MAX(id) AS id, COUNT(*) AS version "
+                f"FROM outcome_history WHERE 1 {where} GROUP BY metric, period, year, gender) g "
+                "JOIN outcome_history h ON h.id = g.id ORDER BY h.metric, h.id",
+                params,
+            )
+            make = Outcome._make
+            for ident, group in groupby(rows, itemgetter(0)):
+                # "" is undone to nothing: the published one, if any, stands again
+                found[ident] = [make(row) for row in group if row[1]]
+        for info in infos:  # the published outcome, where none is recorded at its point
+            published = info.published()
+            if published is None:
+                continue
+            mine = found[info.id]
+            if not any(
+                o.period is None and o.year == published.year and o.gender == TOTAL for o in mine
+            ):
+                mine.insert(0, published)
+        return {ident: outcomes for ident, outcomes in found.items() if outcomes}
+
+    def _before(self, moment: date | datetime | None) -> tuple[str, tuple[str, ...]]:
+        if moment is None:
+            return "", ()
+        if isinstance(moment, datetime):
+            return " AND at <= ?", (format_time(moment),)
+        return " AND at < ?", (end_of_day_utc(moment),)
+
+    def outcome(self, metric: str, point: Point) -> Outcome | None:
+        """The recorded outcome at `point` as it stands (with its version), or None."""
+        if not self._has_outcomes():
+            return None
+        period, year, gender = point
+        rows = self.db.execute(
+            "SELECT value, source, comment, user, at FROM outcome_history WHERE metric = ? "
+            "AND period IS ? AND year IS ? AND gender = ? ORDER BY id",
+            (metric, period, year, gender),
+        ).fetchall()
+        if not rows:
+            return None
+        value, source, comment, user, at = rows[-1]
+        return Outcome(metric, value, period, year, gender, source, comment, user, at, len(rows))
+
+    def outcome_history(self, metric: str, point: Point) -> list[dict[str, object]]:
+        """Every row of the outcome at `point`, oldest first."""
+        period, year, gender = point
+        return list(
+            self.db.query(
+                "SELECT * FROM outcome_history WHERE metric = ? AND period IS ? AND year IS ? "
+                "AND gender = ? ORDER BY id",
+                (metric, period, year, gender),
+            )
+        )
+
+    def metric_lines(
+        self, period: Period, moment: date | datetime | None = None
+    ) -> list[MetricLine]:
+        """Every metric judged for `period`, with outcomes as they stood at `moment`."""
+        with self.db.atomic():  # one consistent moment
+            periods = self.periods()
+            infos = self.metric_infos()
+            outcomes = self.outcomes_as_of(moment, infos=infos)
+        return [self._line(info, outcomes.get(info.id, []), period, periods) for info in infos]
+
+    def metric_line_at(
+        self, goal_number: str, initiative_id: str | None, position: int, period: Period
+    ) -> MetricLine | None:
+        """One metric, by its owner and place, judged for `period` (the app's detail pane:
+        read by key as the cursor moves, not the whole plan's metrics)."""
+        if not self._has_outcomes():
+            return None
+        owner = "m.initiative_id = ?" if initiative_id else "m.initiative_id IS NULL"
+        row = self.db.execute(
+            "SELECT m.id, m.name, m.latest, m.latest_year, d.ident, d.unit, d.kolada_kpi, "
+            "d.higher_is_better FROM metric m JOIN metric_detail d ON d.metric_id = m.id "
+            f"WHERE m.goal_number = ? AND {owner} AND m.position = ?",
+            (goal_number, *([initiative_id] if initiative_id else []), position),
+        ).fetchone()
+        if row is None:
+            return None
+        row_id, name, latest, year, ident, unit, kpi, higher = row
+        targets = {
+            str(y): t
+            for y, t in self.db.execute(
+                "SELECT year, target FROM metric_target WHERE metric_id = ? ORDER BY year",
+                (row_id,),
+            )
+        }
+        info = MetricInfo(
+            ident, goal_number, initiative_id, name, unit, kpi, bool(higher), latest, year, targets
+        )
+        mine = self.outcomes_as_of(metric=ident, infos=[info]).get(ident, [])
+        return self._line(info, mine, period, self.periods())
+
+    def _line(
+        self, info: MetricInfo, mine: list[Outcome], period: Period, periods: Sequence[Period]
+    ) -> MetricLine:
+        judged = judge_metric(
+            mine,
+            period,
+            periods,
+            info.targets,
+            unit=info.unit,
+            higher_is_better=info.higher_is_better,
+        )
+        split: tuple[Outcome, ...] = ()
+        if judged.outcome is not None and len(mine) > 1:
+            at = (judged.outcome.period, judged.outcome.year)
+            split = tuple(o for o in mine if o.gender != TOTAL and (o.period, o.year) == at)
+        return MetricLine(info, judged, split)
+
+    def judgements_for(self, period_id: str) -> Mapping[str, list[str]]:
+        """For each goal number and initiative id, its metrics' judgements for the period
+        (`vpl_tui.rules.targets.Judgement` codes, in plan order): for the suggestion."""
+        period = self._period_by_id(period_id)
+        found: dict[str, list[str]] = defaultdict(list)
+        for line in self.metric_lines(period):
+            found[line.metric.owner].append(line.judged.judgement)
+        return dict(found)
+
+    def judgements_of(self, target: str, period_id: str) -> list[str]:
+        """One goal's or initiative's metric judgements for the period, read by key (the
+        app's follow-up view opens on the UI thread: not the whole plan's metrics)."""
+        if not self._has_outcomes():
+            return []
+        period = self._period_by_id(period_id)
+        rows = self.db.execute(
+            "SELECT goal_number, initiative_id, position FROM metric "
+            "WHERE (initiative_id = ?) OR (goal_number = ? AND initiative_id IS NULL) "
+            "ORDER BY position",
+            (target, target),
+        ).fetchall()
+        lines = (
+            self.metric_line_at(goal, initiative, position, period)
+            for goal, initiative, position in rows
+        )
+        return [line.judged.judgement for line in lines if line is not None]
+
+    def _period_by_id(self, period_id: str) -> Period:
+        for period in self.periods():
+            if period.id == period_id:
+                return period
+        raise VplError(
+            "error.unknown_period",
+            period=clean(period_id),
+            choices=", ".join(p.id for p in self.periods()),
+        )
