@@ -83,6 +83,10 @@ def test_judgements_for_a_period_by_goal_and_initiative(store: Store) -> None:
     assert found["1.1.1"] == ["not_judgeable", "not_judgeable"]  # "11" published, Öka: no before
     with pytest.raises(VplError):
         store.judgements_for("nope")
+    # The follow-up view reads one target's by key: the same judgements, for every target.
+    for target, judgements in found.items():
+        assert store.judgements_of(target, "t1") == judgements
+    assert store.judgements_of("no-such-target", "t1") == []
 
 
 def test_outcomes_replay_as_they_stood_at_a_moment(store: Store) -> None:
