@@ -17,6 +17,7 @@ from vpl_tui.catalog import (
     core,
     followup,
     load,
+    load_followup,
     report_cli,
     summary,
 )
@@ -33,6 +34,7 @@ AREAS = (
     load,
     cli_help,
     app_ui,
+    load_followup,
 )
 
 
