@@ -328,7 +328,7 @@ class PlanScreen(KeepsRunning, Screen[None]):
     async def search_for(self, text: str) -> None:
         """Find what matches `text`, in a thread (one search at a time)."""
         result = await self.searcher.run(
-            search_plan, self.store.path, text, SEARCH_LIMIT, self.today
+            search_plan, self.store.path, text, SEARCH_LIMIT, self.today, self.strings
         )
         self.post_message(self.SearchDone(result))
 

@@ -18,6 +18,7 @@ from vpl_tui.catalog import (
     followup,
     load,
     load_followup,
+    report_app,
     report_cli,
     summary,
 )
@@ -35,6 +36,7 @@ AREAS = (
     cli_help,
     app_ui,
     load_followup,
+    report_app,
 )
 
 
