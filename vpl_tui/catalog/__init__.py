@@ -18,6 +18,7 @@ from vpl_tui.catalog import (
     followup,
     load,
     load_followup,
+    plan_checks,
     report_app,
     report_cli,
     summary,
@@ -37,6 +38,7 @@ AREAS = (
     app_ui,
     load_followup,
     report_app,
+    plan_checks,
 )
 
 
