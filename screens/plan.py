@@ -347,6 +347,12 @@ class PlanScreen(KeepsRunning, Screen[None]):
 
     # -- summary, budget, help and the palette ----------------------------------------------
 
+    def action_report(self) -> None:
+        """The board report of the current period: a preview, saved in a chosen format."""
+        from vpl_tui.screens.report_preview import open_report
+
+        open_report(self, self._summary_dir())
+
     def action_summary(self) -> None:
         """Build the status summary, save it as Markdown and show it."""
         self.app.notify(self.strings("app.summary.working"), markup=False, timeout=2)

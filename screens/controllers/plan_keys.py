@@ -55,7 +55,10 @@ PLAN_BINDINGS: list[BindingType] = [
         tooltip="all → open → in progress → delayed → overdue → done",
         id="filter",
     ),
-    Binding("p", "summary", "Summary", tooltip="Show and save the status summary", id="summary"),
+    Binding("p", "report", "Report", tooltip="The board report of the period", id="report"),
+    Binding(
+        "P", "summary", "Summary", show=False, tooltip="The quick status summary", id="summary"
+    ),
     Binding("b", "budget", "Budget", tooltip="The budget reconciliation", id="budget"),
     Binding("escape", "clear", "Clear", show=False, tooltip="Clear search or filter", id="clear"),
     Binding(
@@ -84,7 +87,7 @@ HELP_SECTIONS: dict[str, tuple[str, ...]] = {
     ),
     "change": ("toggle-done", "set-status", "note", "undo"),
     "find": ("search", "search-go", "filter", "clear"),
-    "other": ("switch-pane", "summary", "budget", "palette", "help", "quit"),
+    "other": ("switch-pane", "report", "summary", "budget", "palette", "help", "quit"),
 }
 """The help's sections, by catalog name, and the binding ids in each, in order."""
 PALETTE_COMMANDS = (
@@ -94,6 +97,7 @@ PALETTE_COMMANDS = (
     "undo",
     "search",
     "filter",
+    "report",
     "summary",
     "budget",
 )
