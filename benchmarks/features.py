@@ -12,7 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench_report import run as report_rows
+
 FeatureRun = Callable[[Any, int, Path, Path], None]
 
-FEATURES: dict[str, FeatureRun] = {}
+FEATURES: dict[str, FeatureRun] = {"report": report_rows}
 """Step name → its rows, in the order they run."""
