@@ -56,10 +56,14 @@ def broken_histories(data: dict[str, Any]) -> None:
         ([change(1, "not_started", "done"), change(2, "done", "delayed", undoes=0)], "delayed"),
         ([change(1, "not_started", "done")], "delayed"),
         ([], "done"),
+        ([{"at": datetime(2023, 3, 1, 9, 0), "from": "not_started", "to": "done"}], "done"),
+        ([change(1, "not_started", "done") | {"at": datetime(1066, 3, 1, tzinfo=UTC)}], "done"),
     ]
     for activity, (history, status) in zip(activities, cases, strict=False):
         activity["history"], activity["status"] = history, status
     assert len(activities) >= len(cases)
+    net = data["budget"]["operating"]["net_costs"]
+    net["20x3"] = net.pop(next(iter(net)))
 
 
 def broken_followup(data: dict[str, Any]) -> None:
@@ -127,6 +131,9 @@ SWEDISH = {
         "status: delayed är inte där historiken slutar (done)",
         "status: done behöver historikraden som satte den (en aktivitet utan historik är "
         "not_started)",
+        "history[0].at: behöver en tidszon, till exempel 2023-03-01T09:30:00Z",
+        "history[0].at: året 1066 ligger utanför 1900–2200",
+        "net_costs: nyckeln '20x3' är inget år (fyra siffror)",
     ],
     "followup": [
         "periods[1].id: 'T1' används två gånger",

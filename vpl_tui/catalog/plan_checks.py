@@ -5,6 +5,19 @@ as `FILE:LINE: PATH: reason`; the English texts are the ones the rules have alwa
 from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
+    # Values a field checks itself (vpl_tui.model.base).
+    "plan.not_a_year_key": (
+        "nyckeln {year_key} är inget år (fyra siffror)",
+        "key {year_key} is not a year (four digits)",
+    ),
+    "plan.needs_zone": (
+        "behöver en tidszon, till exempel 2023-03-01T09:30:00Z",
+        "needs a time zone, for example 2023-03-01T09:30:00Z",
+    ),
+    "plan.year_outside": (
+        "året {year} ligger utanför {first}–{last}",
+        "year {year} is outside {first}-{last}",
+    ),
     # An activity's status history (vpl_tui.model.Activity).
     "plan.history.not_following": (
         "{status} följer inte på raden före ({previous})",
