@@ -12,11 +12,12 @@ from test_app_support import (
     cursor_key,
     detail_text,
     make_app,
+    plan,
     screen_text,
     settle,
     tree_lines,
-    type_text,
 )
+from textual.widgets import Input
 
 from vpl_tui.db.store import Store
 
@@ -28,8 +29,9 @@ def user(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 async def search(pilot, text: str) -> None:
+    """`/` and `text` pasted into the field at once (one search, not one a letter)."""
     await pilot.press("slash")
-    await type_text(pilot, text)
+    plan(pilot.app).query_one("#search", Input).value = text
     await settle(pilot)
 
 
