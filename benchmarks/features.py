@@ -27,5 +27,6 @@ def _lazy(module: str) -> FeatureRun:
 FEATURES: dict[str, FeatureRun] = {
     "followup": _lazy("bench_followup"),
     "metrics": _lazy("bench_metrics"),
+    "report": _lazy("bench_report"),
 }
 """Step name → its rows, in the order they run."""

@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/run.py --sizes 1000 --runs 3
     .venv/bin/python benchmarks/run.py --sizes 100000 --only set,history,undo,export
     .venv/bin/python benchmarks/run.py --quick --sizes 200  # a smoke run (what the test does)
+    .venv/bin/python benchmarks/run.py --python .venv/bench/bin/python   # an installed vpl
 
 For every size N it writes a plan with `make_plan.py`, then times each operation as a
 whole process (like a person typing the command) or, for the terminal app, headless in
@@ -60,6 +61,19 @@ STEPS = (
 """What `--only` picks from, in the order they run."""
 BENCH_USER = "bench"
 """VPL_USER of the measured processes: whose changes `vpl undo` undoes."""
+
+
+def use_python(python: Path) -> None:
+    """Time the `vpl` installed beside `python`, and run every floor on `python` too.
+
+    An editable install (`pip install -e .`, the checkout's .venv) starts every Python
+    process by importing its path finder (a tenth of `vpl set`), which no installed copy
+    has; the floors, run by the same interpreter, would pay it too. Feature modules read
+    `run.PYTHON` and `run.VPL` when they run, not when they are imported.
+    """
+    global PYTHON, VPL
+    PYTHON = str(python)
+    VPL = str(python.with_name("vpl"))
 
 
 # -- the operations ------------------------------------------------------------------------------
@@ -314,7 +328,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-app", action="store_true", help="skip the terminal app")
     parser.add_argument("--no-taskwarrior", action="store_true", help="skip Taskwarrior")
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument(
+        "--python",
+        type=Path,
+        help="the Python of an installed vpl (`make bench` installs one): its `vpl` is timed, "
+        "and the floors and `python -c pass` run on it too (default: this Python)",
+    )
     args = parser.parse_args(argv)
+    if args.python is not None:
+        use_python(args.python)
     unknown = set(args.only) - set(STEPS)
     if unknown:
         parser.error(f"--only: no step {', '.join(sorted(unknown))} (steps: {', '.join(STEPS)})")

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_MS = 30_000
 """How long a writer waits for another's lock before giving up (SQLite's busy handler)."""
 YIELD_AFTER_WRITE = 0.001
-"""Seconds a writer pauses after its commit, so that another waiting for the lock gets it."""
+"""Seconds between a writer's commit and its next write, so that another waiting for the
+lock gets it."""
 _SAVEPOINTS = itertools.count(1)
 """Numbers for savepoint names: each savepoint open at once needs a name of its own."""
 
@@ -167,6 +168,8 @@ class Connected:
         self.display_name = clean(str(path))
         self._on_disk = _signature(path)
         self._reopened = 0
+        self._committed_at: float | None = None
+        """When this store's last write committed (monotonic): the next waits its turn."""
 
     def close(self) -> None:
         self.db.close()
@@ -192,6 +195,13 @@ class Connected:
             with self.db.atomic():
                 yield
             return
+        if self._committed_at is not None:
+            # Let a writer that waits have its turn before this one writes again. Paused
+            # before the next write, not after each: a `vpl set`, which writes once and
+            # exits, does not wait for nothing.
+            rest = self._committed_at + YIELD_AFTER_WRITE - time.monotonic()
+            if rest > 0:
+                time.sleep(rest)
         try:
             self._begin_immediate()
             try:
@@ -207,8 +217,7 @@ class Connected:
             # A full disk or a page found damaged shows only now, long after the database
             # opened: one line that says so (nothing was written), as every error of vpl.
             raise database_error(error, self.display_name) from error
-        # Let a writer that waits have its turn before this one writes again.
-        time.sleep(YIELD_AFTER_WRITE)
+        self._committed_at = time.monotonic()
 
     def _begin_immediate(self) -> None:
         """BEGIN IMMEDIATE, waiting up to `write_wait` seconds for another writer's lock.

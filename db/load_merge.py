@@ -31,6 +31,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from vpl_tui.db.changes import format_time
+from vpl_tui.db.followup_merge import merge_followup
 from vpl_tui.db.rows import HISTORY_ORDER
 from vpl_tui.errors import VplError
 from vpl_tui.rules.merge import Conflict, Merge, merge_histories
@@ -51,7 +52,7 @@ class LoadConflict:
     """One history that cannot be merged: an activity's ref or a figure's address."""
 
     what: str
-    """`activity` or `figure`."""
+    """`activity`, `figure`, or a follow-up history: `assessment`, `note`, `ready`."""
     name: str
     """The ref, or the figure as `table/line/year`."""
     conflict: Conflict
@@ -85,6 +86,12 @@ class LoadMerge:
     """Refs whose newer history (and status) the database kept."""
     figures: list[str] = field(default_factory=list)
     """Figures (`table/line/year`) whose newer edits (and value) the database kept."""
+    assessments: list[str] = field(default_factory=list)
+    """Assessments (`1 (t1)`: target and period) whose newer history the database kept."""
+    notes: list[str] = field(default_factory=list)
+    """Activities' notes (`smart-2 (t1)`) whose newer history the database kept."""
+    ready: list[str] = field(default_factory=list)
+    """Ready marks (`1 (t1)`) whose newer history the database kept."""
     budget: BudgetMerge = field(default_factory=BudgetMerge)
 
 
@@ -108,9 +115,17 @@ def merge_into_rows(
     conflicts += [
         LoadConflict("figure", _address(key), kind) for key, kind in figure_merge.conflicts
     ]
+    followup = merge_followup(conn, rows)  # assessments, notes, ready marks
+    conflicts += [LoadConflict(*conflict) for conflict in followup.conflicts]
     if conflicts:
         raise LoadRefused(conflicts, source)
-    outcome = LoadMerge()
+    kept_followup = followup.kept
+    outcome = LoadMerge(
+        assessments=kept_followup.get("assessment", []),
+        notes=kept_followup.get("note", []),
+        ready=kept_followup.get("ready", []),
+    )
+    rows = replace(rows, followup=followup.followup)
     kept = activity_merge.database_kept
     if kept:
         rows = _keep_database_history(rows, {ref: database_history[ref] for ref in kept})

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from vpl_tui.model import Focus
+    from vpl_tui.views.budget_hits import BudgetLine
 
 PLAN_ORDER = "g.position, a.initiative_id IS NOT NULL, i.position, a.position"
 """Activities `a` in plan order, joined to their goal `g` and initiative `i`: a goal's own
@@ -286,6 +287,32 @@ class TreeReads(Connected):
             "ORDER BY gp, own, ip, mp LIMIT :limit"
         )
         return [tuple(row) for row in self.db.execute(sql, {"needle": needle, "limit": limit})]
+
+    def budget_lines(self) -> list[BudgetLine]:
+        """Every budget line with its figures, in the budget screen's order (for search).
+
+        A pot allocation's description is its title. Few rows: a budget has tens of lines.
+        """
+        from decimal import Decimal
+
+        from vpl_tui.views.budget_hits import BudgetLine
+
+        figures: dict[tuple[str, str], list[tuple[int, Decimal]]] = defaultdict(list)
+        for table, line, year, value in self.db.execute(
+            "SELECT table_name, line, year, value FROM budget_figure ORDER BY year"
+        ):
+            figures[(table, line)].append((year, Decimal(str(value))))
+        sql = (
+            "SELECT l.table_name, l.line, COALESCE(p.title, l.description) FROM budget_line l "
+            "LEFT JOIN pot_allocation p ON l.table_name = 'pot' AND p.id = l.line "
+            "ORDER BY CASE l.table_name WHEN 'operating' THEN 0 WHEN 'units' THEN 1 "
+            "WHEN 'investments' THEN 2 ELSE 3 END, l.position"
+        )
+        unit = self.db.execute("SELECT unit FROM budget").fetchone()
+        return [
+            BudgetLine(table, line, description, tuple(figures.get((table, line), ())), *unit)
+            for table, line, description in self.db.execute(sql)
+        ]
 
     def all_metrics(self) -> list[tuple[str, str | None, MetricRecord]]:
         """Every metric with the goal number and initiative id it belongs to, in plan order."""

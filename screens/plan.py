@@ -339,7 +339,7 @@ class PlanScreen(KeepsRunning, Screen[None]):
     async def search_for(self, text: str) -> None:
         """Find what matches `text`, in a thread (one search at a time)."""
         result = await self.searcher.run(
-            search_plan, self.store.path, text, SEARCH_LIMIT, self.today
+            search_plan, self.store.path, text, SEARCH_LIMIT, self.today, self.strings
         )
         self.post_message(self.SearchDone(result))
 
@@ -371,6 +371,12 @@ class PlanScreen(KeepsRunning, Screen[None]):
         self.followup.step(step)
 
     # -- summary, budget, help and the palette ----------------------------------------------
+
+    def action_report(self) -> None:
+        """The board report of the current period: a preview, saved in a chosen format."""
+        from vpl_tui.screens.report_preview import open_report
+
+        open_report(self, self._summary_dir())
 
     def action_summary(self) -> None:
         """Build the status summary, save it as Markdown and show it."""

@@ -411,7 +411,7 @@ async def test_p_shows_the_summary_and_writes_the_same_file_as_vpl_summary(
     app = make_app(store, out, today=today)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("p")
+        await pilot.press("P")
         await settle(pilot)
         assert isinstance(app.screen, SummaryView)
         written = out / f"statusrapport-{today.isoformat()}.md"

@@ -120,13 +120,13 @@ async def test_p_after_the_current_folder_was_removed_saves_to_the_report_folder
     app = app_on(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("p")
+        await pilot.press("P")
         await settle(pilot)
         assert app.is_running
         written = reports / f"statusrapport-{TODAY.isoformat()}.md"
         assert written.is_file()
         assert f"Statusrapporten sparades som {written}" in notifications(app)
-        await pilot.press("escape", "p")  # a second summary of the day: a new file
+        await pilot.press("escape", "P")  # a second summary of the day: a new file
         await settle(pilot)
         assert (reports / f"statusrapport-{TODAY.isoformat()}-2.md").is_file()
         assert written.read_text(encoding="utf-8").startswith("# Statusrapport")
@@ -139,7 +139,7 @@ async def test_a_summary_that_cannot_be_saved_is_one_notice(store: Store, tmp_pa
     app = app_on(store, summary_dir=blocked)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("p")
+        await pilot.press("P")
         await settle(pilot)
         assert app.is_running
         [notice] = [n for n in notifications(app) if n.startswith("Kunde inte spara")]
@@ -156,7 +156,7 @@ async def test_a_link_at_the_summary_name_is_not_followed(store: Store, tmp_path
     app = app_on(store, summary_dir=folder)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("p")
+        await pilot.press("P")
         await settle(pilot)
     assert outside.read_text(encoding="utf-8") == "orörd"
     assert (folder / f"statusrapport-{TODAY.isoformat()}-2.md").is_file()

@@ -83,7 +83,7 @@ async def test_the_summary_fits_the_width_there_is(
     app = make_app(store, tmp_path, today=date(2024, 1, 1))
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
-        await pilot.press("p")
+        await pilot.press("P")
         await settle(pilot)
         area = app.screen.query_one("#summary-text", TextArea)
         lines = area.text.splitlines()

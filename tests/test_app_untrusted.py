@@ -152,7 +152,7 @@ async def test_search_palette_and_summary_take_hostile_text(
         await pilot.press("enter")
         await settle(pilot)
         assert cursor_key(app) == ("activity", "a1") and app.is_running
-        await pilot.press("p")
+        await pilot.press("P")
         await settle(pilot)
         assert isinstance(app.screen, SummaryView)
         text = screen_text(app)

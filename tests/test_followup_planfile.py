@@ -127,7 +127,7 @@ def test_bad_follow_up_is_refused_one_line_per_problem(
     bad = bad.replace('ref = "1.1.1-1"', 'ref = "nope-1"')
     bad = bad.replace('period = "ar"', 'period = "q3"')
     plan = with_followup(tmp_path, bad)
-    refused = run_vpl("load", str(plan))
+    refused = run_vpl("--lang", "en", "load", str(plan))
     assert refused.returncode == 2
     lines = refused.stderr.splitlines()
     assert any("periods[0].deadline: 2023-04-01 is before the end" in line for line in lines)
@@ -138,7 +138,7 @@ def test_bad_follow_up_is_refused_one_line_per_problem(
     wrong_refs = FOLLOWUP.replace('target = "1.1.1"', 'target = "9.9"')
     wrong_refs = wrong_refs.replace('ref = "1.1.1-1"', 'ref = "nope-1"')
     plan = with_followup(tmp_path, wrong_refs, "refs.toml")
-    refused = run_vpl("load", str(plan))
+    refused = run_vpl("--lang", "en", "load", str(plan))
     assert refused.returncode == 2
     # Each line names the file and the line the entry is on (plan.toml:890: …).
     assert [re.sub(r":\d+: ", ": ", line, count=1) for line in refused.stderr.splitlines()] == [
@@ -152,7 +152,7 @@ def test_an_unknown_level_and_a_bad_undo_are_refused(
     run_vpl: Callable[..., object], tmp_path: Path
 ) -> None:
     bad = FOLLOWUP.replace('level = "rod"', 'level = "met"').replace("undoes = 0", "undoes = 1")
-    refused = run_vpl("load", "--check", str(with_followup(tmp_path, bad)))
+    refused = run_vpl("--lang", "en", "load", "--check", str(with_followup(tmp_path, bad)))
     assert refused.returncode == 2
     assert "assessments[0].history[0].level: 'met' is not a level of the scale" in refused.stderr
     assert "assessments[0].history[1].undoes: 1 is not an earlier entry" in refused.stderr

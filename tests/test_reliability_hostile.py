@@ -86,7 +86,7 @@ KEYS: list[tuple[str, bytes, bytes | None]] = [
     ("the initiative", b"j", b"H21"),
     ("expand it", b"l", b"H27"),
     ("its activity", b"j", b"H27"),
-    ("the status summary", b"p", b"H03"),
+    ("the status summary", b"P", b"H03"),
     ("back", b"\x1b", None),
     ("the budget", b"b", b"H21"),
     ("back", b"\x1b", None),

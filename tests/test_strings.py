@@ -70,6 +70,24 @@ SAID: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("plan.toml: valid plan (1 goal, 1 initiative, 1 activity)",
          "plan.toml: valid plan (2 goals, 2 initiatives, 2 activities)"),
     ),
+    "load.kept_assessments": (
+        ("plan.toml: behöll databasens senare bedömningar av 1 mål eller initiativ (x)",
+         "plan.toml: behöll databasens senare bedömningar av 2 mål och initiativ (x)"),
+        ("plan.toml: kept the database's later assessments of 1 goal or initiative (x)",
+         "plan.toml: kept the database's later assessments of 2 goals and initiatives (x)"),
+    ),
+    "load.kept_notes": (
+        ("plan.toml: behöll databasens senare anteckningar om 1 aktivitet (x)",
+         "plan.toml: behöll databasens senare anteckningar om 2 aktiviteter (x)"),
+        ("plan.toml: kept the database's later notes on 1 activity (x)",
+         "plan.toml: kept the database's later notes on 2 activities (x)"),
+    ),
+    "load.kept_ready": (
+        ("plan.toml: behöll databasens senare klarmarkeringar av 1 mål eller initiativ (x)",
+         "plan.toml: behöll databasens senare klarmarkeringar av 2 mål och initiativ (x)"),
+        ("plan.toml: kept the database's later ready marks of 1 goal or initiative (x)",
+         "plan.toml: kept the database's later ready marks of 2 goals and initiatives (x)"),
+    ),
     "load.kept_activities": (
         ("plan.toml: behöll databasens senare ändringar av 1 aktivitet (x)",
          "plan.toml: behöll databasens senare ändringar av 2 aktiviteter (x)"),

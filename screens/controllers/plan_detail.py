@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual.widgets.tree import TreeNode
 
 from vpl_tui.records import ActivityRecord, HistoryRecord
+from vpl_tui.views.budget_hits import BudgetLineItem
 from vpl_tui.views.plan_items import (
     ActivityItem,
     FocusItem,
@@ -76,6 +77,8 @@ class PlanDetail:
             detail.show_metric(item.metric, _owner(node), screen.outcomes.judged(item))
         elif isinstance(item, FocusItem):
             detail.show_focus(item.focus, item.progress)
+        elif isinstance(item, BudgetLineItem):
+            detail.show_budget_line(item)
         elif isinstance(item, MandateItem) and top is not None:
             detail.show_mandate(top.mandate, top.info)
         else:

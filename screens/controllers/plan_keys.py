@@ -63,7 +63,10 @@ PLAN_BINDINGS: list[BindingType] = [
         tooltip="all → open → in progress → delayed → overdue → done",
         id="filter",
     ),
-    Binding("p", "summary", "Summary", tooltip="Show and save the status summary", id="summary"),
+    Binding("p", "report", "Report", tooltip="The board report of the period", id="report"),
+    Binding(
+        "P", "summary", "Summary", show=False, tooltip="The quick status summary", id="summary"
+    ),
     Binding("b", "budget", "Budget", tooltip="The budget reconciliation", id="budget"),
     Binding(
         "a",
@@ -125,7 +128,7 @@ HELP_SECTIONS: dict[str, tuple[str, ...]] = {
     "change": ("toggle-done", "set-status", "note", "undo"),
     "find": ("search", "search-go", "filter", "clear"),
     "followup": ("followup", "completeness", "period-previous", "period-next"),
-    "other": ("switch-pane", "summary", "budget", "palette", "help", "quit"),
+    "other": ("switch-pane", "report", "summary", "budget", "palette", "help", "quit"),
 }
 """The help's sections, by catalog name, and the binding ids in each, in order."""
 PALETTE_COMMANDS = (
@@ -136,6 +139,7 @@ PALETTE_COMMANDS = (
     "outcome",
     "search",
     "filter",
+    "report",
     "summary",
     "budget",
     "followup",

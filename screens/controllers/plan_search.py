@@ -2,7 +2,8 @@
 
 Each keystroke starts a search in a worker (`search_plan`, one at a time); when it is
 back and still what the field says, the tree shows only the goals, initiatives, metrics
-and activities that match (`PlanView.search_outline`). Enter goes to the
+and activities that match (`PlanView.search_outline`), and after them the budget lines
+that do (`views/budget_hits.py`: a hit's figures show in the detail pane). Enter goes to the
 first match; escape gives the whole plan back, open as it was, with the cursor on the
 match it was on.
 """
@@ -19,6 +20,8 @@ from textual.worker import WorkerState
 from vpl_tui.db.store import Store
 from vpl_tui.records import InitiativeRecord, MetricRecord
 from vpl_tui.safetext import clean
+from vpl_tui.strings import Strings
+from vpl_tui.views.budget_hits import BudgetLineItem, budget_matches
 from vpl_tui.views.plan_items import (
     ActivityItem,
     Item,
@@ -32,10 +35,18 @@ if TYPE_CHECKING:
     from vpl_tui.screens.plan import PlanScreen
 
 
-def search_plan(path: Path, text: str, limit: int, today: date) -> SearchResult:
-    """In a worker: the activities, initiatives and metrics matching `text` (at most
-    `limit` activities, and `limit` initiatives and metrics), on a connection of its own."""
+def search_plan(
+    path: Path, text: str, limit: int, today: date, strings: Strings | None = None
+) -> SearchResult:
+    """In a worker: the activities, initiatives, metrics and budget lines matching `text`
+    (at most `limit` activities, and `limit` of the others), on a connection of its own.
+
+    `strings`: the interface's, which names the budget's fixed lines (`Nettokostnader`);
+    without it, no budget line is looked for."""
     with Store.open(path) as store:
+        budget = (
+            [] if strings is None else budget_matches(store.budget_lines(), text, strings, limit)
+        )
         found = store.search(text, limit + 1)
         owners = store.search_owners(text, limit)
         goals = dict.fromkeys(
@@ -61,6 +72,7 @@ def search_plan(path: Path, text: str, limit: int, today: date) -> SearchResult:
         limited=len(found) > limit,
         matched_initiatives=[i for kind, _, i, _ in owners if kind == "initiative" and i],
         metrics=metrics,
+        budget=list(budget),
     )
 
 
@@ -148,6 +160,10 @@ class PlanSearch:
             (node,) = tree.add_items(parent, [item])
             if not isinstance(item, ActivityItem | MetricItem) and item.loaded:
                 node.expand()
+        if screen.view.filter == "all" and screen.view.initiative is None:
+            # Budget lines belong to no goal: after them, as the whole plan has the budget
+            # after its goals. A filter or an initiative narrowed to leaves them out.
+            tree.add_items(tree.root, [i for i in result.budget if isinstance(i, BudgetLineItem)])
         screen.show_sub_title()
         if cursor is not None and (node := tree.index.get(cursor.key)) is not None:
             tree.move_cursor_to(node)

@@ -34,6 +34,7 @@ from vpl_tui.safetext import clean
 from vpl_tui.screens.safe import plain
 from vpl_tui.screens.widgets.detail_body import DetailBody
 from vpl_tui.strings import Strings
+from vpl_tui.views.budget_hits import BudgetLineItem
 
 HISTORY_SHOWN = 20
 """The newest status changes shown for an activity (a long history stays quick to show)."""
@@ -184,6 +185,23 @@ class DetailPane(VerticalScroll):
         """After a status change of the activity shown: only its status and history change."""
         self._status(activity.status, activity.is_overdue(today))
         self.body.show({"history": self._history_table(activity.ref, history)})
+
+    def show_budget_line(self, item: BudgetLineItem) -> None:
+        """A budget line a search found: its figures by year; `b` opens the budget."""
+        s = self.strings
+        line = item.line
+        facts = [(s("report_app.budget.table"), plain(item.table_name))]
+        facts += [
+            (str(year), Text(f"{format_amount(value)} {line.unit}")) for year, value in line.figures
+        ]
+        said = [line.description] if line.description and line.description != item.label else []
+        said.append(s("report_app.budget.open"))
+        self._show(
+            caption=s("report_app.budget.caption"),
+            title=plain(item.label),
+            facts=facts,
+            text=plain("\n".join(said), multiline=True),
+        )
 
     def show_nothing(self, message: str = "") -> None:
         self._show(caption="", title=Text(message))

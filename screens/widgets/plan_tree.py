@@ -29,6 +29,7 @@ from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.safe import plain
 from vpl_tui.screens.widgets.followup_badge import badge_text
 from vpl_tui.strings import Strings
+from vpl_tui.views.budget_hits import BudgetLineItem
 from vpl_tui.views.followup import BADGE_COLOURS, Badge
 from vpl_tui.views.node_index import NodeIndex
 from vpl_tui.views.plan_items import (
@@ -226,6 +227,12 @@ class PlanTree(Tree[Item], inherit_bindings=False):
             return text
         if isinstance(item, MandateItem):
             return Text(s("app.mandate"), style=self._style("plan-tree--heading"))
+        if isinstance(item, BudgetLineItem):  # a search's budget hit (views/budget_hits.py)
+            return Text.assemble(
+                "▤ ",
+                plain(f"{item.table_name}: {item.label}"),
+                style=self._style("plan-tree--metric"),
+            )
         return Text("")
 
     def _badge(self, target: str) -> Text:

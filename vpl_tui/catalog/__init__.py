@@ -18,7 +18,10 @@ from vpl_tui.catalog import (
     core,
     followup,
     load,
+    load_followup,
     metrics,
+    plan_checks,
+    report_app,
     report_cli,
     summary,
 )
@@ -37,6 +40,9 @@ AREAS = (
     app_ui,
     app_followup,
     metrics,
+    load_followup,
+    report_app,
+    plan_checks,
 )
 
 

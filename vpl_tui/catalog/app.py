@@ -40,7 +40,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "app.key.budget": ("Budget", "Budget"),
     "app.tip.budget": ("Öppna budgetavstämningen", "Open the budget reconciliation"),
-    "app.key.summary": ("Rapport", "Summary"),
+    "app.key.summary": ("Status", "Summary"),
     "app.tip.summary": (
         "Statusrapporten, samma som vpl summary: visas och sparas som Markdown-fil",
         "The status summary, as vpl summary prints it: shown and saved as a Markdown file",

@@ -1,11 +1,12 @@
 """The `vpl` command: the group, its options, its error handling and `main`.
 
 The commands are thin wrappers over the store, the plan file reader and the summary, in
-modules of their own: `cli_plan` (load, export, schema), `cli_status` (set, undo,
-history) and `cli_report` (summary, budget); `cli_env` holds what they share. Each
-imports what it needs inside the command, so a command pays only for itself: `vpl set`
-loads neither the plan file's models nor the summary, and no command but the app itself
-imports Textual. Every error a person can fix prints one line on stderr and exits with
+modules of their own (`plan`: load, export, schema, backup; `status`: set, undo,
+history; `report`: summary, budget; `followup`; `board_report`); `env` holds what they
+share. A command's module is imported only when that command runs, or for `--help`
+(`LAZY_COMMANDS`), and each imports what it needs inside the command, so a command pays
+only for itself: `vpl set` loads neither the plan file's models, nor the summary, nor
+the other commands' modules, and no command but the app itself imports Textual. Every error a person can fix prints one line on stderr and exits with
 code 2; nothing is written when a command fails.
 """
 
@@ -13,14 +14,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
-
-# report_command: `vpl_tui.cli.report` is the module of summary and budget.
-from vpl_tui.cli.board_report import report_command
 
 # BUNDLED_PLAN and bundled_plan are re-exported: tests and scripts import them from here.
 from vpl_tui.cli.env import (  # noqa: F401
@@ -31,11 +29,6 @@ from vpl_tui.cli.env import (  # noqa: F401
     fail,
     strings_of,
 )
-from vpl_tui.cli.followup import assess, followup, note, periods, ready
-from vpl_tui.cli.metrics import metrics, outcome
-from vpl_tui.cli.plan import backup, export, load, schema
-from vpl_tui.cli.report import budget, summary
-from vpl_tui.cli.status import history, set_status, undo
 from vpl_tui.cli.streams import plain_output_when_needed
 from vpl_tui.cli.usage import HELP_NAMES, bound_numbers, early_lang, localise, usage_reason
 from vpl_tui.errors import PlanFileError, VplError
@@ -84,6 +77,83 @@ class OneLineUsageError(click.ClickException):
         click.echo(f"{path}: {one_line(self.message)} ({path} --help)", err=True)
 
 
+LAZY_COMMANDS: dict[str, str] = {
+    "load": "vpl_tui.cli.plan:load",
+    "export": "vpl_tui.cli.plan:export",
+    "schema": "vpl_tui.cli.plan:schema",
+    "backup": "vpl_tui.cli.plan:backup",
+    "set": "vpl_tui.cli.status:set_status",
+    "undo": "vpl_tui.cli.status:undo",
+    "history": "vpl_tui.cli.status:history",
+    "summary": "vpl_tui.cli.report:summary",
+    "budget": "vpl_tui.cli.report:budget",
+    "periods": "vpl_tui.cli.followup:periods",
+    "assess": "vpl_tui.cli.followup:assess",
+    "ready": "vpl_tui.cli.followup:ready",
+    "note": "vpl_tui.cli.followup:note",
+    "followup": "vpl_tui.cli.followup:followup",
+    "outcome": "vpl_tui.cli.metrics:outcome",
+    "metrics": "vpl_tui.cli.metrics:metrics",
+    "report": "vpl_tui.cli.board_report:report_command",
+}
+"""Every command of `vpl`: its name → `module:attribute` of its click command, imported
+only when it runs (or for `--help`, which lists them all). A new command is one line
+here (`--help` lists them by name)."""
+
+
+class LazyCommands(dict[str, click.Command]):
+    """The group's commands by name, each imported the first time it is looked up.
+
+    Click asks `group.commands` for a command by name (`get`), for the names (`--help`,
+    the list of commands) and for them all (`values`); a command added the usual way
+    (`add_command`) is kept as in a plain dict. `loaded` is called with each command
+    imported, to word its help and bound its numbers as the group's own.
+    """
+
+    def __init__(self, paths: Mapping[str, str]) -> None:
+        super().__init__()
+        self.paths = dict(paths)
+        self.loaded: Callable[[click.Command], None] | None = None
+
+    def __missing__(self, name: str) -> click.Command:
+        if name not in self.paths:
+            raise KeyError(name)
+        from importlib import import_module
+
+        module, _, attribute = self.paths[name].partition(":")
+        command = getattr(import_module(module), attribute)
+        if command.name != name:  # the name typed must be the name --help shows
+            raise TypeError(f"{self.paths[name]} is named {command.name!r}, not {name!r}")
+        self[name] = command
+        if self.loaded is not None:
+            self.loaded(command)
+        return command
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return self[name]
+        except KeyError:
+            return default
+
+    def __contains__(self, name: object) -> bool:
+        return super().__contains__(name) or name in self.paths
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys())
+
+    def __len__(self) -> int:
+        return len(self.keys())
+
+    def keys(self) -> list[str]:  # type: ignore[override]
+        return list(dict.fromkeys([*self.paths, *super().keys()]))
+
+    def values(self) -> list[click.Command]:  # type: ignore[override]
+        return [self[name] for name in self.keys()]
+
+    def items(self) -> list[tuple[str, click.Command]]:  # type: ignore[override]
+        return [(name, self[name]) for name in self.keys()]
+
+
 class VplGroup(click.Group):
     """A group that turns the errors a person can act on into one line and exit code 2.
 
@@ -92,13 +162,27 @@ class VplGroup(click.Group):
     the interface's language (`usage`).
     """
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        commands = LazyCommands(LAZY_COMMANDS)
+        commands.update(self.commands)
+        commands.loaded = self._prepare
+        self.commands = commands
+
     def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
         plain_output_when_needed()
         given = [_utf8_argument(arg) for arg in (sys.argv[1:] if args is None else args)]
         self.strings = Strings(early_lang(given))
-        localise(self, self.strings)
-        bound_numbers(self)
+        # The group and the commands loaded so far; the others as they are loaded.
+        loaded = list(dict.values(self.commands))
+        localise(self, self.strings, [self, *loaded])
+        bound_numbers(self, [self, *loaded])
         return super().main(given, *rest, **extra)
+
+    def _prepare(self, command: click.Command) -> None:
+        """A command just imported: its help in the interface's language, its numbers bound."""
+        localise(self, getattr(self, "strings", None) or Strings(early_lang([])), [command])
+        bound_numbers(self, [command])
 
     def make_context(
         self,
@@ -198,12 +282,8 @@ def main(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
         run_app(store, strings, first_read)
 
 
-COMMANDS = (
-    *(load, export, schema, backup, set_status, undo, history, summary, budget),
-    *(periods, assess, ready, note, followup),
-    *(outcome, metrics),
-    report_command,
-)
+COMMANDS: tuple[click.Command, ...] = ()
+"""Commands added as objects (imported with `vpl_tui.cli`); prefer `LAZY_COMMANDS`."""
 for _command in COMMANDS:
     main.add_command(_command)
 

@@ -7,7 +7,6 @@ number is added), and the command says where it wrote.
 
 from __future__ import annotations
 
-import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -17,14 +16,9 @@ import click
 from vpl_tui.cli.env import OUTPUT_HELP, Env, write_output
 from vpl_tui.errors import VplError
 from vpl_tui.safetext import clean
+from vpl_tui.views.report_text import default_name  # the app's preview names files alike
 
 BINARY_FORMATS = ("docx", "pdf")
-
-
-def default_name(plan_title: str, period_id: str, suffix: str) -> str:
-    """`Verksamhetsplan 2023` and `t1` → `verksamhetsplan-2023-t1.pdf`: a name any disk takes."""
-    stem = re.sub(r"[^0-9a-zåäö]+", "-", plan_title.casefold()).strip("-")[:60] or "plan"
-    return f"{stem}-{period_id.casefold()}{suffix}"
 
 
 @click.command()

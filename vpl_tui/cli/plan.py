@@ -72,6 +72,9 @@ def load(env: Env, file: Path, check: bool, replace: bool) -> None:
         for key, names in (
             ("load.kept_activities", kept.activities),
             ("load.kept_figures", kept.figures),
+            ("load.kept_assessments", kept.assessments),
+            ("load.kept_notes", kept.notes),
+            ("load.kept_ready", kept.ready),
         ):
             if names:
                 click.echo(env.strings(key, file=shown, count=len(names), names=_some(names)))

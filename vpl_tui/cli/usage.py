@@ -49,11 +49,16 @@ def _help_key(command: click.Command, group: click.Command) -> str:
     return "help.main" if command is group else f"help.{command.name}"
 
 
-def localise(group: click.Group, strings: Strings) -> None:
-    """Set every command's and option's help text from the catalog, in `strings`' language."""
+def localise(
+    group: click.Group, strings: Strings, only: Sequence[click.Command] | None = None
+) -> None:
+    """Set every command's and option's help text from the catalog, in `strings`' language.
+
+    `only`: these commands (a command loaded when it runs), not the group and all of its.
+    """
     from vpl_tui.strings import CATALOG
 
-    commands: list[click.Command] = [group, *group.commands.values()]
+    commands = [group, *group.commands.values()] if only is None else list(only)
     for command in commands:
         key = _help_key(command, group)
         if key in CATALOG:
@@ -176,23 +181,26 @@ def _strings_of(ctx: click.Context | None) -> Strings:
     return strings_of(ctx) if ctx is not None else Strings(DEFAULT_LANG)
 
 
-def numeric_params(group: click.Group) -> list[tuple[str, click.Parameter]]:
-    """Every option or argument of the group and its commands that takes a number."""
+def numeric_params(
+    group: click.Group, only: Sequence[click.Command] | None = None
+) -> list[tuple[str, click.Parameter]]:
+    """Every option or argument of the group and its commands (or `only` these) that takes
+    a number."""
     found = []
-    for command in [group, *group.commands.values()]:
+    for command in [group, *group.commands.values()] if only is None else only:
         for param in command.params:
             if isinstance(param.type, (click.types._NumberParamTypeBase, Bounded)):
                 found.append((command.name or "vpl", param))
     return found
 
 
-def bound_numbers(group: click.Group) -> None:
+def bound_numbers(group: click.Group, only: Sequence[click.Command] | None = None) -> None:
     """Word every numeric option's refusal in one line of the user's language.
 
     Each is declared with `click.IntRange(min=..., max=...)` beside its command; its
     bounds are kept, and a number outside them is refused in our words, not click's.
     """
-    for command_name, param in numeric_params(group):
+    for command_name, param in numeric_params(group, only):
         declared = param.type
         if isinstance(declared, Bounded):
             continue

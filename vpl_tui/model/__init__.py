@@ -121,30 +121,43 @@ class Activity(Strict):
             if entry.from_status != previous:
                 raise problem(
                     f"{where}.from",
-                    f"{entry.from_status} does not follow from the entry before it ({previous})",
+                    VplError(
+                        "plan.history.not_following", status=entry.from_status, previous=previous
+                    ),
                 )
             if previous_at is not None and entry.at < previous_at:
                 raise problem(
-                    f"{where}.at", f"{entry.at.isoformat()} is before the entry before it"
+                    f"{where}.at", VplError("plan.history.before_entry", at=entry.at.isoformat())
                 )
             if entry.undoes is not None:
                 target = entry.undoes
                 if target >= index:
-                    raise problem(f"{where}.undoes", f"{target} is not an earlier entry")
+                    raise problem(
+                        f"{where}.undoes", VplError("plan.history.not_earlier", target=target)
+                    )
                 if self.history[target].undoes is not None or target in undone:
-                    raise problem(f"{where}.undoes", f"entry {target} cannot be undone twice")
+                    raise problem(
+                        f"{where}.undoes", VplError("plan.history.undone_twice", target=target)
+                    )
                 if entry.to != self.history[target].from_status:
                     restored = self.history[target].from_status
-                    raise problem(f"{where}.to", f"an undo of entry {target} restores {restored}")
+                    raise problem(
+                        f"{where}.to",
+                        VplError("plan.history.undo_restores", target=target, restored=restored),
+                    )
                 undone.add(target)
             previous, previous_at = entry.to, entry.at
         if self.status != previous:
             if self.history:
-                raise problem("status", f"{self.status} is not where the history ends ({previous})")
+                raise problem(
+                    "status",
+                    VplError("plan.history.status_not_last", status=self.status, previous=previous),
+                )
             raise problem(
                 "status",
-                f"{self.status} needs the history entry that set it "
-                f"(an activity without history is {INITIAL_STATUS})",
+                VplError(
+                    "plan.history.status_needs_history", status=self.status, initial=INITIAL_STATUS
+                ),
             )
         return self
 

@@ -25,6 +25,7 @@ from pydantic_core import PydanticCustomError
 from vpl_tui.errors import VplError
 from vpl_tui.rules.figures import MKR_DECIMALS, MKR_DIGITS
 from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR, MAX_TEXT, MAX_USER
+from vpl_tui.safetext import clean
 
 ActivityKind = Literal["activity", "investigation"]
 """`investigation` is an utredningsuppdrag: investigate and report back to the politicians."""
@@ -69,18 +70,20 @@ def problems_error(problems: list[tuple[str, Reason]]) -> PydanticCustomError:
 def _check_year_keys(value: dict[str, object]) -> dict[str, object]:
     for key in value:
         if not _YEAR_PATTERN.match(key):
-            raise ValueError(f"key {key!r} is not a year (four digits)")
+            raise problem("", VplError("plan.not_a_year_key", year_key=clean(repr(key))[:60]))
     return dict(sorted(value.items()))
 
 
 def _utc(value: datetime) -> datetime:
     if value.tzinfo is None:
-        raise ValueError("needs a time zone, for example 2023-03-01T09:30:00Z")
+        raise problem("", VplError("plan.needs_zone"))
     # The same years as every other year field: a time outside them is a typo, and the
     # store keeps times as fixed-width text that a year before 1000 would not fit.
     # (astimezone itself overflows at the edges of the calendar: 0001-01-01T00:00+01:00.)
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise ValueError(f"year {value.year} is outside {FIRST_YEAR}-{LAST_YEAR}")
+        raise problem(
+            "", VplError("plan.year_outside", year=value.year, first=FIRST_YEAR, last=LAST_YEAR)
+        )
     return value.astimezone(UTC)
 
 

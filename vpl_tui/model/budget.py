@@ -195,7 +195,7 @@ def _change_problems(budget: Budget) -> list[tuple[str, Reason]]:
         key = (change.table, change.line, change.year)
         if key not in current:
             address = f"{change.table}/{change.line}/{change.year}"
-            problems.append((where, f"no figure {address} in the budget"))
+            problems.append((where, VplError("plan.budget.no_figure", address=clean(address))))
             continue
         if key in chain:
             before, before_at = chain[key]
@@ -203,11 +203,13 @@ def _change_problems(budget: Budget) -> list[tuple[str, Reason]]:
                 problems.append(
                     (
                         f"{where}.from",
-                        f"{change.from_value} does not follow from the change before it ({before})",
+                        VplError(
+                            "plan.budget.not_following", value=change.from_value, before=before
+                        ),
                     )
                 )
             if change.at < before_at:
-                problems.append((f"{where}.at", "is before the change before it"))
+                problems.append((f"{where}.at", VplError("plan.budget.before_change")))
         chain[key] = (change.to, change.at)
     for key, (last_value, _) in chain.items():
         if current[key] != last_value:
@@ -215,7 +217,12 @@ def _change_problems(budget: Budget) -> list[tuple[str, Reason]]:
             problems.append(
                 (
                     "budget.changes",
-                    f"{address} is {current[key]} in the table but its last change sets {last_value}",
+                    VplError(
+                        "plan.budget.last_change",
+                        address=clean(address),
+                        value=current[key],
+                        last=last_value,
+                    ),
                 )
             )
     return problems
@@ -228,6 +235,11 @@ def _duplicate_names(
     problems = []
     for index, row in enumerate(rows):
         if row.name in seen or row.name in RESERVED_LINE_NAMES:
-            problems.append((f"{where}[{index}].name", f"{row.name} is a duplicate or reserved"))
+            problems.append(
+                (
+                    f"{where}[{index}].name",
+                    VplError("plan.budget.duplicate_or_reserved", name=clean(row.name)[:60]),
+                )
+            )
         seen.add(row.name)
     return problems

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 from pydantic import Field, StringConstraints
 
+from vpl_tui.errors import VplError
 from vpl_tui.model.base import Name, Ref, Strict, Text, User, UtcDatetime
 from vpl_tui.rules.assessments import (
     DEFAULT_SCALE,
@@ -26,9 +27,10 @@ from vpl_tui.rules.assessments import (
     Level,
     Scale,
     assessment_problem,
-    scale_problems,
+    scale_reasons,
 )
-from vpl_tui.rules.periods import Period, default_periods, period_problems
+from vpl_tui.rules.periods import Period, default_periods, period_reasons
+from vpl_tui.safetext import clean
 
 if TYPE_CHECKING:
     from vpl_tui.model import Plan
@@ -183,18 +185,16 @@ def followup_problems(
     assessments: Sequence[AssessmentEntry],
     notes: Sequence[NoteEntry],
     ready: Sequence[ReadyEntry],
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, VplError]]:
     """What is wrong with the plan's follow-up, apart from its references to goals.
 
     Each problem is (path from the plan's root, reason), as `Plan` reports its own.
     """
-    problems: list[tuple[str, str]] = []
-    problems += [_split(line) for line in period_problems([e.period() for e in periods])]
+    problems: list[tuple[str, VplError]] = []
+    problems += [_said(reason) for reason in period_reasons([e.period() for e in periods])]
     if scale is not None:
-        problems += [
-            _split(line)
-            for line in scale_problems([e.level() for e in scale.levels], scale.actions_required)
-        ]
+        levels = [e.level() for e in scale.levels]
+        problems += [_said(reason) for reason in scale_reasons(levels, scale.actions_required)]
     known = {p.id for p in plan_periods(periods, year)}
     the_scale = plan_scale(scale)
     for name, entries in (("assessments", assessments), ("notes", notes), ("ready", ready)):
@@ -202,10 +202,15 @@ def followup_problems(
         for index, entry in enumerate(entries):
             where = f"{name}[{index}]"
             if entry.period not in known:
-                problems.append((f"{where}.period", f"no period {entry.period}"))
+                problems.append(
+                    (f"{where}.period", VplError("plan.followup.no_period", period=entry.period))
+                )
             key = (getattr(entry, "target", None) or getattr(entry, "ref", ""), entry.period)
             if key in seen:
-                problems.append((where, f"{key[0]} in {key[1]} is listed twice"))
+                what, period = clean(key[0])[:64], key[1]
+                problems.append(
+                    (where, VplError("plan.followup.listed_twice", what=what, period=period))
+                )
             seen.add(key)
             problems += _times_in_order(where, [change.at for change in entry.history])
     for index, entry in enumerate(assessments):
@@ -213,8 +218,13 @@ def followup_problems(
     for index, entry in enumerate(ready):
         for c_index, change in enumerate(entry.history):
             if change.ready == (c_index % 2 == 1):
-                wanted = "marked ready" if c_index % 2 == 0 else "reopened"
-                problems.append((f"ready[{index}].history[{c_index}].ready", f"should be {wanted}"))
+                wanted = "should_be_ready" if c_index % 2 == 0 else "should_be_reopened"
+                problems.append(
+                    (
+                        f"ready[{index}].history[{c_index}].ready",
+                        VplError(f"plan.followup.{wanted}"),
+                    )
+                )
     return problems
 
 
@@ -224,18 +234,23 @@ def target_problems(
     ready: Sequence[ReadyEntry],
     targets: set[str],
     refs: set[str],
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, VplError]]:
     """Assessments and ready marks of no goal or initiative, notes of no activity."""
     problems = []
     for name, entries in (("assessments", assessments), ("ready", ready)):
         for index, entry in enumerate(entries):
             if entry.target not in targets:
                 problems.append(
-                    (f"{name}[{index}].target", f"no goal or initiative {entry.target}")
+                    (
+                        f"{name}[{index}].target",
+                        VplError("plan.followup.no_target", target=clean(entry.target)[:64]),
+                    )
                 )
     for index, note in enumerate(notes):
         if note.ref not in refs:
-            problems.append((f"notes[{index}].ref", f"no activity {note.ref}"))
+            problems.append(
+                (f"notes[{index}].ref", VplError("plan.followup.no_activity", ref=note.ref))
+            )
     return problems
 
 
@@ -246,7 +261,7 @@ def restored(history: Sequence[AssessmentChange], undone: int) -> AssessmentChan
 
 def _assessment_history(
     where: str, scale: Scale, history: Sequence[AssessmentChange]
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, VplError]]:
     problems = []
     undone: set[int] = set()
     for index, change in enumerate(history):
@@ -256,37 +271,41 @@ def _assessment_history(
                 scale, Assessment(change.level, change.analysis, change.actions)
             )
             if reason is not None:
-                problems.append((f"{at}.level", _REASONS[reason].format(level=change.level)))
+                level = clean(change.level)[:64]
+                values = {"level": repr(level), "limit": MAX_ANALYSIS}
+                if reason == "assessment.actions_required":
+                    values["level"] = level
+                problems.append(
+                    (
+                        f"{at}.level",
+                        VplError("plan.followup." + reason.removeprefix("assessment."), **values),
+                    )
+                )
             continue
         target = change.undoes
         if target >= index:
-            problems.append((f"{at}.undoes", f"{target} is not an earlier entry"))
+            problems.append((f"{at}.undoes", VplError("plan.history.not_earlier", target=target)))
             continue
         if history[target].undoes is not None or target in undone:
-            problems.append((f"{at}.undoes", f"entry {target} cannot be undone twice"))
+            problems.append((f"{at}.undoes", VplError("plan.history.undone_twice", target=target)))
         undone.add(target)
         before = restored(history, target)
         wanted = ("", "", "") if before is None else (before.level, before.analysis, before.actions)
         if (change.level, change.analysis, change.actions) != wanted:
-            problems.append((f"{at}", f"an undo of entry {target} restores the entry before it"))
+            problems.append(
+                (f"{at}", VplError("plan.followup.undo_restores_before", target=target))
+            )
     return problems
 
 
-_REASONS = {
-    "assessment.unknown_level": "{level!r} is not a level of the scale",
-    "assessment.too_long": f"analysis and actions: at most {MAX_ANALYSIS} characters each",
-    "assessment.actions_required": "{level} needs actions (åtgärder)",
-}
-
-
-def _times_in_order(where: str, times: Sequence[datetime]) -> list[tuple[str, str]]:
+def _times_in_order(where: str, times: Sequence[datetime]) -> list[tuple[str, VplError]]:
     for index in range(1, len(times)):
         if times[index] < times[index - 1]:
-            return [(f"{where}.history[{index}].at", "is before the entry before it")]
+            return [(f"{where}.history[{index}].at", VplError("plan.followup.before_entry"))]
     return []
 
 
-def _split(line: str) -> tuple[str, str]:
-    """A rule's "path: reason" line as (path, reason)."""
-    field, separator, reason = line.partition(": ")
-    return (field, reason) if separator else ("periods", line)
+def _said(reason: tuple[str, str, dict[str, object]]) -> tuple[str, VplError]:
+    """A rule's (field, catalog key, values) as the plan's (path, reason)."""
+    field, key, values = reason
+    return field or "periods", VplError(key, **values)

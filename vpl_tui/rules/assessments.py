@@ -172,20 +172,31 @@ def editable(ready: bool) -> bool:
     return not ready
 
 
-def scale_problems(levels: Sequence[Level], actions_required_for: Sequence[str]) -> list[str]:
-    """What is wrong with a plan file's scale, one line each."""
-    problems = []
+def scale_reasons(
+    levels: Sequence[Level], actions_required_for: Sequence[str]
+) -> list[tuple[str, str, dict[str, object]]]:
+    """What is wrong with a plan file's scale: (field, catalog key, values) each."""
+    problems: list[tuple[str, str, dict[str, object]]] = []
     codes = [level.code for level in levels]
     if not levels:
-        problems.append("scale: at least one level")
+        problems.append(("scale", "plan.scale.no_level", {}))
     if len(set(codes)) != len(codes):
-        problems.append("scale: every level needs its own code")
+        problems.append(("scale", "plan.scale.codes_twice", {}))
     if not any(level.assessed for level in levels):
-        problems.append("scale: at least one level must be an assessment")
+        problems.append(("scale", "plan.scale.no_assessment", {}))
     for code in actions_required_for:
         if code not in codes:
-            problems.append(f"scale.actions_required: {code!r} is not a level of the scale")
+            problems.append(
+                ("scale.actions_required", "plan.scale.unknown_level", {"code": repr(code)})
+            )
     for index, level in enumerate(levels):
         if len(level.symbol) != 1:
-            problems.append(f"scale.levels[{index}].symbol: one character")
+            problems.append((f"scale.levels[{index}].symbol", "plan.scale.one_character", {}))
     return problems
+
+
+def scale_problems(levels: Sequence[Level], actions_required_for: Sequence[str]) -> list[str]:
+    """`scale_reasons` as lines in English (`field: reason`)."""
+    from vpl_tui.rules.periods import english_line
+
+    return [english_line(reason) for reason in scale_reasons(levels, actions_required_for)]

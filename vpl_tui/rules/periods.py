@@ -74,23 +74,42 @@ def find_period(periods: Sequence[Period], wanted: str) -> Period | None:
     return None
 
 
-def period_problems(periods: Sequence[Period]) -> list[str]:
-    """What is wrong with a plan's list of periods, one line each (English, as the plan
-    file's other validation messages are composed by `vpl_tui.planfile`)."""
-    problems = []
+Reason = tuple[str, str, dict[str, object]]
+"""A problem as (field, catalog key, values): the plan file's reader words it in the
+interface's language (`vpl_tui.catalog.plan_checks`); field "" is the whole list."""
+
+
+def period_reasons(periods: Sequence[Period]) -> list[Reason]:
+    """What is wrong with a plan's list of periods, one problem each."""
+    problems: list[Reason] = []
     if len(periods) > MAX_PERIODS:
-        problems.append(f"at most {MAX_PERIODS} periods")
+        problems.append(("", "plan.periods.too_many", {"limit": MAX_PERIODS}))
     seen: set[str] = set()
     for index, period in enumerate(periods):
         where = f"periods[{index}]"
         if period.id.casefold() in seen:
-            problems.append(f"{where}.id: {period.id!r} is used twice")
+            problems.append((f"{where}.id", "plan.periods.id_twice", {"id": repr(period.id)}))
         seen.add(period.id.casefold())
         if period.deadline is not None and period.deadline < period.end:
-            problems.append(f"{where}.deadline: {period.deadline} is before the end {period.end}")
+            values = {"deadline": period.deadline, "end": period.end}
+            problems.append((f"{where}.deadline", "plan.periods.deadline_before_end", values))
     ends = [p.end for p in periods]
     if ends != sorted(ends) or len(set(ends)) != len(ends):
-        problems.append("periods: end dates must be in order, each later than the one before")
+        problems.append(("periods", "plan.periods.ends_in_order", {}))
     if sum(p.verdict for p in periods) > 1:
-        problems.append("periods: at most one period is the year's verdict")
+        problems.append(("periods", "plan.periods.one_verdict", {}))
     return problems
+
+
+def period_problems(periods: Sequence[Period]) -> list[str]:
+    """`period_reasons` as lines in English (`field: reason`)."""
+    return [english_line(reason) for reason in period_reasons(periods)]
+
+
+def english_line(reason: Reason) -> str:
+    """A problem as one English line, `field: reason` (`reason` alone for field "")."""
+    from vpl_tui.strings import Strings  # the catalog: only when a problem is worded
+
+    field, key, values = reason
+    said = Strings("en")(key, **values)
+    return f"{field}: {said}" if field else said

@@ -172,8 +172,11 @@ class SearchResult:
     matched_initiatives: list[str] = field(default_factory=list)
     """The ids of the initiatives whose own title matches, in plan order."""
     metrics: list[MetricHit] = field(default_factory=list)
+    budget: list[Item] = field(default_factory=list)
+    """The budget lines that match (`views/budget_hits.py`), in budget order."""
 
     @property
     def hits(self) -> int:
         """How many lines match (the goals the view matches not counted)."""
-        return len(self.activities) + len(self.matched_initiatives) + len(self.metrics)
+        found = len(self.activities) + len(self.matched_initiatives) + len(self.metrics)
+        return found + len(self.budget)
