@@ -346,6 +346,7 @@ def _merge(results: Sequence[tuple[dict[str, Any], GoalRows]]) -> PlanRows | Non
         budget=small.budget,
         goals=goals,
         followup=followup_of(small),
+        changes=small.changes,
     )
 
 

@@ -22,6 +22,7 @@ from vpl_tui.safetext import normalise
 if TYPE_CHECKING:
     from vpl_tui.model import Activity, Budget, Focus, Goal, Mandate, Metric, Plan, PlanInfo
     from vpl_tui.model.followup import FollowUp
+    from vpl_tui.model.plan_changes import PlanChanges
 
 Row = tuple[Any, ...]
 
@@ -74,7 +75,7 @@ class GoalRows:
     """(metric_id, year, target)"""
     activities: list[Row] = field(default_factory=list)
     """(ref, goal_number, initiative_id, position, title, kind, start, end, status, version,
-    title_folded)"""
+    title_folded, responsible, carried_from)"""
     histories: list[Row] = field(default_factory=list)
     """(at, part, activity order, index, ref, from_status, to_status, note, user, undoes)"""
 
@@ -90,6 +91,8 @@ class PlanRows:
     goals: GoalRows
     followup: FollowUp | None = None
     """The follow-up rounds' periods, scale and histories (`db/followup.py` writes them)."""
+    changes: list[PlanChanges] = field(default_factory=list)
+    """The plan's own change history (`db/plan_edit.py` writes it)."""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -110,6 +113,7 @@ def plan_rows(plan: Plan) -> PlanRows:
         budget=plan.budget,
         goals=goal_rows(plan.goals),
         followup=_followup_of(plan),
+        changes=plan.changes,
     )
 
 
@@ -164,6 +168,8 @@ def goal_rows(goals: Sequence[Goal], part: int = 0) -> GoalRows:
                     activity.status,
                     len(activity.history),
                     fold(activity.title),
+                    activity.responsible,
+                    activity.carried_from,
                 )
             )
             for index, entry in enumerate(activity.history):

@@ -348,6 +348,8 @@ def activity_record(row: dict[str, Any]) -> ActivityRecord:
         version=row["version"],
         goal_number=row["goal_number"],
         initiative_id=row["initiative_id"],
+        responsible=row.get("responsible", ""),  # a read-only database before migration 7
+        carried_from=row.get("carried_from", ""),
     )
 
 

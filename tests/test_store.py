@@ -620,11 +620,19 @@ def test_a_database_of_the_previous_schema_is_upgraded_in_place(store, db_path: 
         connection.execute("DROP INDEX status_history_by_undo")
         for table in FOLLOWUP_TABLES:  # migration 4's
             connection.execute(f"DROP TABLE {table}")
+        connection.execute("DROP TABLE plan_change")  # migration 7's
+        connection.execute("DROP INDEX activity_by_responsible")
+        connection.execute("ALTER TABLE activity DROP COLUMN responsible")
+        connection.execute("ALTER TABLE activity DROP COLUMN carried_from")
         connection.execute("PRAGMA user_version = 2")
     before = table_rows(db_path)
     with Store.open(db_path) as upgraded:
         assert upgraded.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
-        kept = {name: rows for name, rows in table_rows(db_path).items() if name in before}
+        kept = {
+            name: [row[: len(before[name][0])] if before[name] else row for row in rows]
+            for name, rows in table_rows(db_path).items()
+            if name in before
+        }  # columns a later migration adds come after the old ones
         assert kept == before  # every row kept; migration 4 adds the follow-up's tables
         assert upgraded.undo(user="anna").to_status == "not_started"
     with sqlite3.connect(db_path) as connection:

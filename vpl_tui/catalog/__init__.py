@@ -17,6 +17,7 @@ from vpl_tui.catalog import (
     core,
     followup,
     load,
+    plan_edit,
     report_cli,
     summary,
 )
@@ -33,6 +34,7 @@ AREAS = (
     load,
     cli_help,
     app_ui,
+    plan_edit,
 )
 
 

@@ -64,6 +64,12 @@ from vpl_tui.model.followup import (  # noqa: F401
     followup_problems,
     target_problems,
 )
+from vpl_tui.model.plan_changes import (  # noqa: F401
+    PlanChangeEntry,
+    PlanChanges,
+    Responsible,
+    plan_change_problems,
+)
 from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR, MAX_TEXT, MAX_USER  # noqa: F401
 
 # The status codes and text limits live in modules without pydantic (the summary and
@@ -72,6 +78,11 @@ from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR, MAX_TEXT, MAX_USER  # no
 from vpl_tui.rules.refs import ref_key
 from vpl_tui.rules.statuses import CLOSED_STATUSES, INITIAL_STATUS, STATUSES, Status  # noqa: F401
 from vpl_tui.safetext import clean
+
+CarriedFrom = Annotated[
+    str, StringConstraints(pattern=r"^$|^[0-9]{4}:[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+]
+"""The year and ref of the activity an activity was carried from, or empty."""
 
 
 class HistoryEntry(Strict):
@@ -97,6 +108,10 @@ class Activity(Strict):
     kind: ActivityKind = "activity"
     start: date
     end: date
+    responsible: Responsible = Field(default="", description="Who is responsible (ansvarig).")
+    carried_from: CarriedFrom = Field(
+        default="", description="Carried from last year's plan: `2023:1.1.1-2` (year:ref)."
+    )
     status: Status = INITIAL_STATUS
     history: list[HistoryEntry] = Field(default_factory=list)
 
@@ -235,12 +250,17 @@ class Plan(Strict):
         default_factory=list, description="What has been done (vad har gjorts), per period."
     )
     ready: list[ReadyEntry] = Field(default_factory=list, description="Follow-ups marked ready.")
+    changes: list[PlanChanges] = Field(
+        default_factory=list,
+        description="The history of changes to the plan's activities and texts.",
+    )
 
     @model_validator(mode="after")
     def _references(self, info: ValidationInfo) -> Plan:
         followup = followup_problems(
             self.plan.year, self.periods, self.scale, self.assessments, self.notes, self.ready
         )
+        followup += plan_change_problems(self.changes)
         if followup:
             raise problems_error(followup)
         if info.context is not None and info.context.get(GOALS_READ_ELSEWHERE):
