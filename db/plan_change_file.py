@@ -148,6 +148,10 @@ class PlanChangeFile(TreeReads):
             ]
             for entry in rows.changes
         }
+        # A thing the file has no changes of was changed after the file was exported: its
+        # history in the file is the empty beginning of the database's, which is kept.
+        for key in database:
+            file.setdefault(key, [])
         merge = merge_histories(database, file)
         if merge.conflicts:
             raise LoadRefused(

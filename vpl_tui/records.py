@@ -116,6 +116,7 @@ class OverdueRecord(NamedTuple):
     title: str
     end: date
     status: str
+    responsible: str = ""
 
 
 class MetricRecord(NamedTuple):

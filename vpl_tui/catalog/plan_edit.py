@@ -62,6 +62,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "wrote {file}: the plan of {year}, {count:# activity|# activities} carried "
         "(load it with vpl load --db NEW.db {file})",
     ),
+    "summary.responsible_only": (
+        "Endast aktiviteter med ansvarig {name}",
+        "Only the activities {name} is responsible for",
+    ),
     # Field names, as the forms and the history show them
     "field.title": ("Titel", "Title"),
     "field.kind": ("Typ", "Kind"),
@@ -73,4 +77,77 @@ STRINGS: dict[str, tuple[str, str]] = {
     "field.description": ("Beskrivning", "Description"),
     "field.purpose": ("Syfte", "Purpose"),
     "field.carried_from": ("Överförd från", "Carried from"),
+    # Help
+    "help.add": (
+        "Lägg till en aktivitet under PLACE (ett målnummer eller ett initiativs id), med nästa ref.",
+        "Add an activity under PLACE (a goal number or an initiative id), with the next ref.",
+    ),
+    "help.add.title": ("Vad som ska göras.", "What is to be done."),
+    "help.add.start": ("Startdatum, ÅÅÅÅ-MM-DD.", "Start date, YYYY-MM-DD."),
+    "help.add.end": ("Slutdatum, ÅÅÅÅ-MM-DD.", "End date, YYYY-MM-DD."),
+    "help.add.kind": (
+        "activity (aktivitet) eller investigation (utredningsuppdrag).",
+        "activity or investigation (utredningsuppdrag).",
+    ),
+    "help.add.responsible": (
+        "Vem som är ansvarig: en person eller en enhet.",
+        "Who is responsible: a person or a unit.",
+    ),
+    "help.add.output_format": (
+        "Utdataformat (json för skript).",
+        "Output format (json for scripts).",
+    ),
+    "help.edit": (
+        "Ändra aktivitet REF:s titel, datum, ansvarig eller typ; varje ändring sparas i historiken.",
+        "Change activity REF's title, dates, responsible or kind; each change is kept in its history.",
+    ),
+    "help.edit.title": ("En ny titel.", "A new title."),
+    "help.edit.start": ("Ett nytt startdatum, ÅÅÅÅ-MM-DD.", "A new start date, YYYY-MM-DD."),
+    "help.edit.end": ("Ett nytt slutdatum, ÅÅÅÅ-MM-DD.", "A new end date, YYYY-MM-DD."),
+    "help.edit.responsible": (
+        'Vem som är ansvarig ("" för ingen).',
+        'Who is responsible ("" for nobody).',
+    ),
+    "help.edit.kind": (
+        "activity (aktivitet) eller investigation (utredningsuppdrag).",
+        "activity or investigation (utredningsuppdrag).",
+    ),
+    "help.edit.expected_version": (
+        "Vägra ändringen om aktiviteten inte längre har denna version (för skript).",
+        "Refuse the edit if the activity is no longer at this version (for scripts).",
+    ),
+    "help.edit.output_format": (
+        "Utdataformat (json för skript).",
+        "Output format (json for scripts).",
+    ),
+    "help.move": (
+        "Flytta aktivitet REF till ett annat mål eller initiativ; den behåller sin ref.",
+        "Move activity REF to another goal or initiative; it keeps its ref.",
+    ),
+    "help.move.place": (
+        "Målnumret eller initiativets id att flytta till.",
+        "The goal number or initiative id to move to.",
+    ),
+    "help.move.output_format": (
+        "Utdataformat (json för skript).",
+        "Output format (json for scripts).",
+    ),
+    "help.cancel": (
+        "Avbryt aktivitet REF: den stannar i planen, med sin historik, som avbruten.",
+        "Cancel activity REF: it stays in the plan, with its history, as cancelled.",
+    ),
+    "help.cancel.output_format": (
+        "Utdataformat (json för skript).",
+        "Output format (json for scripts).",
+    ),
+    "help.export.next_year": (
+        "Skriv i stället nästa års plan (ÅR): mål och mätetal överförda, ej klara aktiviteter "
+        "med flyttade datum; kräver -o FIL.",
+        "Write next year's plan (YEAR) instead: goals and metrics carried, unfinished activities "
+        "with their dates moved; needs -o FILE.",
+    ),
+    "help.summary.responsible": (
+        "Räkna bara aktiviteter som NAMN är ansvarig för.",
+        "Count only the activities NAME is responsible for.",
+    ),
 }

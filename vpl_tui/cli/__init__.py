@@ -33,6 +33,7 @@ from vpl_tui.cli.env import (  # noqa: F401
 )
 from vpl_tui.cli.followup import assess, followup, note, periods, ready
 from vpl_tui.cli.plan import backup, export, load, schema
+from vpl_tui.cli.plan_edit import PLAN_EDIT_COMMANDS
 from vpl_tui.cli.report import budget, summary
 from vpl_tui.cli.status import history, set_status, undo
 from vpl_tui.cli.streams import plain_output_when_needed
@@ -201,6 +202,7 @@ COMMANDS = (
     *(load, export, schema, backup, set_status, undo, history, summary, budget),
     *(periods, assess, ready, note, followup),
     report_command,
+    *PLAN_EDIT_COMMANDS,
 )
 for _command in COMMANDS:
     main.add_command(_command)

@@ -169,6 +169,7 @@ def build_summary(
         initiative_titles=titles,
         assessments=goal_assessments(store, as_of),
         notes=latest_notes(store, [a.ref for a in overdue], as_of) if with_details else {},
+        responsible=getattr(store, "responsible", None),
     )
 
 

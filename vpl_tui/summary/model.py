@@ -85,6 +85,8 @@ class Summary:
     """Each assessed goal's assessment, by goal number."""
     notes: dict[str, str] = field(default_factory=dict)
     """The latest note of each overdue activity that has one (HTML only; empty otherwise)."""
+    responsible: str | None = None
+    """Only the activities this person or unit is responsible for (`--responsible`)."""
 
 
 def heading(summary: Summary) -> str:
