@@ -14,6 +14,7 @@ from typing import Any
 from vpl_tui.db.changes import current_user, not_before, parse_time
 from vpl_tui.db.history import StaleChange, StatusHistory
 from vpl_tui.db.plan_change_file import PlanChangeFile
+from vpl_tui.db.tree_reads import PLAN_ORDER, activity_record
 from vpl_tui.errors import VplError
 from vpl_tui.records import ActivityRecord, HistoryRecord, PlanChangeRecord
 from vpl_tui.rules.refs import next_activity_ref
@@ -21,6 +22,10 @@ from vpl_tui.safetext import clean, normalise
 
 EDITABLE = ("title", "kind", "start", "end", "responsible")
 """The activity's columns `edit_activity` changes (the model's `ACTIVITY_FIELDS`)."""
+
+
+RESPONSIBLE_PREFIX = "@"
+"""A search for `@NAME` is the responsible filter: the activities NAME is responsible for."""
 
 
 class StalePlanChange(StaleChange):
@@ -81,6 +86,28 @@ class PlanHistory(PlanChangeFile, StatusHistory):
                 (-1 if limit is None else limit,),
             )
         return [plan_change_record(row) for row in rows]
+
+    def search(self, text: str, limit: int = 500) -> list[ActivityRecord]:
+        """`TreeReads.search`; `@NAME` finds the activities NAME is responsible for."""
+        if not text.startswith(RESPONSIBLE_PREFIX):
+            return super().search(text, limit)
+        from vpl_tui.db.replay import RESPONSIBLE_SQL
+        from vpl_tui.rules.progress import responsible_key
+
+        sql = (
+            "SELECT a.* FROM activity a JOIN goal g ON g.number = a.goal_number "
+            f"LEFT JOIN initiative i ON i.id = a.initiative_id WHERE 1{RESPONSIBLE_SQL} "
+            f"ORDER BY {PLAN_ORDER} LIMIT :limit"
+        )
+        key = responsible_key(text.removeprefix(RESPONSIBLE_PREFIX))
+        rows = self.db.query(sql, {"responsible": key, "limit": limit})
+        return [activity_record(row) for row in rows]
+
+    def search_owners(self, text: str, limit: int = 500) -> list[tuple[str, str, str | None, int]]:
+        """`TreeReads.search_owners`; none for `@NAME`, which names who, not what."""
+        if text.startswith(RESPONSIBLE_PREFIX):
+            return []
+        return super().search_owners(text, limit)
 
     def responsibles(self) -> list[str]:
         """Every name an activity gives as responsible, sorted, for the filter's choice."""

@@ -35,6 +35,8 @@ from vpl_tui.records import InitiativeRecord
 from vpl_tui.rules.progress import FILTER_CYCLE
 from vpl_tui.screens.controllers.plan_changes import StatusChanges
 from vpl_tui.screens.controllers.plan_detail import PlanDetail
+from vpl_tui.screens.controllers.plan_edit_keys import PlanEditActions
+from vpl_tui.screens.controllers.plan_edits import PlanEdits
 from vpl_tui.screens.controllers.plan_keys import PLAN_BINDINGS
 from vpl_tui.screens.controllers.plan_outline import NodeRead, PlanOutline
 from vpl_tui.screens.controllers.plan_reload import OutsideChanges, Reload
@@ -75,7 +77,7 @@ class WorkerRead(Message, Generic[T]):
         self.result = result
 
 
-class PlanScreen(KeepsRunning, Screen[None]):
+class PlanScreen(PlanEditActions, KeepsRunning, Screen[None]):
     """Navigate the plan by keyboard and change activity statuses inline."""
 
     CSS_PATH = PLAN_CSS
@@ -146,6 +148,7 @@ class PlanScreen(KeepsRunning, Screen[None]):
         self.view = PlanView(today)
         self.plan_detail = PlanDetail(self)
         self.changes = StatusChanges(self)
+        self.plan_edits = PlanEdits(self)
         self.search = PlanSearch(self)
         self.outside = OutsideChanges(self)
         self.outline = PlanOutline(self)

@@ -59,7 +59,13 @@ class PlanDetail:
         detail, store, top = screen.detail, screen.store, screen.view.top
         if isinstance(item, ActivityItem):
             record = item.record
-            detail.show_activity(record, _owner(node), self.history_of(record), screen.today)
+            detail.show_activity(
+                record,
+                _owner(node),
+                self.history_of(record),
+                screen.today,
+                store.plan_changes(record.ref),  # by its index: as quick as the history
+            )
         elif isinstance(item, GoalItem):
             goal = item.record
             detail.show_goal(goal, store.metrics(goal.number) if goal.metric_count else [])

@@ -7,7 +7,7 @@ plan goes through `plain()`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -26,11 +26,13 @@ from vpl_tui.records import (
     HistoryRecord,
     InitiativeRecord,
     MetricRecord,
+    PlanChangeRecord,
     PlanRecord,
     Progress,
 )
 from vpl_tui.screens.safe import plain
 from vpl_tui.screens.widgets.detail_body import DetailBody
+from vpl_tui.screens.widgets.plan_changes import activity_facts, plan_change_lines
 from vpl_tui.strings import Strings
 
 HISTORY_SHOWN = 20
@@ -146,6 +148,7 @@ class DetailPane(VerticalScroll):
         owner: str,
         history: list[HistoryRecord],
         today: date,
+        plan_changes: Sequence[PlanChangeRecord] = (),
     ) -> None:
         s = self.strings
         kind = s(f"kind.{activity.kind}")
@@ -153,7 +156,9 @@ class DetailPane(VerticalScroll):
             (s("app.field.start"), Text(activity.start.isoformat())),
             (s("app.field.end"), Text(activity.end.isoformat())),
             (s("app.field.owner"), plain(owner)),
+            *activity_facts(s, activity),  # widgets/plan_changes.py: responsible, carried from
         ]
+        self._plan_changes = list(plan_changes)
         self._show(
             caption=f"{kind} · {activity.ref}",
             title=plain(activity.title),
@@ -169,6 +174,9 @@ class DetailPane(VerticalScroll):
         """After a status change of the activity shown: only its status and history change."""
         self._status(activity.status, activity.is_overdue(today))
         self.body.show({"history": self._history_table(activity.ref, history)})
+
+    _plan_changes: list[PlanChangeRecord] = []  # noqa: RUF012 - replaced, never changed
+    """The plan changes of the activity shown, listed after its status history."""
 
     def show_nothing(self, message: str = "") -> None:
         self._show(caption="", title=Text(message))
@@ -290,4 +298,5 @@ class DetailPane(VerticalScroll):
         if len(history) > HISTORY_SHOWN:
             older = s("app.history.more", count=len(history) - HISTORY_SHOWN, ref=ref)
             lines.append(plain(older, "italic"))
+        lines += plan_change_lines(s, self._plan_changes, HISTORY_SHOWN)
         return Text("\n").join(lines)

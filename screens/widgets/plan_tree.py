@@ -191,7 +191,12 @@ class PlanTree(Tree[Item], inherit_bindings=False):
                 if record.is_overdue(self.today)
                 else Text("  ")
             )
-            return Text.assemble(badge, " ", mark, plain(record.title))
+            label = Text.assemble(badge, " ", mark, plain(record.title))
+            if record.responsible:  # who to ask, after the title: what is cut first
+                label.append_text(
+                    plain(f"  · {record.responsible}", self._style("plan-tree--count"))
+                )
+            return label
         if isinstance(item, GoalItem):
             number = plain(item.record.number, self._style("plan-tree--number"))
             return Text.assemble(
