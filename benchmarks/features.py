@@ -14,5 +14,7 @@ from typing import Any
 
 FeatureRun = Callable[[Any, int, Path, Path], None]
 
-FEATURES: dict[str, FeatureRun] = {}
+from bench_plan_edit import run as plan_edit  # noqa: E402
+
+FEATURES: dict[str, FeatureRun] = {"plan_edit": plan_edit}
 """Step name → its rows, in the order they run."""

@@ -246,7 +246,9 @@ def export_next_year(env: Env, year: int, output: str | None) -> None:
     The new plan is validated as any plan file is before it is written; the database is
     only read, so last year's plan stays as it is, and reportable.
     """
-    from vpl_tui.cli.env import write_output
+    import sys
+
+    from vpl_tui import files
     from vpl_tui.errors import VplError
     from vpl_tui.nextyear import next_year_plan
     from vpl_tui.planfile import dumps_plan, loads_toml, validate_plan
@@ -265,7 +267,8 @@ def export_next_year(env: Env, year: int, output: str | None) -> None:
         len(goal.activities) + sum(len(i.activities) for i in goal.initiatives)
         for goal in plan.goals
     )
-    write_output(env, output, dumps_plan(plan))
+    # The file's own writer (atomic, never the database); the line below says what it is.
+    files.write_output(output, dumps_plan(plan), protected=[env.db_path], stdout=sys.stdout)
     click.echo(
         env.strings("plan_edit.next_year_written", file=clean(output), year=year, count=carried)
     )
