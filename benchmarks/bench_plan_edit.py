@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sqlite3
 import sys
 import time
@@ -103,7 +104,8 @@ async def run_app(args: argparse.Namespace) -> dict[str, Any]:
             await pilot.press("e")
             await until(pilot, lambda: isinstance(app.screen, ActivityForm), "form")
             form = app.screen
-            form.query_one("#responsible", Input).value = f"Enhet {press}"
+            # A name of this run's own: the same again would be no change, and not saved.
+            form.query_one("#responsible", Input).value = f"Enhet {os.getpid()}-{press}"
             await pilot.pause()
             before = version(ref)
             started = time.perf_counter()

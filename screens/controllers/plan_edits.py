@@ -233,7 +233,7 @@ class PlanEdits:
 
     def undone(self, change: PlanChangeRecord) -> None:
         """After `u` undid a plan change (on the screen's store): show it, in place."""
-        from vpl_tui.cli.plan_edit import undone_line
+        from vpl_tui.views.plan_changes import undone_line
 
         screen = self.screen
         self._notify(undone_line(screen.strings, change))

@@ -15,10 +15,12 @@ import click
 
 from vpl_tui.cli.env import Env
 from vpl_tui.safetext import clean
+from vpl_tui.views.plan_changes import shown_value, undone_line
+
+__all__ = ["PLAN_EDIT_COMMANDS", "undone_line"]
 
 if TYPE_CHECKING:
     from vpl_tui.records import ActivityRecord, PlanChangeRecord
-    from vpl_tui.strings import Strings
 
 _FORMAT = click.option(
     "--format",
@@ -77,11 +79,6 @@ def _echo_json(activity: ActivityRecord, changes: list[PlanChangeRecord]) -> Non
     click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
 
 
-def _shown(text: str, width: int = 80) -> str:
-    shown = clean(" ".join(text.split()))
-    return shown if len(shown) <= width else shown[: width - 1] + "…"
-
-
 @click.command()
 @click.argument("place")
 @click.option("--title", required=True, help="What is to be done.")
@@ -120,7 +117,7 @@ def add(
             "plan_edit.added",
             ref=clean(added.ref),
             place=clean(added.initiative_id or added.goal_number),
-            title=_shown(added.title),
+            title=shown_value(added.title),
         )
     )
 
@@ -181,8 +178,8 @@ def edit(
                 "plan_edit.changed",
                 ref=clean(after.ref),
                 field=env.strings(f"field.{change.field}").lower(),
-                before=_shown(change.from_value, 40) or "–",
-                after=_shown(change.to_value, 40) or "–",
+                before=shown_value(change.from_value, 40) or "–",
+                after=shown_value(change.to_value, 40) or "–",
             )
         )
 
@@ -227,17 +224,6 @@ def cancel(env: Env, ref: str, output_format: str) -> None:
         click.echo(json.dumps({"activity": activity_json(after)}, ensure_ascii=False, indent=2))
         return
     click.echo(env.strings("plan_edit.cancelled", ref=clean(after.ref)))
-
-
-def undone_line(strings: Strings, change: PlanChangeRecord) -> str:
-    """What `vpl undo` (and the app's `u`) says of an undone plan change."""
-    return strings(
-        "plan_edit.undone",
-        ref=clean(change.target),
-        field=strings(f"field.{change.field}").lower(),
-        before=_shown(change.from_value, 40) or "–",
-        after=_shown(change.to_value, 40) or "–",
-    )
 
 
 def export_next_year(env: Env, year: int, output: str | None) -> None:

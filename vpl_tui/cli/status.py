@@ -54,7 +54,7 @@ def undo(env: Env) -> None:
     with env.open_status_store() as store:
         change = store.undo()
     if not isinstance(change, HistoryRecord):  # a plan change (`vpl edit`, `vpl move`, ...)
-        from vpl_tui.cli.plan_edit import undone_line
+        from vpl_tui.views.plan_changes import undone_line
 
         click.echo(undone_line(s, change))
         return
