@@ -54,8 +54,8 @@ class PlanExport(BudgetStore, TreeReads):
                         kind=row["kind"],
                         start=date.fromisoformat(row["start"]),
                         end=date.fromisoformat(row["end"]),
-                        responsible=row["responsible"],
-                        carried_from=row["carried_from"],
+                        responsible=row.get("responsible", ""),  # before migration 7: none
+                        carried_from=row.get("carried_from", ""),
                         status=row["status"],
                         history=history.get(row["ref"], []),
                     )
@@ -185,6 +185,7 @@ class PlanExport(BudgetStore, TreeReads):
 
     def _activity_data(self) -> dict[Owner, list[dict[str, Any]]]:
         """Every activity with its history as `model_dump` data, by owner, in plan order."""
+        from vpl_tui.db.plan_change_file import plan_columns
         from vpl_tui.model import Activity, HistoryEntry
 
         conn = self.db.conn
@@ -207,8 +208,9 @@ class PlanExport(BudgetStore, TreeReads):
         day = date.fromisoformat
         activities: dict[Owner, list[dict[str, Any]]] = defaultdict(list)
         for ref, goal, initiative, title, kind, start, end, who, carried, status in conn.execute(
-            'SELECT ref, goal_number, initiative_id, title, kind, start, "end", responsible, '
-            "carried_from, status FROM activity ORDER BY goal_number, initiative_id, position"
+            'SELECT ref, goal_number, initiative_id, title, kind, start, "end", '
+            f"{plan_columns(conn)}, status FROM activity a "
+            "ORDER BY goal_number, initiative_id, position"
         ):
             row = (ref, title, kind, day(start), day(end), who, carried, status)
             row += (history.pop(ref, None),)

@@ -15,6 +15,7 @@ holds, the load is refused before a row is written.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,13 @@ _ACTIVITY_COLUMNS = (
 """An activity's row in `GoalRows.activities`' order."""
 _TEXT_COLUMNS = {"goal": {"title": 3, "description": 4}, "initiative": {"title": 3, "purpose": 4}}
 """Where a goal's and an initiative's texts are in their `GoalRows` rows."""
+
+
+def plan_columns(conn: sqlite3.Connection) -> str:
+    """`responsible, carried_from` of activity `a`, or two empty texts in a database without
+    them: one made before migration 7 and opened read-only, as it is (`READS_AS_IT_IS`)."""
+    names = {row[1] for row in conn.execute("PRAGMA table_info(activity)")}
+    return "a.responsible, a.carried_from" if "responsible" in names else "'', ''"
 
 
 class PlanChangeFile(TreeReads):

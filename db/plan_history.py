@@ -91,6 +91,8 @@ class PlanHistory(PlanChangeFile, StatusHistory):
         """`TreeReads.search`; `@NAME` finds the activities NAME is responsible for."""
         if not text.startswith(RESPONSIBLE_PREFIX):
             return super().search(text, limit)
+        if not self._has_plan_changes():  # a read-only database from before migration 7
+            return []
         from vpl_tui.db.replay import RESPONSIBLE_SQL
         from vpl_tui.rules.progress import responsible_key
 
@@ -111,6 +113,8 @@ class PlanHistory(PlanChangeFile, StatusHistory):
 
     def responsibles(self) -> list[str]:
         """Every name an activity gives as responsible, sorted, for the filter's choice."""
+        if not self._has_plan_changes():  # a read-only database from before migration 7
+            return []
         rows = self.db.execute(
             "SELECT DISTINCT responsible FROM activity WHERE responsible != '' ORDER BY 1"
         )

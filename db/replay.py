@@ -33,6 +33,11 @@ class AsOfReplay(Connected):
 
     responsible: str | None = None
 
+    def _responsible(self) -> str:
+        from vpl_tui.db.plan_change_file import plan_columns
+
+        return plan_columns(self.db.conn).split(",")[0]
+
     def _scope(self) -> tuple[str, dict[str, str]]:
         if not self.responsible:
             return "", {}
@@ -46,7 +51,7 @@ class AsOfReplay(Connected):
         scope, scoped = self._scope()
         sql = (
             f'SELECT a.ref, a.goal_number, a.initiative_id, a.title, a.kind, a.start, a."end", '
-            f"a.version, {expression} AS status, a.responsible FROM activity a "
+            f"a.version, {expression} AS status, {self._responsible()} FROM activity a "
             f"JOIN goal g ON g.number = a.goal_number "
             f"LEFT JOIN initiative i ON i.id = a.initiative_id WHERE 1{scope} "
             f"ORDER BY {PLAN_ORDER}"
@@ -91,7 +96,8 @@ class AsOfReplay(Connected):
         # status is a subquery per row); the rule itself is `overdue_sql`, outside.
         sql = (
             f'SELECT ref, title, "end", status, responsible FROM (SELECT a.ref, a.title, '
-            f'a."end", {expression} AS status, a.responsible, g.position AS gp, '
+            f'a."end", {expression} AS status, {self._responsible()} AS responsible, '
+            f"g.position AS gp, "
             f"a.initiative_id IS NOT NULL AS own, i.position AS ip, a.position AS ap "
             f"FROM activity a JOIN goal g ON g.number = a.goal_number "
             f"LEFT JOIN initiative i ON i.id = a.initiative_id WHERE {_PAST_END}{scope}"
