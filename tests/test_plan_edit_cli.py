@@ -8,7 +8,7 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
-from tests.test_store import table_rows
+from test_store import table_rows
 
 
 def test_a_controller_changes_the_plan_from_the_command_line(run_vpl, db_path: Path) -> None:

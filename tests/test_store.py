@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from helpers.plan_changes import BEFORE_PLAN_CHANGES
 
 from vpl_tui.db.followup_file import FOLLOWUP_TABLES
 from vpl_tui.db.schema import LATEST_VERSION
@@ -620,10 +621,8 @@ def test_a_database_of_the_previous_schema_is_upgraded_in_place(store, db_path: 
         connection.execute("DROP INDEX status_history_by_undo")
         for table in FOLLOWUP_TABLES:  # migration 4's
             connection.execute(f"DROP TABLE {table}")
-        connection.execute("DROP TABLE plan_change")  # migration 7's
-        connection.execute("DROP INDEX activity_by_responsible")
-        connection.execute("ALTER TABLE activity DROP COLUMN responsible")
-        connection.execute("ALTER TABLE activity DROP COLUMN carried_from")
+        for statement in BEFORE_PLAN_CHANGES:  # migration 7's
+            connection.execute(statement)
         connection.execute("PRAGMA user_version = 2")
     before = table_rows(db_path)
     with Store.open(db_path) as upgraded:
