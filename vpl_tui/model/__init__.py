@@ -17,6 +17,7 @@ from pydantic import Field, StringConstraints, ValidationInfo, model_validator
 
 from vpl_tui.errors import VplError
 from vpl_tui.model.base import (  # noqa: F401
+    _REF_PATTERN,  # the ref rule, in `carried_from` too
     ActivityKind,
     Amount,
     BudgetTable,
@@ -79,10 +80,8 @@ from vpl_tui.rules.refs import ref_key
 from vpl_tui.rules.statuses import CLOSED_STATUSES, INITIAL_STATUS, STATUSES, Status  # noqa: F401
 from vpl_tui.safetext import clean
 
-CarriedFrom = Annotated[
-    str, StringConstraints(pattern=r"^$|^[0-9]{4}:[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-]
-"""The year and ref of the activity an activity was carried from, or empty."""
+CarriedFrom = Annotated[str, StringConstraints(pattern=rf"^$|^[0-9]{{4}}:{_REF_PATTERN[1:]}")]
+"""The year and ref (the plan's ref rule) of the activity it was carried from, or empty."""
 
 
 class HistoryEntry(Strict):
