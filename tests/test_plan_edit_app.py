@@ -143,6 +143,7 @@ async def test_a_controller_edits_adds_moves_cancels_and_undoes_in_the_app(
             "description": "Beskrivning",
         }
         assert "1.1.3" in line_of(app, "Ett kortare mål")
+        assert "Planändringar" in detail_text(app) and "→ Ett kortare mål" in detail_text(app)
         # -- only mine: the one activity kontroller is responsible for
         await pilot.press("R")
         await settle(pilot)

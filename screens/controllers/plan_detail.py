@@ -69,6 +69,7 @@ class PlanDetail:
         elif isinstance(item, GoalItem):
             goal = item.record
             detail.show_goal(goal, store.metrics(goal.number) if goal.metric_count else [])
+            detail.show_plan_changes(store.plan_changes(goal.number, kind="goal"))
         elif isinstance(item, InitiativeItem):
             initiative = item.record
             goal = screen.view.goals.get(initiative.goal_number)
@@ -78,6 +79,7 @@ class PlanDetail:
                 else []
             )
             detail.show_initiative(initiative, goal.title if goal else "", metrics)
+            detail.show_plan_changes(store.plan_changes(initiative.id, kind="initiative"))
         elif isinstance(item, MetricItem):
             detail.show_metric(item.metric, _owner(node))
         elif isinstance(item, FocusItem):

@@ -178,6 +178,13 @@ class DetailPane(VerticalScroll):
     _plan_changes: list[PlanChangeRecord] = []  # noqa: RUF012 - replaced, never changed
     """The plan changes of the activity shown, listed after its status history."""
 
+    def show_plan_changes(self, changes: Sequence[PlanChangeRecord]) -> None:
+        """A goal's or initiative's plan changes, under what `show_goal` or `show_initiative`
+        showed (nothing when it has none)."""
+        lines = plan_change_lines(self.strings, changes, HISTORY_SHOWN)
+        if lines:
+            self.body.show({"history": Text("\n").join(lines[1:])})
+
     def show_nothing(self, message: str = "") -> None:
         self._show(caption="", title=Text(message))
 
