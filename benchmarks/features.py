@@ -28,5 +28,6 @@ FEATURES: dict[str, FeatureRun] = {
     "followup": _lazy("bench_followup"),
     "metrics": _lazy("bench_metrics"),
     "report": _lazy("bench_report"),
+    "plan_edit": _lazy("bench_plan_edit"),
 }
 """Step name → its rows, in the order they run."""

@@ -347,6 +347,7 @@ def _merge(results: Sequence[tuple[dict[str, Any], GoalRows]]) -> PlanRows | Non
         goals=goals,
         followup=followup_of(small),
         outcomes=small.outcomes,
+        changes=small.changes,
     )
 
 

@@ -54,6 +54,8 @@ class PlanExport(BudgetStore, TreeReads):
                         kind=row["kind"],
                         start=date.fromisoformat(row["start"]),
                         end=date.fromisoformat(row["end"]),
+                        responsible=row.get("responsible", ""),  # before migration 7: none
+                        carried_from=row.get("carried_from", ""),
                         status=row["status"],
                         history=history.get(row["ref"], []),
                     )
@@ -141,6 +143,7 @@ class PlanExport(BudgetStore, TreeReads):
             budget=self.budget(),
             **self._followup_fields(),  # db/followup.py
             **self._outcome_fields(),  # db/outcomes_file.py
+            **self._plan_change_fields(),  # db/plan_edit.py
         )
 
     def _metrics_by_owner(self) -> dict[Owner, list[Metric]]:
@@ -186,6 +189,7 @@ class PlanExport(BudgetStore, TreeReads):
 
     def _activity_data(self) -> dict[Owner, list[dict[str, Any]]]:
         """Every activity with its history as `model_dump` data, by owner, in plan order."""
+        from vpl_tui.db.plan_change_file import plan_columns
         from vpl_tui.model import Activity, HistoryEntry
 
         conn = self.db.conn
@@ -200,14 +204,20 @@ class PlanExport(BudgetStore, TreeReads):
             index_of[row_id] = len(entries)
             undoes = None if undo_of is None else index_of[undo_of]
             entries.append(entry((parse_time(at), before, after, note, user, undoes)))
-        activity = _dumper(Activity, ("ref", "title", "kind", "start", "end", "status", "history"))
+        activity = _dumper(
+            Activity,
+            ("ref", "title", "kind", "start", "end", "responsible", "carried_from", "status")
+            + ("history",),
+        )
         day = date.fromisoformat
         activities: dict[Owner, list[dict[str, Any]]] = defaultdict(list)
-        for ref, goal, initiative, title, kind, start, end, status in conn.execute(
-            'SELECT ref, goal_number, initiative_id, title, kind, start, "end", status '
-            "FROM activity ORDER BY goal_number, initiative_id, position"
+        for ref, goal, initiative, title, kind, start, end, who, carried, status in conn.execute(
+            'SELECT ref, goal_number, initiative_id, title, kind, start, "end", '
+            f"{plan_columns(conn)}, status FROM activity a "
+            "ORDER BY goal_number, initiative_id, position"
         ):
-            row = (ref, title, kind, day(start), day(end), status, history.pop(ref, None))
+            row = (ref, title, kind, day(start), day(end), who, carried, status)
+            row += (history.pop(ref, None),)
             activities[(goal, initiative)].append(activity(row))
         return activities
 

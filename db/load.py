@@ -121,6 +121,7 @@ class PlanLoad(Connected):
                 # ones replaced, whoever else is writing.
                 outcome = LoadMerge()
                 if merge:
+                    rows = self._merge_plan_changes(rows, source=source)  # db/plan_edit.py
                     rows, outcome = merge_into_rows(conn, rows, source=source)
                     rows = self._merge_outcomes(rows, source=source)  # db/outcomes_file.py
                 written = self._backup_before_replace() if backup else None
@@ -215,7 +216,8 @@ class PlanLoad(Connected):
         try:
             many(
                 'INSERT INTO activity (ref, goal_number, initiative_id, position, title, kind, start, "end", '
-                "status, version, title_folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "status, version, title_folded, responsible, carried_from) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 sorted(goals.activities, key=itemgetter(0)),  # by ref: see `goal_rows`
             )
         finally:
@@ -245,6 +247,7 @@ class PlanLoad(Connected):
             self._insert_budget(rows.budget, budget_merge)
         self._replace_followup(rows.followup)  # db/followup.py
         self._replace_outcomes(rows)  # db/outcomes_file.py
+        self._replace_plan_changes(rows.changes)  # db/plan_edit.py
         execute("DELETE FROM plan_replacement")
 
     def _insert_budget(self, budget: Budget, merge: BudgetMerge | None) -> None:

@@ -20,20 +20,43 @@ from vpl_tui.rules.statuses import INITIAL_STATUS, STATUSES
 _PAST_END = past_end_sql('a."end"')
 
 
+RESPONSIBLE_SQL = " AND vpl_fold(trim(a.responsible)) = :responsible"
+"""The rule `vpl_tui.rules.progress.responsible_key`, on activity `a`: `:responsible` is the key."""
+
+
 class AsOfReplay(Connected):
-    """Activities, progress and overdue activities as of a day."""
+    """Activities, progress and overdue activities as of a day.
+
+    With `responsible` set (`vpl summary --responsible`), only the activities that person
+    or unit is responsible for.
+    """
+
+    responsible: str | None = None
+
+    def _responsible(self) -> str:
+        from vpl_tui.db.plan_change_file import plan_columns
+
+        return plan_columns(self.db.conn).split(",")[0]
+
+    def _scope(self) -> tuple[str, dict[str, str]]:
+        if not self.responsible:
+            return "", {}
+        from vpl_tui.rules.progress import responsible_key
+
+        return RESPONSIBLE_SQL, {"responsible": responsible_key(self.responsible)}
 
     def activities_as_of(self, as_of: date) -> list[ActivityRecord]:
         """Every activity in plan order, with the status it had at the end of `as_of`."""
         expression, params = _status_expression(as_of)
+        scope, scoped = self._scope()
         sql = (
             f'SELECT a.ref, a.goal_number, a.initiative_id, a.title, a.kind, a.start, a."end", '
-            f"a.version, {expression} AS status FROM activity a "
+            f"a.version, {expression} AS status, {self._responsible()} FROM activity a "
             f"JOIN goal g ON g.number = a.goal_number "
-            f"LEFT JOIN initiative i ON i.id = a.initiative_id "
+            f"LEFT JOIN initiative i ON i.id = a.initiative_id WHERE 1{scope} "
             f"ORDER BY {PLAN_ORDER}"
         )
-        return activity_records(self.db.execute(sql, params))
+        return activity_records(self.db.execute(sql, {**params, **scoped}))
 
     def progress_as_of(self, as_of: date) -> dict[tuple[str, str | None], dict[str, int]]:
         """Counts by status for each goal's own activities and each initiative's, as of a day.
@@ -42,6 +65,7 @@ class AsOfReplay(Connected):
         `overdue` → count.
         """
         expression, params = _status_expression(as_of)
+        scope, scoped = self._scope()
         # One row per goal or initiative, a sum per status: grouped in the order of the
         # activity_by_owner index, which SQLite then needs no sorting for, and a fifth of
         # the rows a (goal, initiative, status) grouping gives Python.
@@ -50,13 +74,13 @@ class AsOfReplay(Connected):
             f"SELECT goal_number, initiative_id, {sums}, "
             f"SUM({overdue_sql()}) "
             f'FROM (SELECT a.goal_number, a.initiative_id, a."end", {expression} AS status '
-            f"FROM activity a{_once(params)}) GROUP BY goal_number, initiative_id"
+            f"FROM activity a WHERE 1{scope}{_once(params)}) GROUP BY goal_number, initiative_id"
         )
         keys = (*STATUSES, "overdue")
         return {
             (goal_number, initiative_id): dict(zip(keys, counts, strict=True))
             for goal_number, initiative_id, *counts in self.db.execute(
-                sql, {**params, "day": as_of.isoformat()}
+                sql, {**params, **scoped, "day": as_of.isoformat()}
             )
         }
 
@@ -66,22 +90,24 @@ class AsOfReplay(Connected):
         In the order the summary lists them: by end date, then in plan order.
         """
         expression, params = _status_expression(as_of)
+        scope, scoped = self._scope()
         # Only the columns shown: SQLite sorts these rows, and narrower rows sort faster.
         # The inner condition only narrows the rows whose status is replayed (a replayed
         # status is a subquery per row); the rule itself is `overdue_sql`, outside.
         sql = (
-            f'SELECT ref, title, "end", status FROM (SELECT a.ref, a.title, a."end", '
-            f"{expression} AS status, g.position AS gp, a.initiative_id IS NOT NULL AS own, "
-            f"i.position AS ip, a.position AS ap FROM activity a "
-            f"JOIN goal g ON g.number = a.goal_number "
-            f"LEFT JOIN initiative i ON i.id = a.initiative_id WHERE {_PAST_END}"
+            f'SELECT ref, title, "end", status, responsible FROM (SELECT a.ref, a.title, '
+            f'a."end", {expression} AS status, {self._responsible()} AS responsible, '
+            f"g.position AS gp, "
+            f"a.initiative_id IS NOT NULL AS own, i.position AS ip, a.position AS ap "
+            f"FROM activity a JOIN goal g ON g.number = a.goal_number "
+            f"LEFT JOIN initiative i ON i.id = a.initiative_id WHERE {_PAST_END}{scope}"
             f'{_once(params)}) WHERE {overdue_sql()} ORDER BY "end", gp, own, ip, ap'
         )
         day = date.fromisoformat
         return [
-            OverdueRecord(ref, title, day(end), status)
-            for ref, title, end, status in self.db.execute(
-                sql, {**params, "day": as_of.isoformat()}
+            OverdueRecord(ref, title, day(end), status, responsible)
+            for ref, title, end, status, responsible in self.db.execute(
+                sql, {**params, **scoped, "day": as_of.isoformat()}
             )
         ]
 

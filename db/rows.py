@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         PlanInfo,
     )
     from vpl_tui.model.followup import FollowUp
+    from vpl_tui.model.plan_changes import PlanChanges
 
 Row = tuple[Any, ...]
 
@@ -86,7 +87,7 @@ class GoalRows:
     """(metric_id, year, target)"""
     activities: list[Row] = field(default_factory=list)
     """(ref, goal_number, initiative_id, position, title, kind, start, end, status, version,
-    title_folded)"""
+    title_folded, responsible, carried_from)"""
     histories: list[Row] = field(default_factory=list)
     """(at, part, activity order, index, ref, from_status, to_status, note, user, undoes)"""
 
@@ -104,6 +105,8 @@ class PlanRows:
     """The follow-up rounds' periods, scale and histories (`db/followup.py` writes them)."""
     outcomes: Sequence[OutcomeEntry] = ()
     """The metrics' outcomes with their histories (`db/outcomes.py` writes them)."""
+    changes: list[PlanChanges] = field(default_factory=list)
+    """The plan's own change history (`db/plan_edit.py` writes it)."""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -125,6 +128,7 @@ def plan_rows(plan: Plan) -> PlanRows:
         goals=goal_rows(plan.goals),
         followup=_followup_of(plan),
         outcomes=plan.outcomes,
+        changes=plan.changes,
     )
 
 
@@ -184,6 +188,8 @@ def goal_rows(goals: Sequence[Goal], part: int = 0) -> GoalRows:
                     activity.status,
                     len(activity.history),
                     fold(activity.title),
+                    activity.responsible,
+                    activity.carried_from,
                 )
             )
             for index, entry in enumerate(activity.history):

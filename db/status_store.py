@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from vpl_tui.db.connection import Connected, connect, translate
-from vpl_tui.db.history import StatusHistory
+from vpl_tui.db.plan_edit import PlanEdit
 from vpl_tui.db.schema import prepare
 
 Opened = TypeVar("Opened", bound=Connected)
 
 
-class StatusStore(StatusHistory):
-    """An activity's status, its changes, undo and the history; nothing else of the store."""
+class StatusStore(PlanEdit):
+    """An activity's status, its changes, undo (of a plan change too) and the history."""
 
     def __enter__(self) -> StatusStore:
         return self

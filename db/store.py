@@ -16,6 +16,7 @@ its write transaction):
     export.py      PlanExport   `vpl export`: the whole plan (uses BudgetStore, TreeReads)
     followup.py    FollowupStore  periods, scale, assessments, notes, ready marks
     outcomes.py    OutcomeStore  metric outcomes: recorded, undone, imported, judged
+    plan_edit.py   PlanEdit     adding, editing, moving activities; texts; their history
 
 beside the helpers they share: `changes.py` (who and when of a change row, the text
 forms of times and amounts), `sql_rules.py` (SQL built from the core's rules),
@@ -56,6 +57,7 @@ from vpl_tui.db.followup import FollowupStore
 from vpl_tui.db.history import StaleChange, StatusHistory
 from vpl_tui.db.load import CHECKED_AFTER_LOAD, LOAD_CACHE_KIB, PlanLoad
 from vpl_tui.db.outcomes import OutcomeStore
+from vpl_tui.db.plan_edit import PlanEdit
 from vpl_tui.db.replay import AsOfReplay
 from vpl_tui.db.status_store import open_prepared
 
@@ -78,7 +80,7 @@ __all__ = [
 ]
 
 
-class Store(PlanExport, PlanLoad, StatusHistory, AsOfReplay, OutcomeStore, FollowupStore):
+class Store(PlanExport, PlanLoad, PlanEdit, StatusHistory, AsOfReplay, OutcomeStore, FollowupStore):
     """A plan database on disk. Open with `Store.open(path)`.
 
     Its methods are its parts' (BudgetStore and TreeReads come in through PlanExport).

@@ -375,16 +375,20 @@ def activity_record(row: dict[str, Any]) -> ActivityRecord:
         version=row["version"],
         goal_number=row["goal_number"],
         initiative_id=row["initiative_id"],
+        responsible=row.get("responsible", ""),  # a read-only database before migration 7
+        carried_from=row.get("carried_from", ""),
     )
 
 
 def activity_records(rows: Iterable[tuple[Any, ...]]) -> list[ActivityRecord]:
     """Records from rows (ref, goal_number, initiative_id, title, kind, start, end, version,
-    status, ...): tuples, which come faster than dicts for the summary's thousands."""
+    status, responsible): tuples, which come faster than dicts for the summary's thousands."""
     day = date.fromisoformat
     return [
-        ActivityRecord(ref, title, kind, day(start), day(end), status, version, goal, initiative)
-        for ref, goal, initiative, title, kind, start, end, version, status, *_ in rows
+        ActivityRecord(
+            ref, title, kind, day(start), day(end), status, version, goal, initiative, who
+        )
+        for ref, goal, initiative, title, kind, start, end, version, status, who in rows
     ]
 
 

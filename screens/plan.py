@@ -35,11 +35,14 @@ from vpl_tui.records import InitiativeRecord
 from vpl_tui.rules.progress import FILTER_CYCLE
 from vpl_tui.screens.controllers.plan_changes import StatusChanges
 from vpl_tui.screens.controllers.plan_detail import PlanDetail
+from vpl_tui.screens.controllers.plan_edit_keys import PlanEditActions
+from vpl_tui.screens.controllers.plan_edits import PlanEdits
 from vpl_tui.screens.controllers.plan_followup import PlanFollowup
 from vpl_tui.screens.controllers.plan_keys import PLAN_BINDINGS
 from vpl_tui.screens.controllers.plan_outcomes import PlanOutcomes
 from vpl_tui.screens.controllers.plan_outline import NodeRead, PlanOutline
 from vpl_tui.screens.controllers.plan_reload import OutsideChanges, Reload
+from vpl_tui.screens.controllers.plan_round_keys import PlanRoundActions
 from vpl_tui.screens.controllers.plan_search import PlanSearch, search_plan
 from vpl_tui.screens.controllers.plan_settings import ThemeSetting
 from vpl_tui.screens.controllers.plan_summary import ShownSummary, prepare_summary
@@ -77,7 +80,7 @@ class WorkerRead(Message, Generic[T]):
         self.result = result
 
 
-class PlanScreen(KeepsRunning, Screen[None]):
+class PlanScreen(PlanEditActions, PlanRoundActions, KeepsRunning, Screen[None]):
     """Navigate the plan by keyboard and change activity statuses inline."""
 
     CSS_PATH = PLAN_CSS
@@ -149,6 +152,7 @@ class PlanScreen(KeepsRunning, Screen[None]):
         self.plan_detail = PlanDetail(self)
         self.changes = StatusChanges(self)
         self.outcomes = PlanOutcomes(self)  # screens/controllers/plan_outcomes.py
+        self.plan_edits = PlanEdits(self)
         self.search = PlanSearch(self)
         self.outside = OutsideChanges(self)
         self.outline = PlanOutline(self)
@@ -279,10 +283,6 @@ class PlanScreen(KeepsRunning, Screen[None]):
         """Change the status with a note, in a dialog."""
         self.changes.choose_with_note()
 
-    def action_outcome(self) -> None:
-        """Enter the outcome of the metric under the cursor for the current period."""
-        self.outcomes.enter()
-
     def action_undo(self) -> None:
         """Undo your last status change, with a new history row."""
         self.changes.undo()
@@ -356,27 +356,7 @@ class PlanScreen(KeepsRunning, Screen[None]):
         elif self.view.initiative is not None:
             self.set_initiative(None)
 
-    # -- the follow-up round (`controllers.plan_followup`) -----------------------------------
-
-    def action_followup(self) -> None:
-        """Open the follow-up view of the goal or initiative under the cursor."""
-        self.followup.open_followup()
-
-    def action_completeness(self) -> None:
-        """Show what the period's follow-up still lacks."""
-        self.followup.open_completeness()
-
-    def action_period(self, step: int) -> None:
-        """Switch to the period before (-1) or after (+1)."""
-        self.followup.step(step)
-
-    # -- summary, budget, help and the palette ----------------------------------------------
-
-    def action_report(self) -> None:
-        """The board report of the current period: a preview, saved in a chosen format."""
-        from vpl_tui.screens.report_preview import open_report
-
-        open_report(self, self._summary_dir())
+    # -- summary, budget, help and the palette (follow-up round: `PlanRoundActions`) ------------------------------------------
 
     def action_summary(self) -> None:
         """Build the status summary, save it as Markdown and show it."""

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.plan_changes import BEFORE_PLAN_CHANGES
 
 from vpl_tui.db.followup import StaleAssessment
 from vpl_tui.db.store import Store
@@ -148,6 +149,8 @@ def test_a_database_from_before_follow_up_rounds_is_upgraded(db_path: Path, stor
     with sqlite3.connect(db_path) as conn:  # as vpl wrote it before migration 4
         for table in FOLLOWUP_TABLES:
             conn.execute(f"DROP TABLE {table}")
+        for statement in BEFORE_PLAN_CHANGES:  # and before the later ones
+            conn.execute(statement)
         conn.execute("PRAGMA user_version = 3")
     with Store.open(db_path) as upgraded:
         assert upgraded.periods() == default_periods(2023)

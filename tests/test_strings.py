@@ -25,7 +25,7 @@ NOT_COUNTS = {"budget.check.pot_initiatives", "budget.row.initiatives_share"}
 """Strings whose `goals` is a list of goal numbers ("mål 1.1.4"), not a count."""
 
 OTHER_VALUES = {"text": "x", "ref": "1-1", "file": "plan.toml", "db": "vpl.db", "names": "x"}
-OTHER_VALUES |= {"period": "T1", "date": "2023-05-15"}
+OTHER_VALUES |= {"period": "T1", "date": "2023-05-15", "year": "2024"}
 OTHER_VALUES |= {"source": "Kolada", "reason": "x", "examples": "x", "problem": "x"}
 
 SAID: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
@@ -34,6 +34,20 @@ SAID: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
                          ("Search 'x': 1 match", "Search 'x': 2 matches")),
     "app.search.more": (("Sök 'x': den första träffen", "Sök 'x': de första 2 träffarna"),
                         ("Search 'x': the first match", "Search 'x': the first 2 matches")),
+    "plan_edit.next_year_written": (
+        (
+            "skrev plan.toml: planen för 2024, 1 aktivitet överförd "
+            "(ladda den med vpl load --db NY.db plan.toml)",
+            "skrev plan.toml: planen för 2024, 2 aktiviteter överförda "
+            "(ladda den med vpl load --db NY.db plan.toml)",
+        ),
+        (
+            "wrote plan.toml: the plan of 2024, 1 activity carried "
+            "(load it with vpl load --db NEW.db plan.toml)",
+            "wrote plan.toml: the plan of 2024, 2 activities carried "
+            "(load it with vpl load --db NEW.db plan.toml)",
+        ),
+    ),
     "app.history.more": (
         ("… och 1 äldre ändring (vpl history 1-1)", "… och 2 äldre ändringar (vpl history 1-1)"),
         ("… and 1 older change (vpl history 1-1)", "… and 2 older changes (vpl history 1-1)"),

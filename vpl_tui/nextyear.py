@@ -79,7 +79,8 @@ def next_year_plan(data: dict[str, Any], year: int) -> dict[str, Any]:
     if first.isdigit() and last.isdigit():
         plan["period"] = f"{int(first) + years}-{int(last) + years}"
     plan["title"] = re.sub(rf"\b{old_year}\b", str(year), plan["title"])
-    for key in ("assessments", "notes", "ready"):  # the follow-up of the old year stays there
+    # The follow-up and the plan changes of the old year stay in its plan.
+    for key in ("assessments", "notes", "ready", "changes"):
         new.pop(key, None)
     if "periods" in new:
         for period in new["periods"]:

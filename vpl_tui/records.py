@@ -81,10 +81,29 @@ class ActivityRecord(NamedTuple):
     version: int
     goal_number: str
     initiative_id: str | None
+    responsible: str = ""
+    carried_from: str = ""
 
     def is_overdue(self, as_of: date) -> bool:
         """Past its end date on `as_of` and neither done nor cancelled."""
         return is_overdue(self.end, self.status, as_of)
+
+
+class PlanChangeRecord(NamedTuple):
+    """One change to the plan itself (`db/plan_edit.py`): an activity's field, a goal's text."""
+
+    id: int
+    target_kind: str
+    """`activity`, `goal` or `initiative`."""
+    target: str
+    at: datetime
+    field: str
+    from_value: str
+    to_value: str
+    user: str
+    version: int
+    """The version of the thing the change was made on."""
+    undo_of: int | None
 
 
 class OverdueRecord(NamedTuple):
@@ -97,6 +116,7 @@ class OverdueRecord(NamedTuple):
     title: str
     end: date
     status: str
+    responsible: str = ""
 
 
 class MetricRecord(NamedTuple):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from vpl_tui.db.store import StaleChange
 from vpl_tui.errors import VplError
-from vpl_tui.records import ActivityRecord, HistoryRecord
+from vpl_tui.records import ActivityRecord, HistoryRecord, PlanChangeRecord
 from vpl_tui.safetext import clean
 from vpl_tui.views.plan_items import ActivityItem
 
@@ -143,6 +143,9 @@ class StatusChanges:
             change = screen.store.undo()
         except VplError as error:
             self._notify(error.render(screen.strings), severity="warning")
+            return
+        if isinstance(change, PlanChangeRecord):  # the latest was a change of the plan
+            screen.plan_edits.undone(change)
             return
         now = screen.store.activity(change.ref)  # one row, by key
         before = now._replace(status=change.from_status, version=now.version - 1)

@@ -60,10 +60,17 @@ class PlanDetail:
         detail, store, top = screen.detail, screen.store, screen.view.top
         if isinstance(item, ActivityItem):
             record = item.record
-            detail.show_activity(record, _owner(node), self.history_of(record), screen.today)
+            detail.show_activity(
+                record,
+                _owner(node),
+                self.history_of(record),
+                screen.today,
+                store.plan_changes(record.ref),  # by its index: as quick as the history
+            )
         elif isinstance(item, GoalItem):
             goal = item.record
             detail.show_goal(goal, store.metrics(goal.number) if goal.metric_count else [])
+            detail.show_plan_changes(store.plan_changes(goal.number, kind="goal"))
         elif isinstance(item, InitiativeItem):
             initiative = item.record
             goal = screen.view.goals.get(initiative.goal_number)
@@ -73,6 +80,7 @@ class PlanDetail:
                 else []
             )
             detail.show_initiative(initiative, goal.title if goal else "", metrics)
+            detail.show_plan_changes(store.plan_changes(initiative.id, kind="initiative"))
         elif isinstance(item, MetricItem):
             detail.show_metric(item.metric, _owner(node), screen.outcomes.judged(item))
         elif isinstance(item, FocusItem):

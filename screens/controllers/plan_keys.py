@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding, BindingType
 
 from vpl_tui.rules.progress import FILTERS
+from vpl_tui.screens.controllers.plan_edit_keys import PLAN_EDIT_BINDINGS, PLAN_EDIT_IDS
 from vpl_tui.screens.help import KeyHelp
 from vpl_tui.screens.keys import localised
 
@@ -31,6 +32,7 @@ PLAN_BINDINGS: list[BindingType] = [
     Binding("s", "set_status", "Status", tooltip="Choose a new status", id="set-status"),
     Binding("n", "note", "Note", tooltip="Change the status with a note", id="note"),
     Binding("u", "undo", "Undo", tooltip="Undo your last status change", id="undo"),
+    *PLAN_EDIT_BINDINGS,
     Binding(
         "o",
         "outcome",
@@ -125,7 +127,7 @@ HELP_SECTIONS: dict[str, tuple[str, ...]] = {
         "page-up",
         "page-down",
     ),
-    "change": ("toggle-done", "set-status", "note", "undo"),
+    "change": ("toggle-done", "set-status", "note", "undo", *PLAN_EDIT_IDS),
     "find": ("search", "search-go", "filter", "clear"),
     "followup": ("followup", "completeness", "period-previous", "period-next"),
     "other": ("switch-pane", "report", "summary", "budget", "palette", "help", "quit"),
@@ -137,6 +139,7 @@ PALETTE_COMMANDS = (
     "note",
     "undo",
     "outcome",
+    *PLAN_EDIT_IDS,
     "search",
     "filter",
     "report",

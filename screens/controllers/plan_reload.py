@@ -100,14 +100,14 @@ class OutsideChanges:
                 for key, children in reload.children.items():
                     node = tree.index.get(key)
                     if node is not None:
-                        self._replace_children(node, children)
+                        self.replace_children(node, children)
                 for node in tree.index.closed_with_children(set(reload.children)):
                     tree.remove_items_below(node)
             self._cursor_back(trail)
         screen.plan_detail.show()
         screen.app.notify(screen.strings("app.external"), markup=False, timeout=3)
 
-    def _replace_children(self, node: TreeNode[Item], children: list[Item]) -> None:
+    def replace_children(self, node: TreeNode[Item], children: list[Item]) -> None:
         """Update the children of an opened node in place, or replace them if they differ."""
         screen, tree = self.screen, self.screen.tree
         current = [child for child in node.children if child.data is not None]

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from vpl_tui.safetext import clean, normalise
+from vpl_tui.screens.controllers.plan_edit_keys import responsible_commands
 from vpl_tui.screens.controllers.plan_keys import palette_commands
 from vpl_tui.screens.controllers.plan_search import search_plan
 from vpl_tui.screens.plan import PlanScreen
@@ -55,6 +56,10 @@ class PlanCommands(Provider):
                     help=command.help,
                 )
         strings = plan.strings
+        for label, help_text, run in responsible_commands(plan):  # a name is plan text
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, plain(label), run, text=clean(label), help=help_text)
         for goal in plan.view.goals_matching(query, MAX_HITS):
             label = f"{goal.number} {goal.title}"
             yield Hit(

@@ -7,7 +7,7 @@ plan goes through `plain()`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -26,6 +26,7 @@ from vpl_tui.records import (
     HistoryRecord,
     InitiativeRecord,
     MetricRecord,
+    PlanChangeRecord,
     PlanRecord,
     Progress,
 )
@@ -33,6 +34,7 @@ from vpl_tui.rules.outcomes import MetricLine
 from vpl_tui.safetext import clean
 from vpl_tui.screens.safe import plain
 from vpl_tui.screens.widgets.detail_body import DetailBody
+from vpl_tui.screens.widgets.plan_changes import activity_facts, plan_change_lines
 from vpl_tui.strings import Strings
 from vpl_tui.views.budget_hits import BudgetLineItem
 
@@ -162,6 +164,7 @@ class DetailPane(VerticalScroll):
         owner: str,
         history: list[HistoryRecord],
         today: date,
+        plan_changes: Sequence[PlanChangeRecord] = (),
     ) -> None:
         s = self.strings
         kind = s(f"kind.{activity.kind}")
@@ -169,7 +172,9 @@ class DetailPane(VerticalScroll):
             (s("app.field.start"), Text(activity.start.isoformat())),
             (s("app.field.end"), Text(activity.end.isoformat())),
             (s("app.field.owner"), plain(owner)),
+            *activity_facts(s, activity),  # widgets/plan_changes.py: responsible, carried from
         ]
+        self._plan_changes = list(plan_changes)
         self._show(
             caption=f"{kind} · {activity.ref}",
             title=plain(activity.title),
@@ -202,6 +207,16 @@ class DetailPane(VerticalScroll):
             facts=facts,
             text=plain("\n".join(said), multiline=True),
         )
+
+    _plan_changes: list[PlanChangeRecord] = []  # noqa: RUF012 - replaced, never changed
+    """The plan changes of the activity shown, listed after its status history."""
+
+    def show_plan_changes(self, changes: Sequence[PlanChangeRecord]) -> None:
+        """A goal's or initiative's plan changes, under what `show_goal` or `show_initiative`
+        showed (nothing when it has none)."""
+        lines = plan_change_lines(self.strings, changes, HISTORY_SHOWN)
+        if lines:
+            self.body.show({"history": Text("\n").join(lines[1:])})
 
     def show_nothing(self, message: str = "") -> None:
         self._show(caption="", title=Text(message))
@@ -323,4 +338,5 @@ class DetailPane(VerticalScroll):
         if len(history) > HISTORY_SHOWN:
             older = s("app.history.more", count=len(history) - HISTORY_SHOWN, ref=ref)
             lines.append(plain(older, "italic"))
+        lines += plan_change_lines(s, self._plan_changes, HISTORY_SHOWN)
         return Text("\n").join(lines)

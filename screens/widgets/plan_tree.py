@@ -28,6 +28,7 @@ from vpl_tui.rules.statuses import STATUSES
 from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.safe import plain
 from vpl_tui.screens.widgets.followup_badge import badge_text
+from vpl_tui.screens.widgets.plan_labels import activity_label, budget_hit_label, metric_label
 from vpl_tui.strings import Strings
 from vpl_tui.views.budget_hits import BudgetLineItem
 from vpl_tui.views.followup import BADGE_COLOURS, Badge
@@ -189,17 +190,7 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         self._highlighted = highlighted
         s = self.strings
         if isinstance(item, ActivityItem):
-            record = item.record
-            badge = Text(
-                f" {s.status(record.status):<{self._badge_width}} ",
-                style=self._style(f"plan-tree--status-{record.status}"),
-            )
-            mark = (
-                Text("! ", style=self._style("plan-tree--overdue"))
-                if record.is_overdue(self.today)
-                else Text("  ")
-            )
-            return Text.assemble(badge, " ", mark, plain(record.title))
+            return activity_label(item, s, self._style, self._badge_width, self.today)
         if isinstance(item, GoalItem):
             number = plain(item.record.number, self._style("plan-tree--number"))
             return Text.assemble(
@@ -219,20 +210,11 @@ class PlanTree(Tree[Item], inherit_bindings=False):
             heading = plain(item.focus.title, self._style("plan-tree--heading"))
             return Text.assemble(self._counts(item.progress), heading)
         if isinstance(item, MetricItem):
-            metric = item.metric
-            text = Text.assemble("◇ ", plain(metric.name), style=self._style("plan-tree--metric"))
-            if metric.latest:
-                text.append_text(Text("  "))
-                text.append_text(plain(metric.latest, self._style("plan-tree--count")))
-            return text
+            return metric_label(item, self._style)
         if isinstance(item, MandateItem):
             return Text(s("app.mandate"), style=self._style("plan-tree--heading"))
         if isinstance(item, BudgetLineItem):  # a search's budget hit (views/budget_hits.py)
-            return Text.assemble(
-                "▤ ",
-                plain(f"{item.table_name}: {item.label}"),
-                style=self._style("plan-tree--metric"),
-            )
+            return budget_hit_label(item, self._style)
         return Text("")
 
     def _badge(self, target: str) -> Text:

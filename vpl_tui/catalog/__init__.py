@@ -21,6 +21,7 @@ from vpl_tui.catalog import (
     load_followup,
     metrics,
     plan_checks,
+    plan_edit,
     report_app,
     report_cli,
     summary,
@@ -43,6 +44,7 @@ AREAS = (
     load_followup,
     report_app,
     plan_checks,
+    plan_edit,
 )
 
 

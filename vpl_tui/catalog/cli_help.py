@@ -57,8 +57,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Why: kept in the history with the change.",
     ),
     "help.undo": (
-        "Ångra din senaste statusändring, med en ny historikrad (inget raderas).",
-        "Undo your last status change, with a new history row (nothing is deleted).",
+        "Ångra din senaste ändring (av en status eller av planen), med en ny rad (inget raderas).",
+        "Undo your last change (of a status or of the plan), with a new row (nothing is deleted).",
     ),
     "help.history": (
         "Visa statushistoriken för REF, eller de senaste ändringarna i hela planen.",

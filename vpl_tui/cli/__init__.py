@@ -95,6 +95,10 @@ LAZY_COMMANDS: dict[str, str] = {
     "outcome": "vpl_tui.cli.metrics:outcome",
     "metrics": "vpl_tui.cli.metrics:metrics",
     "report": "vpl_tui.cli.board_report:report_command",
+    "add": "vpl_tui.cli.plan_edit:add",
+    "edit": "vpl_tui.cli.plan_edit:edit",
+    "move": "vpl_tui.cli.plan_edit:move",
+    "cancel": "vpl_tui.cli.plan_edit:cancel",
 }
 """Every command of `vpl`: its name → `module:attribute` of its click command, imported
 only when it runs (or for `--help`, which lists them all). A new command is one line

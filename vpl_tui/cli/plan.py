@@ -126,10 +126,21 @@ def _same_path(a: Path, b: Path) -> bool:
 
 @click.command()
 @click.option("-o", "--output", metavar="FILE", help=OUTPUT_HELP)
+@click.option(
+    "--next-year",
+    type=click.IntRange(min=1900, max=2200),
+    metavar="YEAR",
+    help="Write next year's plan (YEAR) instead; needs -o FILE.",
+)
 @click.pass_obj
-def export(env: Env, output: str | None) -> None:
+def export(env: Env, output: str | None, next_year: int | None) -> None:
     """Print the whole plan with current statuses and history, as a TOML plan file."""
     no_cycle_collection()
+    if next_year is not None:
+        from vpl_tui.cli.plan_edit import export_next_year
+
+        export_next_year(env, next_year, output)
+        return
     with env.open_store() as store:
         text = store.export_text()  # what dumps_plan(store.export_plan()) gives, in half the time
     if output is None:

@@ -76,12 +76,18 @@ def _parse_day(ctx: click.Context, _param: click.Parameter, value: str | None) -
     help="Show the plan as it stood at the end of that day (default: today).",
 )
 @click.option("-o", "--output", metavar="FILE", help=OUTPUT_HELP)
+@click.option(
+    "--responsible", metavar="NAME", help="Count only the activities NAME is responsible for."
+)
 @click.pass_obj
-def summary(env: Env, fmt: str, as_of: date | None, output: str | None) -> None:
+def summary(
+    env: Env, fmt: str, as_of: date | None, output: str | None, responsible: str | None
+) -> None:
     """Print the status summary for the board."""
     from vpl_tui.summary import build_summary, render
 
     with env.open_store() as store:
+        store.responsible = responsible  # db/replay.py: only that person's or unit's
         result = build_summary(
             store, as_of or date.today(), with_activities=fmt == "json", with_details=fmt == "html"
         )

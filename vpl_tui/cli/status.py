@@ -10,6 +10,7 @@ from __future__ import annotations
 import click
 
 from vpl_tui.cli.env import Env, fail
+from vpl_tui.records import HistoryRecord
 from vpl_tui.safetext import clean, one_line
 from vpl_tui.strings import parse_status, status_choices
 
@@ -48,10 +49,15 @@ def set_status(env: Env, ref: str, status: tuple[str, ...], note: str) -> None:
 @click.command()
 @click.pass_obj
 def undo(env: Env) -> None:
-    """Undo your last status change, with a new history row (nothing is deleted)."""
+    """Undo your last change (of a status or of the plan), with a new row (nothing is deleted)."""
     s = env.strings
     with env.open_status_store() as store:
         change = store.undo()
+    if not isinstance(change, HistoryRecord):  # a plan change (`vpl edit`, `vpl move`, ...)
+        from vpl_tui.views.plan_changes import undone_line
+
+        click.echo(undone_line(s, change))
+        return
     click.echo(
         s(
             "cli.undone",

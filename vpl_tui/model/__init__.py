@@ -17,6 +17,7 @@ from pydantic import Field, StringConstraints, ValidationInfo, model_validator
 
 from vpl_tui.errors import VplError
 from vpl_tui.model.base import (  # noqa: F401
+    _REF_PATTERN,  # the ref rule, in `carried_from` too
     ActivityKind,
     Amount,
     BudgetTable,
@@ -73,6 +74,12 @@ from vpl_tui.model.metrics import (  # noqa: F401
     outcome_metric_problems,
     outcome_problems,
 )
+from vpl_tui.model.plan_changes import (  # noqa: F401
+    PlanChangeEntry,
+    PlanChanges,
+    Responsible,
+    plan_change_problems,
+)
 from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR, MAX_TEXT, MAX_USER  # noqa: F401
 
 # The status codes and text limits live in modules without pydantic (the summary and
@@ -81,6 +88,9 @@ from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR, MAX_TEXT, MAX_USER  # no
 from vpl_tui.rules.refs import ref_key
 from vpl_tui.rules.statuses import CLOSED_STATUSES, INITIAL_STATUS, STATUSES, Status  # noqa: F401
 from vpl_tui.safetext import clean
+
+CarriedFrom = Annotated[str, StringConstraints(pattern=rf"^$|^[0-9]{{4}}:{_REF_PATTERN[1:]}")]
+"""The year and ref (the plan's ref rule) of the activity it was carried from, or empty."""
 
 
 class HistoryEntry(Strict):
@@ -106,6 +116,10 @@ class Activity(Strict):
     kind: ActivityKind = "activity"
     start: date
     end: date
+    responsible: Responsible = Field(default="", description="Who is responsible (ansvarig).")
+    carried_from: CarriedFrom = Field(
+        default="", description="Carried from last year's plan: `2023:1.1.1-2` (year:ref)."
+    )
     status: Status = INITIAL_STATUS
     history: list[HistoryEntry] = Field(default_factory=list)
 
@@ -252,6 +266,10 @@ class Plan(Strict):
     outcomes: list[OutcomeEntry] = Field(
         default_factory=list, description="Metric outcomes per period or year, with history."
     )
+    changes: list[PlanChanges] = Field(
+        default_factory=list,
+        description="The history of changes to the plan's activities and texts.",
+    )
 
     @model_validator(mode="after")
     def _references(self, info: ValidationInfo) -> Plan:
@@ -260,6 +278,7 @@ class Plan(Strict):
         )
         periods = {p.id for p in plan_periods(self.periods, self.plan.year)}
         followup += outcome_problems(self.outcomes, periods)
+        followup += plan_change_problems(self.changes)
         if followup:
             raise problems_error(followup)
         if info.context is not None and info.context.get(GOALS_READ_ELSEWHERE):

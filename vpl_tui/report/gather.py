@@ -158,7 +158,7 @@ def gather_report(
     rows: dict[tuple[str, str | None], list[ActivityRow]] = {}
     for a in activities:
         rows.setdefault((a.goal_number, a.initiative_id), []).append(
-            ActivityRow(a.ref, a.title, a.status, a.end, notes.get(a.ref, ""))  # type: ignore[arg-type]
+            ActivityRow(a.ref, a.title, a.status, a.end, notes.get(a.ref, ""), a.responsible)  # type: ignore[arg-type]
         )
 
     def goal_data(goal: GoalRecord) -> GoalData:

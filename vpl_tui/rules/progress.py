@@ -9,6 +9,8 @@ The one home of these rules:
   change without reading the plan again.
 - `activity_shown` and `progress_shown` decide what a filter shows; they agree by
   construction: a goal is shown under a filter exactly when some activity under it is.
+- `responsible_key` is what names of who is responsible (ansvarig) are compared by, for
+  the responsible filter and `vpl summary --responsible`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from datetime import date
 from typing import Literal, NamedTuple, Protocol, get_args
 
 from vpl_tui.rules.statuses import CANCELLED, DONE, is_open, is_overdue
+from vpl_tui.safetext import normalise
 
 DELAYED = "delayed"
 IN_PROGRESS = "in_progress"
@@ -148,3 +151,17 @@ def progress_shown(wanted: str, progress: Progress) -> bool:
     if wanted == "all":
         return True
     return progress.of_status(wanted) > 0
+
+
+def responsible_key(name: str) -> str:
+    """What a responsible name is compared by: case, accents and the spaces around it aside.
+
+    `Anna Berg`, `anna berg ` and `ANNA BERG` are one person; the store compares
+    `vpl_fold(trim(responsible))` with this key (`vpl_fold` is `normalise`).
+    """
+    return normalise(name.strip())
+
+
+def is_responsible(responsible: str, wanted: str) -> bool:
+    """Whether an activity whose responsible is `responsible` is `wanted`'s."""
+    return bool(wanted.strip()) and responsible_key(responsible) == responsible_key(wanted)

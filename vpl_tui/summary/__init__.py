@@ -174,6 +174,7 @@ def build_summary(
         notes=latest_notes(store, [a.ref for a in overdue], as_of) if with_details else {},
         metric_lines=[] if period is None else store.metric_lines(period, as_of),
         metric_period="" if period is None else period.name,
+        responsible=getattr(store, "responsible", None),
     )
 
 

@@ -52,15 +52,20 @@ def render_html(summary: Summary, s: Strings) -> str:
             for i in goal.initiatives
         ]
     if summary.overdue:
+        # Who is responsible, in a column of its own when any overdue activity names one.
+        named = any(a.responsible for a in summary.overdue)
         overdue = (
             f"<table><thead><tr><th class='nowrap'>{h(s('summary.ref'))}</th>"
             f"<th class='nowrap'>{h(s('summary.end'))}</th>"
             f"<th class='nowrap'>{h(s('summary.status'))}</th><th>{h(s('summary.activity'))}</th>"
-            "</tr></thead><tbody>"
+            + (f"<th>{h(s('field.responsible'))}</th>" if named else "")
+            + "</tr></thead><tbody>"
             + "".join(
                 f"<tr><td class='nowrap'>{h(a.ref)}</td><td class='nowrap'>{a.end.isoformat()}</td>"
                 f"<td class='nowrap'>{h(s.status(a.status))}</td><td>{h(a.title)}"
-                f"{_note(summary.notes.get(a.ref), h)}</td></tr>"
+                f"{_note(summary.notes.get(a.ref), h)}</td>"
+                + (f"<td>{h(a.responsible)}</td>" if named else "")
+                + "</tr>"
                 for a in summary.overdue
             )
             + "</tbody></table>"
@@ -74,6 +79,11 @@ def render_html(summary: Summary, s: Strings) -> str:
 
     printed = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     overdue_count = h(s("summary.overdue_count", count=len(summary.overdue)))
+    responsible = (
+        f'\n<p class="as-of">{h(s("summary.responsible_only", name=summary.responsible))}</p>'
+        if summary.responsible
+        else ""
+    )
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -83,7 +93,7 @@ def render_html(summary: Summary, s: Strings) -> str:
 </head>
 <body>
 <h1>{h(s("summary.title"))}: {h(heading(summary))}</h1>
-<p class="as-of">{h(s("summary.as_of", date=summary.as_of.isoformat()))}</p>
+<p class="as-of">{h(s("summary.as_of", date=summary.as_of.isoformat()))}</p>{responsible}
 <h2>{h(s("summary.by_status"))}</h2>
 <table><tbody>{rows_status}
 <tr><td><b>{h(s("summary.total"))}</b></td><td class="n"><b>{summary.total}</b></td></tr>

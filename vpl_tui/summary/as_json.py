@@ -56,6 +56,8 @@ def summary_data(summary: Summary) -> dict[str, Any]:
                 "end": a.end.isoformat(),
                 "status": a.status,
                 "overdue": a.ref in overdue_refs,
+                # Only when named: a plan without any keeps the JSON it always had.
+                **({"responsible": a.responsible} if a.responsible else {}),
             }
             for a in summary.activities or []
         ],
@@ -79,6 +81,8 @@ def summary_data(summary: Summary) -> dict[str, Any]:
             "unchecked": summary.budget.unchecked,
         },
     }
+    if summary.responsible:
+        data["responsible"] = summary.responsible
     return data
 
 

@@ -32,6 +32,11 @@ def render_text(
         # Cut only to a screen's width: a pipe or a file gets the whole heading.
         style(one_line(f"{s('summary.title')}: {heading(summary)}", width or 0), "heading"),
         s("summary.as_of", date=summary.as_of.isoformat()),
+        *(
+            [s("summary.responsible_only", name=one_line(summary.responsible))]
+            if summary.responsible
+            else []
+        ),
         "",
         style(f"{s('summary.activities')}: {summary.total}", "heading"),
     ]
@@ -79,6 +84,7 @@ def render_text(
         f"  {ref:<{ref_width}} {activity.end.isoformat()}  "
         f"{labels[activity.status]}{' ' * (status_width - len(s.status(activity.status)))}  "
         f"{one_line(activity.title, title_width)}"
+        + (f"  ({one_line(activity.responsible, 40)})" if activity.responsible else "")
         for ref, activity in zip(refs, summary.overdue, strict=True)
     ]
     if summary.metric_lines:

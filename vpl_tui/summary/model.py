@@ -90,6 +90,8 @@ class Summary:
     """Every metric judged for the period current on the day (`vpl_tui.summary.metrics`)."""
     metric_period: str = ""
     """That period's name."""
+    responsible: str | None = None
+    """Only the activities this person or unit is responsible for (`--responsible`)."""
 
 
 def heading(summary: Summary) -> str:

@@ -1,0 +1,263 @@
+"""`vpl add`, `vpl edit`, `vpl move` and `vpl cancel`: changing the plan from the command line.
+
+Each writes one change (and its rows in the plan change history) in one transaction and
+says what it did in one line, or with `--format json` as an object for scripts. A value
+the plan file would refuse is refused in the plan file's words: one line, exit code 2,
+nothing written. Like `vpl set`, they open the store's status part only.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from vpl_tui.cli.env import Env
+from vpl_tui.safetext import clean
+from vpl_tui.views.plan_changes import shown_value, undone_line
+
+__all__ = ["PLAN_EDIT_COMMANDS", "undone_line"]
+
+if TYPE_CHECKING:
+    from vpl_tui.records import ActivityRecord, PlanChangeRecord
+
+_FORMAT = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format (json for scripts).",
+)
+KIND_NAMES = {
+    "activity": "activity",
+    "aktivitet": "activity",
+    "investigation": "investigation",
+    "utredningsuppdrag": "investigation",
+    "utredning": "investigation",
+}
+"""What `--kind` accepts: the plan file's codes and their Swedish names."""
+
+
+def _kind(value: str | None) -> str | None:
+    if value is None:
+        return None
+    # An unknown one goes to the store as it is: the plan file's rule words the refusal.
+    return KIND_NAMES.get(value.strip().casefold(), value)
+
+
+def activity_json(activity: ActivityRecord) -> dict[str, Any]:
+    """An activity as `--format json` gives it."""
+    return {
+        "ref": activity.ref,
+        "title": activity.title,
+        "kind": activity.kind,
+        "start": activity.start.isoformat(),
+        "end": activity.end.isoformat(),
+        "responsible": activity.responsible,
+        "status": activity.status,
+        "version": activity.version,
+        "goal": activity.goal_number,
+        "initiative": activity.initiative_id,
+    }
+
+
+def change_json(change: PlanChangeRecord) -> dict[str, Any]:
+    return {
+        "field": change.field,
+        "from": change.from_value,
+        "to": change.to_value,
+        "at": change.at.isoformat().replace("+00:00", "Z"),
+        "user": change.user,
+        "version": change.version,
+    }
+
+
+def _echo_json(activity: ActivityRecord, changes: list[PlanChangeRecord]) -> None:
+    payload = {"activity": activity_json(activity), "changes": [change_json(c) for c in changes]}
+    click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+@click.command()
+@click.argument("place")
+@click.option("--title", required=True, help="What is to be done.")
+@click.option("--start", required=True, help="Start date, YYYY-MM-DD.")
+@click.option("--end", required=True, help="End date, YYYY-MM-DD.")
+@click.option("--kind", default="activity", help="activity or investigation (utredningsuppdrag).")
+@click.option("--responsible", default="", help="Who is responsible: a person or a unit.")
+@_FORMAT
+@click.pass_obj
+def add(
+    env: Env,
+    place: str,
+    title: str,
+    start: str,
+    end: str,
+    kind: str,
+    responsible: str,
+    output_format: str,
+) -> None:
+    """Add an activity under PLACE (a goal number or an initiative id), with the next ref."""
+    with env.open_status_store() as store:
+        added = store.add_activity(
+            place,
+            title=title,
+            start=start,
+            end=end,
+            kind=_kind(kind) or kind,
+            responsible=responsible,
+        )
+        changes = store.plan_changes(added.ref)
+    if output_format == "json":
+        _echo_json(added, changes)
+        return
+    click.echo(
+        env.strings(
+            "plan_edit.added",
+            ref=clean(added.ref),
+            place=clean(added.initiative_id or added.goal_number),
+            title=shown_value(added.title),
+        )
+    )
+
+
+@click.command()
+@click.argument("ref")
+@click.option("--title", help="A new title.")
+@click.option("--start", help="A new start date, YYYY-MM-DD.")
+@click.option("--end", help="A new end date, YYYY-MM-DD.")
+@click.option("--responsible", help='Who is responsible ("" for nobody).')
+@click.option("--kind", help="activity or investigation (utredningsuppdrag).")
+@click.option(
+    "--version",
+    "expected_version",
+    type=click.IntRange(min=0, max=2**62),
+    help="Refuse the edit if the activity is no longer at this version (for scripts).",
+)
+@_FORMAT
+@click.pass_obj
+def edit(
+    env: Env,
+    ref: str,
+    title: str | None,
+    start: str | None,
+    end: str | None,
+    responsible: str | None,
+    kind: str | None,
+    expected_version: int | None,
+    output_format: str,
+) -> None:
+    """Change activity REF's title, dates, responsible or kind; each change is kept in its history."""
+    from vpl_tui.errors import VplError
+
+    values = {
+        key: value
+        for key, value in (
+            ("title", title),
+            ("start", start),
+            ("end", end),
+            ("responsible", responsible),
+            ("kind", _kind(kind)),
+        )
+        if value is not None
+    }
+    if not values:
+        raise VplError("plan_edit.nothing_to_change")
+    with env.open_status_store() as store:
+        changes = store.edit_activity(ref, values, expected_version=expected_version)
+        after = store.activity(ref)
+    if output_format == "json":
+        _echo_json(after, changes)
+        return
+    if not changes:
+        click.echo(env.strings("plan_edit.unchanged", ref=clean(after.ref)))
+    for change in changes:
+        click.echo(
+            env.strings(
+                "plan_edit.changed",
+                ref=clean(after.ref),
+                field=env.strings(f"field.{change.field}").lower(),
+                before=shown_value(change.from_value, 40) or "–",
+                after=shown_value(change.to_value, 40) or "–",
+            )
+        )
+
+
+@click.command()
+@click.argument("ref")
+@click.option("--to", "place", required=True, help="The goal number or initiative id to move to.")
+@_FORMAT
+@click.pass_obj
+def move(env: Env, ref: str, place: str, output_format: str) -> None:
+    """Move activity REF to another goal or initiative; it keeps its ref."""
+    with env.open_status_store() as store:
+        before = store.activity(ref)
+        change = store.move_activity(ref, place)
+        after = store.activity(ref)
+    if output_format == "json":
+        _echo_json(after, [change] if change else [])
+        return
+    if change is None:
+        click.echo(env.strings("plan_edit.unchanged", ref=clean(after.ref)))
+        return
+    click.echo(
+        env.strings(
+            "plan_edit.moved",
+            ref=clean(after.ref),
+            before=clean(before.initiative_id or before.goal_number),
+            after=clean(after.initiative_id or after.goal_number),
+        )
+    )
+
+
+@click.command()
+@click.argument("ref")
+@_FORMAT
+@click.pass_obj
+def cancel(env: Env, ref: str, output_format: str) -> None:
+    """Cancel activity REF: it stays in the plan, with its history, as cancelled."""
+    with env.open_status_store() as store:
+        store.cancel_activity(ref)
+        after = store.activity(ref)
+    if output_format == "json":
+        click.echo(json.dumps({"activity": activity_json(after)}, ensure_ascii=False, indent=2))
+        return
+    click.echo(env.strings("plan_edit.cancelled", ref=clean(after.ref)))
+
+
+def export_next_year(env: Env, year: int, output: str | None) -> None:
+    """`vpl export --next-year YEAR -o FILE`: next year's plan from this one (`vpl_tui.nextyear`).
+
+    The new plan is validated as any plan file is before it is written; the database is
+    only read, so last year's plan stays as it is, and reportable.
+    """
+    import sys
+
+    from vpl_tui import files
+    from vpl_tui.errors import VplError
+    from vpl_tui.nextyear import next_year_plan
+    from vpl_tui.planfile import dumps_plan, loads_toml, validate_plan
+
+    if output is None or output == "-":
+        raise VplError("plan_edit.next_year_needs_file")
+    with env.open_store() as store:
+        text = store.export_text()
+        plan_year = store.plan_record().year
+    try:
+        data = next_year_plan(loads_toml(text), year)
+    except ValueError:
+        raise VplError("plan_edit.bad_year", year=year, plan_year=plan_year) from None
+    plan = validate_plan(data, clean(output))
+    carried = sum(
+        len(goal.activities) + sum(len(i.activities) for i in goal.initiatives)
+        for goal in plan.goals
+    )
+    # The file's own writer (atomic, never the database); the line below says what it is.
+    files.write_output(output, dumps_plan(plan), protected=[env.db_path], stdout=sys.stdout)
+    click.echo(
+        env.strings("plan_edit.next_year_written", file=clean(output), year=year, count=carried)
+    )
+
+
+PLAN_EDIT_COMMANDS = (add, edit, move, cancel)

@@ -1,0 +1,160 @@
+"""The history of changes to the plan itself: activities added, edited and moved, texts edited.
+
+A controller changes the plan where she works (`vpl add`, `vpl edit`, `vpl move`, the app's
+forms); every change is a row of this history, append-only, and the plan file carries it
+under `[[changes]]`, one table per changed thing (an activity, a goal, an initiative) with
+its history in order, as the follow-up's assessments are carried:
+
+    [[changes]]
+    target = "1.1.1-3"
+    history = [
+        { at = 2023-05-02T08:00:00Z, field = "end", from = "2023-06-30", to = "2023-09-30", user = "anna" },
+    ]
+
+`field` names what changed: an activity's `title`, `kind`, `start`, `end`, `responsible`
+or `place` (the goal number or initiative id it is under), `added` when it was added;
+a goal's or initiative's `title`, `description` or `purpose`. `from` and `to` are the
+values as text. An undo is a new entry, naming the entry it reverts by its index.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints
+
+from vpl_tui.errors import VplError
+from vpl_tui.model.base import Reason, Ref, Strict, Text, User, UtcDatetime
+
+ChangedField = Literal[
+    "added", "title", "kind", "start", "end", "responsible", "place", "description", "purpose"
+]
+"""What a plan change changes (see the module's docstring)."""
+TargetKind = Literal["activity", "goal", "initiative"]
+
+ACTIVITY_FIELDS = ("title", "kind", "start", "end", "responsible")
+"""The fields of an activity that `vpl edit` and the app's form change."""
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    "goal": ("title", "description"),
+    "initiative": ("title", "purpose"),
+}
+"""The texts of a goal and of an initiative that can be edited."""
+
+Responsible = Annotated[str, StringConstraints(max_length=200)]
+"""Who is responsible (ansvarig): a person or a unit, as the plan names them."""
+
+
+class PlanChangeEntry(Strict):
+    """One change of a thing in the plan: which field, from what, to what, by whom, when."""
+
+    at: UtcDatetime = Field(description="When it was made, UTC.")
+    field: ChangedField
+    from_value: Text = Field(default="", alias="from")
+    to: Text = ""
+    user: User = ""
+    version: int = Field(
+        default=0, ge=0, description="The version of the thing the change was made on."
+    )
+    undoes: int | None = Field(
+        default=None,
+        ge=0,
+        description="Set on an undo: the index, in this history, of the entry it reverts.",
+    )
+
+
+class PlanChanges(Strict):
+    """A thing in the plan with the history of its changes."""
+
+    target: Ref = Field(description="An activity's ref, a goal's number or an initiative's id.")
+    kind: TargetKind = "activity"
+    history: list[PlanChangeEntry] = Field(min_length=1)
+
+
+def plan_change_problems(changes: list[PlanChanges]) -> list[tuple[str, Reason]]:
+    """What is wrong with the plan's change histories: undos that name no earlier entry,
+    the same entry undone twice, or the same thing listed twice."""
+    problems: list[tuple[str, Reason]] = []
+    seen: set[tuple[str, str]] = set()
+    for c_index, entry in enumerate(changes):
+        where = f"changes[{c_index}]"
+        key = (entry.kind, entry.target.casefold())
+        if key in seen:
+            problems.append((f"{where}.target", f"{entry.target} is listed twice"))
+        seen.add(key)
+        undone: set[int] = set()
+        for index, change in enumerate(entry.history):
+            if change.undoes is None:
+                continue
+            target = change.undoes
+            at = f"{where}.history[{index}].undoes"
+            if target >= index:
+                problems.append((at, f"{target} is not an earlier entry"))
+            elif entry.history[target].undoes is not None or target in undone:
+                problems.append((at, f"entry {target} cannot be undone twice"))
+            elif entry.history[target].field != change.field:
+                problems.append((at, f"entry {target} changed {entry.history[target].field}"))
+            undone.add(target)
+    return problems
+
+
+_ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _as_day(value: object) -> object:
+    """A date written `YYYY-MM-DD` as the date it names; anything else as it is, which the
+    model then refuses with the plan file's message (a date such as 2023-01-31)."""
+    if isinstance(value, str) and _ISO_DAY.match(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return value  # 2023-02-30: the model says why
+    return value
+
+
+def activity_problems(values: dict[str, Any]) -> dict[str, VplError]:
+    """What the plan file would say of an activity with these fields: a reason per field.
+
+    `values` holds the activity's `ref`, `title`, `kind`, `start`, `end` and
+    `responsible`; dates may be given as text. The checks are the model's (`Activity`),
+    so a form, `vpl edit` and a plan file refuse the same values with the same words.
+    """
+    from pydantic import ValidationError
+
+    from vpl_tui.model import Activity
+    from vpl_tui.model.reasons import problems_of
+
+    data = {
+        key: _as_day(value) if key in ("start", "end") else value for key, value in values.items()
+    }
+    try:
+        Activity.model_validate(data, strict=True)
+    except ValidationError as error:
+        found: dict[str, VplError] = {}
+        for item in problems_of(error, ""):
+            field = (item.where or "").split(".")[0].split("[")[0]
+            found.setdefault(field, item.reason)
+        return found
+    return {}
+
+
+def parsed_activity(values: dict[str, Any]) -> dict[str, Any]:
+    """The fields as the store keeps them: dates as `date`, once `activity_problems` is empty."""
+    return {
+        key: _as_day(value) if key in ("start", "end") else value for key, value in values.items()
+    }
+
+
+def text_problem(value: str, *, required: bool) -> VplError | None:
+    """What the plan file would say of a goal's or initiative's text (a title is required)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from vpl_tui.model.base import Name, Text
+    from vpl_tui.model.reasons import problems_of
+
+    try:
+        TypeAdapter(Name if required else Text).validate_python(value, strict=True)
+    except ValidationError as error:
+        return problems_of(error, "")[0].reason
+    return None

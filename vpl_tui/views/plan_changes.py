@@ -1,0 +1,24 @@
+"""How a plan change is said in one line: by `vpl edit`, `vpl undo` and the app's `u`."""
+
+from __future__ import annotations
+
+from vpl_tui.records import PlanChangeRecord
+from vpl_tui.safetext import clean
+from vpl_tui.strings import Strings
+
+
+def shown_value(text: str, width: int = 80) -> str:
+    """A value (a title, a date) on one line, cut with an ellipsis past `width`."""
+    shown = clean(" ".join(text.split()))
+    return shown if len(shown) <= width else shown[: width - 1] + "…"
+
+
+def undone_line(strings: Strings, change: PlanChangeRecord) -> str:
+    """What undoing `change` (the undo's own row) did: `ångrade 1.1.1-5: slut … → …`."""
+    return strings(
+        "plan_edit.undone",
+        ref=clean(change.target),
+        field=strings(f"field.{change.field}").lower(),
+        before=shown_value(change.from_value, 40) or "–",
+        after=shown_value(change.to_value, 40) or "–",
+    )
