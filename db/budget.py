@@ -83,9 +83,14 @@ class BudgetStore(Connected):
     def budget(self) -> Budget | None:
         """The budget with its current figures and the history of edits, or None."""
         from vpl_tui import model
+        from vpl_tui.db.forecasts_file import read_forecast_fields
 
         def budget(**fields: Any) -> Budget:
-            return model.Budget.model_construct(**fields, changes=self._figure_changes())
+            return model.Budget.model_construct(
+                **fields,
+                changes=self._figure_changes(),
+                **read_forecast_fields(self.db.conn),  # db/forecasts.py
+            )
 
         # model_construct: the figures were validated on their way in.
         return self._read_budget(

@@ -122,8 +122,10 @@ class PlanLoad(Connected):
                 outcome = LoadMerge()
                 if merge:
                     rows, outcome = merge_into_rows(conn, rows, source=source)
+                forecasts = self._forecasts_after_load(rows.budget, merge=merge, source=source)
                 written = self._backup_before_replace() if backup else None
                 self._replace_plan(rows, source=source, budget_merge=outcome.budget)
+                self._write_forecasts(forecasts)  # db/forecasts.py
                 self._check_references(CHECKED_AFTER_LOAD)
         finally:
             conn.execute("PRAGMA foreign_keys = ON")

@@ -52,6 +52,7 @@ from vpl_tui.db.connection import (
 )
 from vpl_tui.db.export import PlanExport
 from vpl_tui.db.followup import FollowupStore
+from vpl_tui.db.forecasts import ForecastStore
 from vpl_tui.db.history import StaleChange, StatusHistory
 from vpl_tui.db.load import CHECKED_AFTER_LOAD, LOAD_CACHE_KIB, PlanLoad
 from vpl_tui.db.replay import AsOfReplay
@@ -76,7 +77,7 @@ __all__ = [
 ]
 
 
-class Store(PlanExport, PlanLoad, StatusHistory, AsOfReplay, FollowupStore):
+class Store(PlanExport, PlanLoad, StatusHistory, AsOfReplay, FollowupStore, ForecastStore):
     """A plan database on disk. Open with `Store.open(path)`.
 
     Its methods are its parts' (BudgetStore and TreeReads come in through PlanExport).
@@ -119,6 +120,7 @@ class Store(PlanExport, PlanLoad, StatusHistory, AsOfReplay, FollowupStore):
         with self._write():
             if not self.has_plan():  # another process may have seeded it meanwhile
                 self._replace_plan(plan, source="bundled")
+                self._write_forecasts(self._forecasts_after_load(plan.budget, merge=False))
 
     def __enter__(self) -> Store:
         return self

@@ -103,6 +103,14 @@ SAID: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("Deadline 2023-05-15: passerad för 1 dag sedan", "Deadline 2023-05-15: passerad för 2 dagar sedan"),
         ("Deadline 2023-05-15: passed 1 day ago", "Deadline 2023-05-15: passed 2 days ago")),
 }  # fmt: skip
+SAID |= {  # the economy's follow-up (vpl_tui/catalog/economy.py)
+    "forecast.imported": (("1 prognos importerad från plan.toml", "2 prognoser importerade från plan.toml"),
+                          ("1 forecast imported from plan.toml", "2 forecasts imported from plan.toml")),
+    "csv.refused": (("1 fel; inget importerades", "2 fel; inget importerades"),
+                    ("1 problem; nothing was imported", "2 problems; nothing was imported")),
+    "csv.more": (("… och 1 fel till", "… och 2 fel till"),
+                 ("… and 1 more problem", "… and 2 more problems")),
+}  # fmt: skip
 
 
 def fields(template: str) -> set[str]:

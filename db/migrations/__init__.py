@@ -12,6 +12,7 @@ from vpl_tui.db.migrations import (
     m002_region,
     m003_undo_index,
     m004_followup,
+    m006_economy,
 )
 
 MIGRATIONS: tuple[str, ...] = (
@@ -19,5 +20,6 @@ MIGRATIONS: tuple[str, ...] = (
     m002_region.SQL,
     m003_undo_index.SQL,
     m004_followup.SQL,
+    m006_economy.SQL,
 )
 """Each migration's SQL, in order: index 0 is migration 1."""

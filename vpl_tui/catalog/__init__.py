@@ -15,6 +15,7 @@ from vpl_tui.catalog import (
     cli,
     cli_help,
     core,
+    economy,
     followup,
     load,
     report_cli,
@@ -33,6 +34,7 @@ AREAS = (
     load,
     cli_help,
     app_ui,
+    economy,
 )
 
 

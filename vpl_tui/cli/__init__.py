@@ -23,6 +23,7 @@ import click
 from vpl_tui.cli.board_report import report_command
 
 # BUNDLED_PLAN and bundled_plan are re-exported: tests and scripts import them from here.
+from vpl_tui.cli.economy import forecast
 from vpl_tui.cli.env import (  # noqa: F401
     BUNDLED_PLAN,
     Env,
@@ -201,6 +202,7 @@ COMMANDS = (
     *(load, export, schema, backup, set_status, undo, history, summary, budget),
     *(periods, assess, ready, note, followup),
     report_command,
+    forecast,
 )
 for _command in COMMANDS:
     main.add_command(_command)
