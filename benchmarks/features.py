@@ -14,5 +14,12 @@ from typing import Any
 
 FeatureRun = Callable[[Any, int, Path, Path], None]
 
-FEATURES: dict[str, FeatureRun] = {}
+
+def _economy(bench: Any, size: int, base: Path, work: Path) -> None:
+    from bench_economy import run
+
+    run(bench, size, base, work)
+
+
+FEATURES: dict[str, FeatureRun] = {"economy": _economy}
 """Step name → its rows, in the order they run."""

@@ -16,13 +16,15 @@ from vpl_tui.budget.output import SIGNS
 from vpl_tui.numbers import format_amount
 from vpl_tui.rules.checks import any_failed, failures_first
 from vpl_tui.rules.economy import FollowUpRow
-from vpl_tui.safetext import clean, escape_serialised, one_line
+from vpl_tui.safetext import escape_serialised, one_line
 from vpl_tui.strings import Strings
 from vpl_tui.styles import Style, plain
 
 COMMENT_WIDTH = 40
 """A comment is shown on its row cut to this many characters."""
 NAME_WIDTH = 32
+MAX_NAMED = 10
+"""A failed comment check names this many units, then how many more."""
 
 
 def amount(value: Decimal | None) -> str:
@@ -94,7 +96,10 @@ def render_followup_text(table: FollowUpTable, s: Strings, *, style: Style = pla
     for check in failures_first(table.checks):
         detail = ""
         if check.status == "fail" and check.units:
-            detail = " – " + s("economy.check.missing", units=", ".join(map(clean, check.units)))
+            named = ", ".join(one_line(unit, NAME_WIDTH) for unit in check.units[:MAX_NAMED])
+            more = len(check.units) - MAX_NAMED
+            named += f", … (+{more})" if more > 0 else ""
+            detail = " – " + s("economy.check.missing", units=named)
         elif check.status == "fail" and check.difference is not None:
             detail = " – " + s("economy.check.difference", value=format_amount(check.difference))
         text = f"  {SIGNS[check.status]} {s(check.id.replace('economy.', 'economy.check.'))}"

@@ -104,7 +104,7 @@ def read_forecast_csv(data: bytes, name: str) -> CsvRead:
             number = reader.line_num
             if not any(cell.strip() for cell in cells):
                 continue  # a blank line, as spreadsheets leave at the end
-            _read_line(read, name, number, columns, cells, seen)  # type: ignore[arg-type]
+            _read_line(read, name, number, columns, cells, seen, header)  # type: ignore[arg-type]
     except csv.Error as error:
         read.problems.append(VplError("csv.unreadable", file=name, reason=str(error)[:80]))
     return read
@@ -117,7 +117,10 @@ def _read_line(
     columns: list[str],
     cells: list[str],
     seen: dict[tuple[str, str], int],
+    header: list[str],
 ) -> None:
+    """Read one line into `read`: its forecast, or what is wrong with it."""
+    written = dict(zip(columns, header, strict=True))  # each column as the file names it
     if len(cells) != len(columns):
         read.problems.append(
             VplError("csv.fields", file=name, line=number, found=len(cells), wanted=len(columns))
@@ -148,7 +151,9 @@ def _read_line(
         if amount is None or figure_problem("tkr", amount) is not None:
             shown = clean(text[:40])
             read.problems.append(
-                VplError("csv.bad_number", file=name, line=number, column=column, value=shown)
+                VplError(
+                    "csv.bad_number", file=name, line=number, column=written[column], value=shown
+                )
             )
         amounts[column] = amount
     if len(read.problems) > problems:

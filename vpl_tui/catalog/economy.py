@@ -35,6 +35,44 @@ STRINGS: dict[str, tuple[str, str]] = {
         "give either a unit or import FILE.csv",
     ),
     "error.budget_no_plan_budget": ("planen har ingen budget", "the plan has no budget"),
+    # --help
+    "help.forecast": (
+        "För in en enhets utfall t.o.m. perioden och helårsprognos, eller importera en CSV-fil "
+        "(vpl forecast import FIL.csv).",
+        "Enter a unit's outcome to date and full-year forecast for a period, or import a CSV "
+        "file (vpl forecast import FILE.csv).",
+    ),
+    "help.forecast.period_name": (
+        "Periodens id eller namn (standard: den aktuella perioden).",
+        "The period's id or name (default: the current period).",
+    ),
+    "help.forecast.outcome": ("Utfall t.o.m. perioden, tkr.", "Outcome to date, tkr."),
+    "help.forecast.forecast_text": ("Prognos för helåret, tkr.", "Full-year forecast, tkr."),
+    "help.forecast.comment": (
+        "Varför prognosen avviker från budgeten.",
+        "Why the forecast deviates from the budget.",
+    ),
+    "help.forecast.undo": (
+        "Ångra den senaste ändringen, med en ny historikrad.",
+        "Revert the latest change, with a new history row.",
+    ),
+    "help.forecast.show_history": (
+        "Visa historiken, nyast först.",
+        "Show the history, newest first.",
+    ),
+    "help.forecast.expected": (
+        "Vägra om prognosen inte längre har den versionen.",
+        "Refuse unless the forecast is at this version.",
+    ),
+    "help.forecast.today": (
+        "Räkna den aktuella perioden från den dagen.",
+        "Count the current period from this day.",
+    ),
+    "help.budget.period_name": (
+        "Visa periodens uppföljning: budget, utfall, prognos och avvikelse per enhet.",
+        "Show the period's follow-up: budget, outcome, forecast and deviation per unit.",
+    ),
+    "help.budget.today": ("Räkna perioder från den dagen.", "Count periods from this day."),
     # CSV import
     "csv.unreadable": ("{file}: kan inte läsas: {reason}", "{file}: cannot be read: {reason}"),
     "csv.too_large": (

@@ -124,9 +124,10 @@ def forecast(
 def _saved(env: Env, key: str, record: ForecastRecord) -> str:
     from vpl_tui.budget.followup_output import amount
 
+    line = env.strings(f"budget.line.{record.line}") if record.table == "operating" else record.line
     return env.strings(
         key,
-        line=clean(record.line),
+        line=clean(line),
         period=clean(record.period),
         outcome=amount(record.forecast.outcome),
         forecast=amount(record.forecast.forecast),
