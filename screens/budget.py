@@ -242,6 +242,7 @@ class BudgetScreen(KeepsRunning, Screen[None]):
                 passed=result.passed,
                 failed=result.failed,
                 unchecked=result.unchecked,
+                rounding=result.rounding,
             )
         )
         counts.set_class(result.failed > 0, "-failing")

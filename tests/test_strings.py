@@ -18,7 +18,7 @@ SV, EN = Strings("sv"), Strings("en")
 
 COUNT_NAMES = frozenset(
     {"count", "n", "goals", "initiatives", "activities", "checks", "passed", "failed"}
-    | {"unchecked", "total", "done"}
+    | {"unchecked", "total", "done", "rounding"}
 )
 """Placeholders that hold a count of something."""
 NOT_COUNTS = {"budget.check.pot_initiatives", "budget.row.initiatives_share"}
@@ -46,16 +46,16 @@ SAID: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
          "Budget reconciliation: 2 checks, 2 failed, 2 cannot be checked"),
     ),
     "budget.heading": (
-        ("Budgetavstämning: 1 kontroll, 1 stämmer, 1 avviker, 1 kan inte kontrolleras",
-         "Budgetavstämning: 2 kontroller, 2 stämmer, 2 avviker, 2 kan inte kontrolleras"),
-        ("Budget reconciliation: 1 check, 1 pass, 1 fail, 1 cannot be checked",
-         "Budget reconciliation: 2 checks, 2 pass, 2 fail, 2 cannot be checked"),
+        ("Budgetavstämning: 1 kontroll, 1 stämmer, 1 avviker, 1 avrundning, 1 kan inte kontrolleras",
+         "Budgetavstämning: 2 kontroller, 2 stämmer, 2 avviker, 2 avrundning, 2 kan inte kontrolleras"),
+        ("Budget reconciliation: 1 check, 1 pass, 1 fail, 1 rounding, 1 cannot be checked",
+         "Budget reconciliation: 2 checks, 2 pass, 2 fail, 2 rounding, 2 cannot be checked"),
     ),
     "budget.counts": (
-        ("1 kontroll:  ✓ 1 stämmer   ✗ 1 avviker   ? 1 kan inte kontrolleras",
-         "2 kontroller:  ✓ 2 stämmer   ✗ 2 avviker   ? 2 kan inte kontrolleras"),
-        ("1 check:  ✓ 1 pass   ✗ 1 fail   ? 1 cannot be checked",
-         "2 checks:  ✓ 2 pass   ✗ 2 fail   ? 2 cannot be checked"),
+        ("1 kontroll:  ✓ 1 stämmer   ✗ 1 avviker   ≈ 1 avrundning   ? 1 kan inte kontrolleras",
+         "2 kontroller:  ✓ 2 stämmer   ✗ 2 avviker   ≈ 2 avrundning   ? 2 kan inte kontrolleras"),
+        ("1 check:  ✓ 1 pass   ✗ 1 fail   ≈ 1 rounding   ? 1 cannot be checked",
+         "2 checks:  ✓ 2 pass   ✗ 2 fail   ≈ 2 rounding   ? 2 cannot be checked"),
     ),
     "cli.loaded": (
         ("plan.toml: läste in 1 mål, 1 initiativ, 1 aktivitet i vpl.db",

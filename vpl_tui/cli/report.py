@@ -30,6 +30,7 @@ ROLE_STYLES: dict[str, dict[str, Any]] = {
     "check.pass": {"fg": "green"},
     "check.fail": {"fg": "red", "bold": True},
     "check.unchecked": {"fg": "yellow"},
+    "check.rounding": {"fg": "blue"},
 }
 """How each role of `vpl_tui.styles` looks on a terminal: click.style's arguments."""
 

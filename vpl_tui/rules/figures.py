@@ -24,6 +24,23 @@ MKR_DECIMALS = 3
 """Decimals an mkr figure may have: three are whole tkr, the precision of every table."""
 
 
+ROUNDING_UNIT: dict[Unit, Decimal] = {"tkr": Decimal(1), "mkr": Decimal(0)}
+"""What each printed figure of a table is rounded to, for telling rounding from errors.
+
+A tkr table prints whole tkr, each figure rounded to the nearest one. The mkr figures
+(the pot, the earmarks) are decisions stated exactly, not rounded amounts: none of their
+differences is rounding."""
+
+
+READ_ONLY_KINDS: frozenset[str] = frozenset({"actual"})
+"""Column kinds whose figures are never edited: an actual (Bokslut) is the closed books."""
+
+
+def editable_column(kind: str | None) -> bool:
+    """Whether a figure in a column of `kind` may be edited (None: a table without columns)."""
+    return kind not in READ_ONLY_KINDS
+
+
 def unit_of(table: str) -> Unit:
     """The unit of the figures of `table`."""
     return "mkr" if table in MKR_TABLES else "tkr"
