@@ -171,6 +171,7 @@ class BudgetScreen(KeepsRunning, Screen[None]):
         with Horizontal(id="budget-edit"):
             yield Label(id="budget-edit-label")
             yield Input(id="budget-edit-input")
+            yield Input(placeholder=s("budget.edit.note_placeholder"), id="budget-edit-note")
         with VerticalScroll(id="budget-explain"):
             yield Static(id="budget-explain-text")
         yield Footer()
@@ -248,7 +249,7 @@ class BudgetScreen(KeepsRunning, Screen[None]):
         counts.set_class(result.failed > 0, "-failing")
         check_list.show(state.checks)
         self.query_one(BudgetCharts).show(state.budget)
-        self._explain_focused()
+        self.explain_focused()
 
     def look_for_outside_changes(self) -> None:
         """Read again when another session has changed the database since the last read."""
@@ -262,7 +263,7 @@ class BudgetScreen(KeepsRunning, Screen[None]):
 
     @on(DataTable.RowHighlighted, "#budget-checks")
     def _check_highlighted(self, _event: DataTable.RowHighlighted) -> None:
-        self._explain_focused()
+        self.explain_focused()
 
     @on(DataTable.RowSelected, "#budget-checks")
     def _check_selected(self, event: DataTable.RowSelected) -> None:
@@ -281,13 +282,13 @@ class BudgetScreen(KeepsRunning, Screen[None]):
         self.query_one(TabbedContent).active = f"section-{SECTION_OF_TABLE[table_id]}"
         table.move_cursor(row=row, column=column)
         table.focus()
-        self._explain_focused()
+        self.explain_focused()
 
     @on(DataTable.CellHighlighted)
     def _cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         if isinstance(event.data_table, FigureTable):
             self.refresh_bindings()  # enter edits here or not: the footer follows
-            self._explain_focused()
+            self.explain_focused()
 
     def action_not_editable(self) -> None:
         """Enter on a figure that cannot be edited: say why (the table took it otherwise)."""
@@ -302,9 +303,10 @@ class BudgetScreen(KeepsRunning, Screen[None]):
             self.editor.start(event.data_table, event.coordinate)
 
     @on(Input.Submitted, "#budget-edit-input")
+    @on(Input.Submitted, "#budget-edit-note")
     def _edit_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.editor.submitted(event.value)
+        self.editor.submitted(self.query_one("#budget-edit-input", Input).value)
 
     def _focused_table(self) -> FigureTable | None:
         focused = self.focused
@@ -322,14 +324,17 @@ class BudgetScreen(KeepsRunning, Screen[None]):
         """Hide or show the explanation pane."""
         self.explain_visible = not self.explain_visible
 
-    def _explain_focused(self) -> None:
+    def explain_focused(self) -> None:
+        """Describe what the focus is on: the cell (or the figure being edited), else the check."""
         if not self.explain_visible:
             return
         pane = self.query_one("#budget-explain-text", Static)
         if isinstance(self.focused, BudgetCharts):
             pane.update("")  # the charts explain themselves; the pane would only distract
             return
-        table = self._focused_table()
+        # While a figure is edited, the focus is in the edit field: the pane goes on
+        # describing the figure being edited and its checks, not the check list's.
+        table = self._focused_table() or self.editor.table()
         if table is not None:
             pane.update(plain("\n".join(self._cell_lines(table)), multiline=True))
             return
@@ -357,7 +362,7 @@ class BudgetScreen(KeepsRunning, Screen[None]):
     def action_focus_checks(self) -> None:
         """Put the focus back in the check list."""
         self.query_one(CheckList).focus()
-        self._explain_focused()
+        self.explain_focused()
 
     def action_section(self, section: str) -> None:
         """Show section `section` and put the focus in its first table."""
@@ -373,10 +378,10 @@ class BudgetScreen(KeepsRunning, Screen[None]):
         )
         if targets:
             targets[0].focus()
-        self._explain_focused()
+        self.explain_focused()
 
     def on_descendant_focus(self) -> None:
-        self._explain_focused()
+        self.explain_focused()
 
     @property
     def current_cell(self) -> CellSpec | None:

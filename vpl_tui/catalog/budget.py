@@ -188,8 +188,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "app.key.budget.section_charts": ("Diagram", "Charts"),
     "app.tip.budget.section_charts": ("Visa diagrammen", "Show the charts"),
     "budget.edit.prompt": (
-        "{line}, {year} ({unit}): skriv ny siffra, enter sparar, esc avbryter",
-        "{line}, {year} ({unit}): type the new figure, enter saves, escape cancels",
+        "{line}, {year} ({unit}): skriv ny siffra (tab: anteckning), enter sparar, esc avbryter",
+        "{line}, {year} ({unit}): type the new figure (tab: a note), enter saves, escape cancels",
+    ),
+    "budget.edit.note_placeholder": (
+        "Anteckning (varför), följer med ändringen",
+        "Note (why), kept with the change",
     ),
     "budget.edit.saved": (
         "{line} {year}: {old} → {new} {unit}",
