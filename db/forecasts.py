@@ -194,6 +194,17 @@ class ForecastStore(BudgetStore, FollowupFile):
             (table, line): Forecast(_decimal(o), _decimal(f), c) for table, line, o, f, c in rows
         }
 
+    def forecast_versions(self, period: str) -> dict[LineKey, int]:
+        """Each forecast's version for `period` (its rows so far): what a change names."""
+        if not self._has_forecasts():
+            return {}
+        rows = self.db.execute(
+            "SELECT table_name, line, COUNT(*) FROM forecast_history WHERE period = ? "
+            "GROUP BY table_name, line",
+            (period,),
+        )
+        return {(table, line): count for table, line, count in rows}
+
     def material_percent(self) -> Decimal | None:
         """The plan file's threshold of a material deviation, in %, or None (the default)."""
         if not self._has_forecasts():

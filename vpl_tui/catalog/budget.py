@@ -173,8 +173,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "app.key.budget.section": ("Avsnitt", "Section"),
     "app.tip.budget.section": (
-        "1 drift, 2 per enhet, 3 potten, 4 investeringar, 5 diagram",
-        "1 operating, 2 by unit, 3 pot, 4 investments, 5 charts",
+        "1 drift, 2 per enhet, 3 potten, 4 investeringar, 5 diagram, 6 uppföljning",
+        "1 operating, 2 by unit, 3 pot, 4 investments, 5 charts, 6 follow-up",
     ),
     "app.key.budget.section_units": ("Per enhet", "By unit"),
     "app.tip.budget.section_units": ("Visa nettokostnader per enhet", "Show net costs by unit"),
@@ -187,6 +187,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "app.tip.budget.section_investments": ("Visa investeringarna", "Show the investments"),
     "app.key.budget.section_charts": ("Diagram", "Charts"),
     "app.tip.budget.section_charts": ("Visa diagrammen", "Show the charts"),
+    "app.key.budget.section_followup": ("Uppföljning", "Follow-up"),
+    "app.tip.budget.section_followup": (
+        "Visa periodens ekonomiska uppföljning: budget, utfall, prognos, avvikelse",
+        "Show the period's economic follow-up: budget, outcome, forecast, deviation",
+    ),
     "budget.edit.prompt": (
         "{line}, {year} ({unit}): skriv ny siffra (tab: anteckning), enter sparar, esc avbryter",
         "{line}, {year} ({unit}): type the new figure (tab: a note), enter saves, escape cancels",

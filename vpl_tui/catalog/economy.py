@@ -150,6 +150,29 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Ekonomisk uppföljning {period}: budget {year} mot prognos, tkr",
         "Economic follow-up {period}: budget {year} against forecast, tkr",
     ),
+    "economy.chart": (
+        "Budget mot helårsprognos per enhet, {period} (tkr)",
+        "Budget against full-year forecast by unit, {period} (tkr)",
+    ),
+    "economy.tab": ("Uppföljning", "Follow-up"),
+    "economy.screen.edit_prompt": (
+        "{unit}, {period}: utfall t.o.m., prognos helår (tkr) och kommentar; enter sparar, "
+        "esc avbryter",
+        "{unit}, {period}: outcome to date, full-year forecast (tkr) and comment; enter saves, "
+        "escape cancels",
+    ),
+    "economy.screen.not_total": (
+        "Summan räknas fram; ange prognosen per enhet (eller nettokostnad med vpl forecast)",
+        "The total is computed; enter the forecast per unit (or net costs with vpl forecast)",
+    ),
+    "economy.screen.saved": (
+        "{unit} {period}: prognos {forecast} tkr (version {version})",
+        "{unit} {period}: forecast {forecast} tkr (version {version})",
+    ),
+    "economy.screen.no_budget": (
+        "Planen har ingen budget att följa upp.",
+        "The plan has no budget to follow up.",
+    ),
     "economy.col.unit": ("Enhet", "Unit"),
     "economy.col.budget": ("Budget", "Budget"),
     "economy.col.outcome": ("Utfall t.o.m.", "Outcome to date"),
