@@ -32,6 +32,7 @@ from vpl_tui.db.changes import (
     format_time,
     not_before,
     number_text,
+    utc_now,
 )
 from vpl_tui.db.followup_file import FollowupFile
 from vpl_tui.errors import VplError
@@ -227,7 +228,11 @@ class ForecastStore(BudgetStore, FollowupFile):
             verdict = next((p for p in periods if p.verdict), None)
             source = period if not period.verdict else previous_period(periods, period)
             year_outcomes = None if verdict is None else self.forecasts(verdict.id, as_of)
-            made = None if source is None else self.forecasts(source.id, as_of)
+            made = (
+                forecasts
+                if source == period
+                else (None if source is None else self.forecasts(source.id, as_of))
+            )
             percent = self.material_percent()
             year = self.plan_record().year
         return build_followup(
@@ -272,7 +277,13 @@ class ForecastStore(BudgetStore, FollowupFile):
             if expected_version is not None and version != expected_version:
                 assert current is not None
                 raise StaleForecast(current)
-            self._append(item, current, who, None)
+            at = not_before(
+                self.db.conn,
+                "SELECT MAX(at) FROM forecast_history WHERE table_name = ? AND line = ? "
+                "AND period = ?",
+                (table, line, period),
+            )
+            self._insert([_row(item, current and current.forecast, who, None, at)])
             result = self.forecast(table, line, period)
         assert result is not None
         return result
@@ -282,8 +293,20 @@ class ForecastStore(BudgetStore, FollowupFile):
         who = user or current_user()
         with self._write():
             self._check_new(new, who)
-            for item in new:
-                self._append(item, self.forecast(item.table, item.line, item.period), who, None)
+            # Each period's forecasts read once, and one time for every row: no later than
+            # any row so far (of any forecast), so no history goes back in time.
+            current = {
+                (period, *key): entered
+                for period in {item.period for item in new}
+                for key, entered in self.forecasts(period).items()
+            }
+            at = not_before(self.db.conn, "SELECT MAX(at) FROM forecast_history", ())
+            self._insert(
+                [
+                    _row(item, current.get((item.period, item.table, item.line)), who, None, at)
+                    for item in new
+                ]
+            )
         return len(new)
 
     def undo_forecast(
@@ -308,7 +331,8 @@ class ForecastStore(BudgetStore, FollowupFile):
                 else Forecast(before.outcome, before.forecast, before.comment)
             )
             item = NewForecast(table, line, period, *restored)
-            self._append(item, None, who, rows[index].id)
+            at = max(format_time(utc_now()), rows[-1].at)  # not before the latest row
+            self._insert([_row(item, None, who, rows[index].id, at)])
             result = self.forecast(table, line, period)
         assert result is not None
         return result
@@ -332,36 +356,11 @@ class ForecastStore(BudgetStore, FollowupFile):
                 if value is not None and figure_problem("tkr", value) is not None:
                     raise VplError("error.forecast_whole_tkr", unit=clean(item.line), value=value)
 
-    def _append(
-        self, item: NewForecast, current: ForecastRecord | None, user: str, undo_of: int | None
-    ) -> None:
-        """One history row: `item`'s figures, and `current`'s where `item` gives None."""
-        table, line, period = item.table, item.line, item.period
-        kept = Forecast(None, None, "") if current is None else current.forecast
-        entered = Forecast(
-            kept.outcome if item.outcome is None else item.outcome,
-            kept.forecast if item.forecast is None else item.forecast,
-            kept.comment if item.comment is None else item.comment,
-        )
-        at = not_before(
-            self.db.conn,
-            "SELECT MAX(at) FROM forecast_history WHERE table_name = ? AND line = ? AND period = ?",
-            (table, line, period),
-        )
-        self.db.conn.execute(
+    def _insert(self, rows: list[tuple[Any, ...]]) -> None:
+        self.db.conn.executemany(
             "INSERT INTO forecast_history (table_name, line, period, at, outcome, forecast, "
             "comment, user, undo_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                table,
-                line,
-                period,
-                at,
-                number_text(entered.outcome),
-                number_text(entered.forecast),
-                entered.comment,
-                user,
-                undo_of,
-            ),
+            rows,
         )
 
     # -- the plan file (hooks of `vpl load`, db/load.py) -----------------------------------
@@ -388,6 +387,24 @@ class ForecastStore(BudgetStore, FollowupFile):
         from vpl_tui.db.forecasts_file import write_forecasts
 
         write_forecasts(self.db.conn, *loaded)
+
+
+def _row(
+    item: NewForecast, kept: Forecast | None, user: str, undo_of: int | None, at: str
+) -> tuple[Any, ...]:
+    """One history row: `item`'s figures, and `kept`'s (as entered before) where it gives None."""
+    kept = kept or Forecast(None, None, "")
+    return (
+        item.table,
+        item.line,
+        item.period,
+        at,
+        number_text(kept.outcome if item.outcome is None else item.outcome),
+        number_text(kept.forecast if item.forecast is None else item.forecast),
+        kept.comment if item.comment is None else item.comment,
+        user,
+        undo_of,
+    )
 
 
 def forecast_fields(conn: sqlite3.Connection) -> dict[str, Any]:
