@@ -11,7 +11,6 @@ and figure histories are merged (`db/load_merge.py`): nothing recorded is lost.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -35,6 +34,7 @@ from vpl_tui.db.changes import (
     utc_now,
 )
 from vpl_tui.db.followup_file import FollowupFile
+from vpl_tui.db.forecast_lines import ForecastLines
 from vpl_tui.errors import VplError
 from vpl_tui.numbers import format_amount
 from vpl_tui.rules.figures import figure_problem
@@ -43,13 +43,6 @@ from vpl_tui.safetext import clean
 
 if TYPE_CHECKING:
     from vpl_tui.model.budget import Budget, ForecastEntry
-
-OPERATING_NAMES = {
-    "net_costs": ("net_costs", "nettokostnad", "nettokostnader", "net costs"),
-    "grant": ("grant", "kommunbidrag", "kommunbidrag/ram"),
-    "result": ("result", "resultat"),
-}
-"""The operating rows as `vpl forecast` finds them: by id, or by their Swedish names."""
 
 
 class ForecastRecord(NamedTuple):
@@ -102,16 +95,11 @@ class StaleForecast(VplError):
         self.current = current
 
 
-def fold_name(name: str) -> str:
-    """A unit's name as it is matched: any case, runs of spaces as one."""
-    return " ".join(name.split()).casefold()
-
-
 def _decimal(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-class ForecastStore(BudgetStore, FollowupFile):
+class ForecastStore(BudgetStore, FollowupFile, ForecastLines):
     """Reads and writes of the economy's follow-up figures."""
 
     # -- reads ---------------------------------------------------------------------------
@@ -122,24 +110,6 @@ class ForecastStore(BudgetStore, FollowupFile):
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'forecast_history'"
         ).fetchone()
         return found is not None
-
-    def forecast_lines(self) -> dict[str, LineKey]:
-        """Every unit and operating row `vpl forecast` can name, by its folded name."""
-        found: dict[str, LineKey] = {}
-        for line, names in OPERATING_NAMES.items():
-            found.update(dict.fromkeys(names, ("operating", line)))
-        for (line,) in self.db.execute(
-            "SELECT line FROM budget_line WHERE table_name = 'units' AND line != 'total'"
-        ):
-            found[fold_name(line)] = ("units", line)  # a unit's name before an operating row's
-        return found
-
-    def forecast_line(self, wanted: str) -> LineKey:
-        """A unit by name (any case), or an operating row by id or Swedish name."""
-        found = self.forecast_lines().get(fold_name(wanted))
-        if found is None:
-            raise VplError("error.unknown_unit", unit=clean(wanted))
-        return found
 
     def forecast(self, table: str, line: str, period: str) -> ForecastRecord | None:
         """The forecast of (table, line) for `period` as it stands, or None before the first."""
@@ -405,10 +375,3 @@ def _row(
         user,
         undo_of,
     )
-
-
-def forecast_fields(conn: sqlite3.Connection) -> dict[str, Any]:
-    """The budget's forecast fields for an export (none: left out, as a file without them)."""
-    from vpl_tui.db.forecasts_file import read_forecast_fields
-
-    return read_forecast_fields(conn)

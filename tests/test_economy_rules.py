@@ -138,3 +138,38 @@ def test_a_csv_is_read_with_either_separator_and_its_problems_named_by_line() ->
         "f:2: forecast x is not an amount in whole tkr",
         "f:3: 3 fields, expected 4",
     ]
+
+
+def test_a_driftredovisning_in_mnkr_with_one_decimal_checks_its_definitions() -> None:
+    from vpl_tui.budget.accounts import DriftRow, PublishedUnit, drift_checks
+
+    unit = PublishedUnit("mnkr", 1)
+    assert unit.step == D("0.1") and unit.to_tkr(D("175.9")) == D(175900)
+    fritid = DriftRow(
+        "Fritid",
+        {
+            "income": D("20.3"),
+            "costs": D("196.2"),
+            "net_costs": D("175.9"),
+            "grant": D("176.0"),
+            "result": D("0.1"),
+            "disposition": D("0.0"),
+            "opening_result": D("2.0"),
+            "closing_result": D("2.1"),
+        },
+    )
+    # Kultur prints a net cost 0,1 off its parts: the rounding of three printed figures.
+    kultur = DriftRow(
+        "Kultur",
+        {"income": D("5.1"), "costs": D("40.3"), "net_costs": D("35.3"), "grant": D("35.0")},
+    )
+    total = DriftRow("Summa", {"net_costs": D("211.2"), "grant": D("211.0"), "result": D("-0.2")})
+    checks = {(c.row, c.column): c for c in drift_checks([fritid, kultur], unit, total)}
+    assert checks[("Fritid", "net_costs")].status == "pass"
+    assert checks[("Fritid", "closing_result")].status == "pass"
+    assert checks[("Kultur", "net_costs")].status == "rounding"  # 35,3 vs 35,2: 0,1 ≤ 3 × 0,05
+    assert checks[("Kultur", "result")].status == "unchecked"  # no result printed
+    assert checks[("Summa", "sum.net_costs")].status == "pass"
+    assert checks[("Summa", "result")].status == "pass"
+    wrong = DriftRow("Fritid", {**fritid.figures, "net_costs": D("176.2")})
+    assert {(c.column, c.status) for c in drift_checks([wrong], unit)} >= {("net_costs", "fail")}

@@ -168,7 +168,8 @@ def _refuse(env: Env, problems: list[str]) -> NoReturn:
 def _import(env: Env, path: Path) -> None:
     """Import every line of a CSV file, or none: each wrong line named, nothing written."""
     from vpl_tui.budget.forecast_csv import MAX_BYTES, read_forecast_csv
-    from vpl_tui.db.forecasts import NewForecast, fold_name
+    from vpl_tui.db.forecast_lines import fold_name
+    from vpl_tui.db.forecasts import NewForecast
 
     s = env.strings
     shown = clean(str(path))
