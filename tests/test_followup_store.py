@@ -146,7 +146,7 @@ def test_a_database_from_before_follow_up_rounds_is_upgraded(db_path: Path, stor
 
     store.close()
     with sqlite3.connect(db_path) as conn:  # as vpl wrote it before migration 4
-        for table in FOLLOWUP_TABLES:
+        for table in (*FOLLOWUP_TABLES, "forecast_history", "forecast_setting"):  # and later
             conn.execute(f"DROP TABLE {table}")
         conn.execute("PRAGMA user_version = 3")
     with Store.open(db_path) as upgraded:
