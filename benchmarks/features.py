@@ -29,5 +29,6 @@ FEATURES: dict[str, FeatureRun] = {
     "metrics": _lazy("bench_metrics"),
     "report": _lazy("bench_report"),
     "plan_edit": _lazy("bench_plan_edit"),
+    "economy": _lazy("bench_economy"),
 }
 """Step name → its rows, in the order they run."""

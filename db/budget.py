@@ -36,7 +36,7 @@ from vpl_tui.records import (
     UnitFigures,
     UnitTable,
 )
-from vpl_tui.rules.figures import figure_problem, unit_of
+from vpl_tui.rules.figures import editable_column, figure_problem, unit_of
 from vpl_tui.safetext import clean
 
 if TYPE_CHECKING:
@@ -83,9 +83,14 @@ class BudgetStore(Connected):
     def budget(self) -> Budget | None:
         """The budget with its current figures and the history of edits, or None."""
         from vpl_tui import model
+        from vpl_tui.db.forecasts_file import read_forecast_fields
 
         def budget(**fields: Any) -> Budget:
-            return model.Budget.model_construct(**fields, changes=self._figure_changes())
+            return model.Budget.model_construct(
+                **fields,
+                changes=self._figure_changes(),
+                **read_forecast_fields(self.db.conn),  # db/forecasts.py
+            )
 
         # model_construct: the figures were validated on their way in.
         return self._read_budget(
@@ -262,7 +267,7 @@ class BudgetStore(Connected):
         """Edit one budget figure and append its history row, in one transaction.
 
         Raises:
-            VplError: no such figure.
+            VplError: no such figure, or one in an actual (Bokslut) column: read-only.
             StaleFigure: the figure is no longer `expected` (someone else edited it).
         """
         address = f"{table}/{line}/{year}"
@@ -274,6 +279,11 @@ class BudgetStore(Connected):
             ).fetchone()
             if row is None:
                 raise VplError("error.unknown_figure", address=clean(address))
+            kind = execute(
+                "SELECT kind FROM budget_column WHERE table_name = ? AND year = ?", (table, year)
+            ).fetchone()
+            if not editable_column(kind and kind[0]):
+                raise VplError("error.figure_actual", address=clean(address))
             check_note_and_user(note, user or current_user())
             problem = _figure_problem(table, value)
             if problem is not None:

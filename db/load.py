@@ -124,8 +124,10 @@ class PlanLoad(Connected):
                     rows = self._merge_plan_changes(rows, source=source)  # db/plan_edit.py
                     rows, outcome = merge_into_rows(conn, rows, source=source)
                     rows = self._merge_outcomes(rows, source=source)  # db/outcomes_file.py
+                forecasts = self._forecasts_after_load(rows.budget, merge=merge, source=source)
                 written = self._backup_before_replace() if backup else None
                 self._replace_plan(rows, source=source, budget_merge=outcome.budget)
+                self._write_forecasts(forecasts)  # db/forecasts.py
                 self._check_references(CHECKED_AFTER_LOAD)
         finally:
             conn.execute("PRAGMA foreign_keys = ON")

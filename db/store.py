@@ -54,6 +54,7 @@ from vpl_tui.db.connection import (
 )
 from vpl_tui.db.export import PlanExport
 from vpl_tui.db.followup import FollowupStore
+from vpl_tui.db.forecasts import ForecastStore
 from vpl_tui.db.history import StaleChange, StatusHistory
 from vpl_tui.db.load import CHECKED_AFTER_LOAD, LOAD_CACHE_KIB, PlanLoad
 from vpl_tui.db.outcomes import OutcomeStore
@@ -80,7 +81,16 @@ __all__ = [
 ]
 
 
-class Store(PlanExport, PlanLoad, PlanEdit, StatusHistory, AsOfReplay, OutcomeStore, FollowupStore):
+class Store(
+    PlanExport,
+    PlanLoad,
+    PlanEdit,
+    StatusHistory,
+    AsOfReplay,
+    OutcomeStore,
+    FollowupStore,
+    ForecastStore,
+):
     """A plan database on disk. Open with `Store.open(path)`.
 
     Its methods are its parts' (BudgetStore and TreeReads come in through PlanExport).
@@ -123,6 +133,7 @@ class Store(PlanExport, PlanLoad, PlanEdit, StatusHistory, AsOfReplay, OutcomeSt
         with self._write():
             if not self.has_plan():  # another process may have seeded it meanwhile
                 self._replace_plan(plan, source="bundled")
+                self._write_forecasts(self._forecasts_after_load(plan.budget, merge=False))
 
     def __enter__(self) -> Store:
         return self

@@ -3,7 +3,7 @@
 At the top, the checks (how many pass, fail, cannot be checked) with the failures first;
 enter on a check jumps to its cell. Below, one section per table (operating budget, net
 costs by unit, the earmarked pot, investments) with the published total and the computed
-one side by side, and a section of bar charts. Enter on a figure edits it (a forecast
+one side by side, a section of bar charts, and the period's follow-up (`FollowupPane`). Enter on a figure edits it (a forecast
 update, say, see `controllers.budget_edit`); `p` restores the published figure. The
 explanation pane under the tables spells out the check or cell under the cursor (`i`
 hides or shows it).
@@ -38,12 +38,13 @@ from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.safe import plain
 from vpl_tui.screens.widgets.budget_charts import BudgetCharts
 from vpl_tui.screens.widgets.figure_tables import CheckList, FigureTable
+from vpl_tui.screens.widgets.followup_pane import FollowupPane
 from vpl_tui.strings import Strings
 from vpl_tui.views.budget_tables import SECTION_OF_TABLE, TABLE_IDS, CellSpec
 from vpl_tui.views.budget_view import BudgetState, cell_explanation, locate
 
-SECTIONS: tuple[str, ...] = ("operating", "units", "pot", "investments", "charts")
-"""The sections (tabs) in order; keys 1–5 switch to them."""
+SECTIONS: tuple[str, ...] = ("operating", "units", "pot", "investments", "charts", "followup")
+"""The sections (tabs) in order; keys 1–6 switch to them."""
 POLL_SECONDS = 2.0
 """How often the screen looks for edits made in another session."""
 
@@ -95,14 +96,15 @@ class BudgetScreen(KeepsRunning, Screen[None]):
             "1",
             "section('operating')",
             "Section",
-            key_display="1–5",
-            tooltip="1 operating, 2 by unit, 3 pot, 4 investments, 5 charts",
+            key_display="1–6",
+            tooltip="1 operating, 2 by unit, 3 pot, 4 investments, 5 charts, 6 follow-up",
             id="budget.section",
         ),
         _section_key("2", "units", "By unit", "Show net costs by unit"),
         _section_key("3", "pot", "Pot", "Show the pot and the earmarked resources"),
         _section_key("4", "investments", "Investments", "Show the investments"),
         _section_key("5", "charts", "Charts", "Show the charts"),
+        _section_key("6", "followup", "Follow-up", "Show the period's follow-up of the economy"),
     ]
 
     explain_visible: reactive[bool] = reactive(True)
@@ -144,8 +146,7 @@ class BudgetScreen(KeepsRunning, Screen[None]):
         localise_bindings(self, strings)
 
     @property
-    def checks(self) -> list[Check]:
-        """Every check of the budget as last read."""
+    def checks(self) -> list[Check]:  # every check of the budget as last read
         return self.state.checks
 
     # -- layout ------------------------------------------------------------------------------
@@ -168,9 +169,12 @@ class BudgetScreen(KeepsRunning, Screen[None]):
                 yield FigureTable(s, id="table-investments")
             with TabPane(s("budget.tab.charts"), id="section-charts"):
                 yield BudgetCharts(s, id="budget-charts")
+            with TabPane(s("economy.tab"), id="section-followup"):
+                yield FollowupPane(self.store, s, id="budget-followup")
         with Horizontal(id="budget-edit"):
             yield Label(id="budget-edit-label")
             yield Input(id="budget-edit-input")
+            yield Input(placeholder=s("budget.edit.note_placeholder"), id="budget-edit-note")
         with VerticalScroll(id="budget-explain"):
             yield Static(id="budget-explain-text")
         yield Footer()
@@ -242,12 +246,14 @@ class BudgetScreen(KeepsRunning, Screen[None]):
                 passed=result.passed,
                 failed=result.failed,
                 unchecked=result.unchecked,
+                rounding=result.rounding,
             )
         )
         counts.set_class(result.failed > 0, "-failing")
         check_list.show(state.checks)
         self.query_one(BudgetCharts).show(state.budget)
-        self._explain_focused()
+        self.query_one(FollowupPane).reload()  # the period's forecasts: read with the rest
+        self.explain_focused()
 
     def look_for_outside_changes(self) -> None:
         """Read again when another session has changed the database since the last read."""
@@ -261,7 +267,7 @@ class BudgetScreen(KeepsRunning, Screen[None]):
 
     @on(DataTable.RowHighlighted, "#budget-checks")
     def _check_highlighted(self, _event: DataTable.RowHighlighted) -> None:
-        self._explain_focused()
+        self.explain_focused()
 
     @on(DataTable.RowSelected, "#budget-checks")
     def _check_selected(self, event: DataTable.RowSelected) -> None:
@@ -280,13 +286,13 @@ class BudgetScreen(KeepsRunning, Screen[None]):
         self.query_one(TabbedContent).active = f"section-{SECTION_OF_TABLE[table_id]}"
         table.move_cursor(row=row, column=column)
         table.focus()
-        self._explain_focused()
+        self.explain_focused()
 
     @on(DataTable.CellHighlighted)
     def _cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         if isinstance(event.data_table, FigureTable):
             self.refresh_bindings()  # enter edits here or not: the footer follows
-            self._explain_focused()
+            self.explain_focused()
 
     def action_not_editable(self) -> None:
         """Enter on a figure that cannot be edited: say why (the table took it otherwise)."""
@@ -301,9 +307,10 @@ class BudgetScreen(KeepsRunning, Screen[None]):
             self.editor.start(event.data_table, event.coordinate)
 
     @on(Input.Submitted, "#budget-edit-input")
+    @on(Input.Submitted, "#budget-edit-note")
     def _edit_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.editor.submitted(event.value)
+        self.editor.submitted(self.query_one("#budget-edit-input", Input).value)
 
     def _focused_table(self) -> FigureTable | None:
         focused = self.focused
@@ -321,14 +328,20 @@ class BudgetScreen(KeepsRunning, Screen[None]):
         """Hide or show the explanation pane."""
         self.explain_visible = not self.explain_visible
 
-    def _explain_focused(self) -> None:
+    def explain_focused(self) -> None:
+        """Describe what the focus is on: the cell (or the figure being edited), else the check."""
         if not self.explain_visible:
             return
         pane = self.query_one("#budget-explain-text", Static)
         if isinstance(self.focused, BudgetCharts):
             pane.update("")  # the charts explain themselves; the pane would only distract
             return
-        table = self._focused_table()
+        if (followup := self.query_one(FollowupPane)).has_focus_within:
+            pane.update(plain("\n".join(followup.explanation()), multiline=True))
+            return
+        # While a figure is edited, the focus is in the edit field: the pane goes on
+        # describing the figure being edited and its checks, not the check list's.
+        table = self._focused_table() or self.editor.table()
         if table is not None:
             pane.update(plain("\n".join(self._cell_lines(table)), multiline=True))
             return
@@ -351,12 +364,15 @@ class BudgetScreen(KeepsRunning, Screen[None]):
         if self.editor.editing is not None:
             self.editor.end()
             return
+        if (followup := self.query_one(FollowupPane)).editing is not None:
+            followup.cancel()
+            return
         self.app.pop_screen()
 
     def action_focus_checks(self) -> None:
         """Put the focus back in the check list."""
         self.query_one(CheckList).focus()
-        self._explain_focused()
+        self.explain_focused()
 
     def action_section(self, section: str) -> None:
         """Show section `section` and put the focus in its first table."""
@@ -367,15 +383,13 @@ class BudgetScreen(KeepsRunning, Screen[None]):
         tabs.active = f"section-{section}"
         # Focus something in the new section: were the focus left in a hidden section,
         # TabbedContent would switch back to the section holding the focus.
-        targets = [t for t in pane.query(FigureTable) if t.display] or list(
-            pane.query(BudgetCharts)
-        )
+        targets = [t for t in pane.query(DataTable) if t.display] or list(pane.query(BudgetCharts))
         if targets:
             targets[0].focus()
-        self._explain_focused()
+        self.explain_focused()
 
     def on_descendant_focus(self) -> None:
-        self._explain_focused()
+        self.explain_focused()
 
     @property
     def current_cell(self) -> CellSpec | None:

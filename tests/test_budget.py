@@ -325,17 +325,19 @@ def test_failures_come_first_then_unchecked_then_passes() -> None:
 
 def test_text_output_is_a_table_with_the_difference_on_the_failing_row() -> None:
     budget = make_budget()
-    budget.operating.result["2022"] = 99
+    budget.operating.result["2022"] = 98  # 2 tkr: more than three figures' rounding
     lines = render_text(reconcile(budget, []), EN).splitlines()
-    assert lines[0] == "Budget reconciliation: 2 checks, 1 pass, 1 fail, 0 cannot be checked"
+    assert lines[0] == (
+        "Budget reconciliation: 2 checks, 1 pass, 1 fail, 0 rounding, 0 cannot be checked"
+    )
     assert lines[2].split()[:3] == ["Status", "Id", "Published"]
     assert lines[3].startswith("✗ Fail")
-    assert lines[3].split()[2:7] == ["operating.result.2022", "99", "100", "−1", "tkr"]
+    assert lines[3].split()[2:7] == ["operating.result.2022", "98", "100", "−2", "tkr"]
 
 
 def test_text_output_names_each_checks_role_for_the_colour_the_cli_gives() -> None:
     budget = make_budget()
-    budget.operating.result["2022"] = 99
+    budget.operating.result["2022"] = 98
     checks = reconcile(budget, [])
     lines = render_text(checks, EN, style=lambda text, role: f"<{role}>{text}</>").splitlines()
     assert lines[2].startswith("Status")  # the header has no role

@@ -12,7 +12,9 @@ from vpl_tui.strings import Strings
 
 BUNDLED = [
     # (id, status, published, computed, difference) as read from the source plan
-    ("operating.result.2021", "fail", "20283", "20282", "1"),
+    # +1 tkr over three printed figures (grant, net costs, result), each rounded to whole
+    # tkr: at most 3 × ½ = 1,5 tkr is rounding, so this is "avrundning", not a failure.
+    ("operating.result.2021", "rounding", "20283", "20282", "1"),
     ("operating.result.2022", "pass", "14000", "14000", "0"),
     ("operating.result.2023", "pass", "0", "0", "0"),
     ("operating.result.2024", "pass", "0", "0", "0"),
@@ -58,7 +60,8 @@ def test_the_bundled_plan_reconciles_as_read_from_the_source(store: Store) -> No
         (i, s, dec(p), dec(c), dec(d)) for i, s, p, c, d in BUNDLED
     ]
     counts = tally(checks)
-    assert (counts.total, counts.passed, counts.failed, counts.unchecked) == (31, 26, 1, 4)
+    assert (counts.total, counts.passed, counts.failed, counts.unchecked) == (31, 26, 0, 4)
+    assert counts.rounding == 1
 
 
 def test_the_bundled_plans_goals_without_earmarks_have_no_earmark_check(store: Store) -> None:

@@ -29,6 +29,18 @@ def _user(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VPL_USER", "kontroller")
 
 
+@pytest.fixture
+def off_store(db_path: Path, seed_plan: Plan):
+    """The bundled plan with a real discrepancy: Resultat 2022 published as 14 010, 10 tkr
+    more than grant − net costs. (Its one difference, 2021's +1 tkr over three printed
+    figures, is rounding, not a failure; and 2021 is an actual, read-only column.)"""
+    plan = seed_plan.model_copy(deep=True)
+    assert plan.budget is not None
+    plan.budget.operating.result["2022"] = 14010
+    with Store.open(db_path, seed=lambda: plan) as opened:
+        yield opened
+
+
 def app_for(store: Store, lang: str = "sv") -> VplApp:
     # A long poll interval: the tests make outside changes themselves, at known moments.
     return VplApp(store=store, strings=Strings(lang), poll_interval=3600)
@@ -66,32 +78,35 @@ def place(table: FigureTable, address: FigureAddress) -> Coordinate:
     return Coordinate(*where)
 
 
-async def test_the_screen_opens_with_the_failure_on_top_and_goes_back(store: Store) -> None:
-    app = app_for(store)
+async def test_the_screen_opens_with_the_failure_on_top_and_goes_back(off_store: Store) -> None:
+    app = app_for(off_store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_budget(pilot)
         assert counts(screen) == (
-            "31 kontroller:  ✓ 26 stämmer   ✗ 1 avviker   ? 4 kan inte kontrolleras"
+            "31 kontroller:  ✓ 25 stämmer   ✗ 1 avviker   ≈ 1 avrundning   "
+            "? 4 kan inte kontrolleras"
         )
         checks = screen.query_one(CheckList)
         assert screen.focused is checks
-        assert [c.id for c in checks.checks[:5]] == [
-            "operating.result.2021",
+        assert [c.id for c in checks.checks[:6]] == [
+            "operating.result.2022",
             "units.sum.2024",
             "units.sum.2025",
             "investments.sum.2021",
             "investments.sum.2022",
+            "operating.result.2021",  # rounding: after what cannot be checked
         ]
         assert checks.get_cell_at(Coordinate(0, 0)).plain == "✗ Avviker"
+        assert checks.get_cell_at(Coordinate(5, 0)).plain == "≈ Avrundning"
         # The explanation of the check under the cursor is already showing.
-        assert "Skillnad (publicerat − beräknat): +1 tkr" in explanation(screen)
+        assert "Skillnad (publicerat − beräknat): +10 tkr" in explanation(screen)
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, BudgetScreen)
 
 
-async def test_enter_on_a_failing_check_jumps_to_its_marked_cell(store: Store) -> None:
-    app = app_for(store)
+async def test_enter_on_a_failing_check_jumps_to_its_marked_cell(off_store: Store) -> None:
+    app = app_for(off_store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_budget(pilot)
         await pilot.press("down", "up", "enter")  # move about the list, back to the failure
@@ -100,21 +115,22 @@ async def test_enter_on_a_failing_check_jumps_to_its_marked_cell(store: Store) -
         assert screen.query_one(TabbedContent).active == "section-operating"
         assert screen.focused is table
         cell = screen.current_cell
-        assert cell is not None and cell.address == FigureAddress("operating", "result", 2021)
+        assert cell is not None and cell.address == FigureAddress("operating", "result", 2022)
         # Marked with a sign as well as a colour, and so is its row and the computed figure.
-        assert cell_text(table) == "✗ 20 283"
+        assert cell_text(table) == "✗ 14 010"
         row = table.cursor_coordinate.row
         assert table.spec is not None
         assert table.spec.rows[row].label == "Resultat"
-        assert cell_text(table, Coordinate(row + 1, 0)) == "✗ 20 282"
-        assert cell_text(table, Coordinate(row + 1, 1)) == "✓ 14 000"
-        assert "Resultat, publicerat: 20 283 tkr" in explanation(screen)
+        assert cell_text(table, Coordinate(row + 1, 0)) == "≈ 20 282"  # 2021: rounding
+        assert cell_text(table, Coordinate(row + 1, 1)) == "✗ 14 000"
+        assert cell_text(table, Coordinate(row + 1, 2)) == "✓ 0"
+        assert "Resultat, publicerat: 14 010 tkr" in explanation(screen)
 
 
 async def test_a_check_that_cannot_be_made_jumps_to_the_figure_it_cannot_break_down(
-    store: Store,
+    off_store: Store,
 ) -> None:
-    app = app_for(store)
+    app = app_for(off_store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_budget(pilot)
         await pilot.press("down", "enter")  # units.sum.2024
@@ -127,12 +143,13 @@ async def test_a_check_that_cannot_be_made_jumps_to_the_figure_it_cannot_break_d
         assert "Kan inte kontrolleras" in explanation(screen)
 
 
-async def test_editing_a_figure_reruns_the_checks_and_writes_history(store: Store) -> None:
+async def test_editing_a_figure_reruns_the_checks_and_writes_history(off_store: Store) -> None:
+    store = off_store
     app = app_for(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_budget(pilot)
-        await pilot.press("enter")  # jump from the failing check to its cell, Resultat 2021
-        await pilot.press("up", "right")  # Kommunbidrag 2022, the forecast a controller updates
+        await pilot.press("enter")  # jump from the failing check to its cell, Resultat 2022
+        await pilot.press("up")  # Kommunbidrag 2022, the forecast a controller updates
         await settle(pilot)
         table = screen.query_one("#table-operating", FigureTable)
         assert screen.focused is table
@@ -144,30 +161,31 @@ async def test_editing_a_figure_reruns_the_checks_and_writes_history(store: Stor
         assert screen.focused is field
         assert field.value == "286 398"  # as shown, the Swedish way
         field.value = ""
-        await pilot.press(*"286 399", "enter")
+        await pilot.press(*"286 408", "enter")
         await settle(pilot)
         # Saved, with who, when, the old and the new value; the published figure is kept.
         history = store.figure_history("operating", "grant", 2022)
         assert [(h.from_value, h.to_value, h.user) for h in history] == [
-            (Decimal(286398), Decimal(286399), "kontroller")
+            (Decimal(286398), Decimal(286408), "kontroller")
         ]
         record = next(
             f for f in store.figures() if (f.table, f.line, f.year) == ("operating", "grant", 2022)
         )
-        assert (record.value, record.published) == (Decimal(286399), Decimal(286398))
-        # The checks ran again at once: 286 399 − 272 398 = 14 001, not 14 000 as published.
+        assert (record.value, record.published) == (Decimal(286408), Decimal(286398))
+        # The checks ran again at once: 286 408 − 272 398 = 14 010, as published.
         assert counts(screen) == (
-            "31 kontroller:  ✓ 25 stämmer   ✗ 2 avviker   ? 4 kan inte kontrolleras"
+            "31 kontroller:  ✓ 26 stämmer   ✗ 0 avviker   ≈ 1 avrundning   "
+            "? 4 kan inte kontrolleras"
         )
         assert screen.focused is table
-        assert cell_text(table) == "✎ 286 399"
-        assert "286 398 → 286 399" in explanation(screen)
+        assert cell_text(table) == "✎ 286 408"
+        assert "286 398 → 286 408" in explanation(screen)
         assert "kontroller" in explanation(screen)
-        assert any("286 398 → 286 399 tkr" in n for n in notices(app))
+        assert any("286 398 → 286 408 tkr" in n for n in notices(app))
         # The edit travels with the plan: `vpl export` writes Budget.changes.
         exported = store.export_plan().budget
         assert exported is not None and [(c.line, c.to) for c in exported.changes] == [
-            ("grant", Decimal(286399))
+            ("grant", Decimal(286408))
         ]
 
 
@@ -326,19 +344,20 @@ async def test_a_figure_changed_meanwhile_is_not_overwritten(store: Store, db_pa
         # And the checks follow the colleague's figure: 286 398 − 272 000 ≠ 14 000, and the
         # units' Summa 272 398 no longer equals the net costs.
         failing = [c.id for c in screen.checks if c.status == "fail"]
-        assert failing == ["operating.result.2021", "operating.result.2022", "units.net_costs.2022"]
+        assert failing == ["operating.result.2022", "units.net_costs.2022"]
+        assert [c.id for c in screen.checks if c.status == "rounding"] == ["operating.result.2021"]
 
 
 async def test_another_sessions_edit_shows_up_with_the_checks_rerun(
-    store: Store, db_path: Path
+    off_store: Store, db_path: Path
 ) -> None:
-    app = app_for(store)
+    app = app_for(off_store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_budget(pilot)
         screen.look_for_outside_changes()  # nothing changed: nothing redrawn, nothing said
         assert notices(app) == []
         with Store.open(db_path) as other:
-            other.set_figure("operating", "result", 2021, Decimal(20282), user="kollega")
+            other.set_figure("operating", "result", 2022, Decimal(14000), user="kollega")
         screen.look_for_outside_changes()  # what the screen's timer does every two seconds
         await settle(pilot)
         assert "✗ 0 avviker" in counts(screen)
@@ -371,7 +390,8 @@ async def test_the_pot_and_earmarks_are_reconciled_in_mkr(store: Store) -> None:
         assert cell_text(earmarks, smart) == "✗ 15,5"
         assert cell_text(earmarks, Coordinate(smart.row, 2)) == "−0,5"
         failing = [c.id for c in screen.checks if c.status == "fail"]
-        assert failing == ["operating.result.2021", "pot.total", "pot.initiatives", "earmark.smart"]
+        assert failing == ["pot.total", "pot.initiatives", "earmark.smart"]
+        assert [c.id for c in screen.checks if c.status == "rounding"] == ["operating.result.2021"]
 
 
 async def test_charts_show_net_costs_by_unit_and_investments_by_line(store: Store) -> None:
@@ -424,8 +444,8 @@ async def test_every_kind_of_check_jumps_to_its_table(
             assert check.describe(Strings("sv")) in explanation(screen)
 
 
-async def test_i_hides_and_shows_the_explanation(store: Store) -> None:
-    app = app_for(store)
+async def test_i_hides_and_shows_the_explanation(off_store: Store) -> None:
+    app = app_for(off_store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_budget(pilot)
         pane = screen.query_one("#budget-explain")
@@ -434,7 +454,7 @@ async def test_i_hides_and_shows_the_explanation(store: Store) -> None:
         assert not pane.display
         await pilot.press("i")
         await settle(pilot)
-        assert pane.display and "Drift 2021" in explanation(screen)
+        assert pane.display and "Drift 2022" in explanation(screen)
 
 
 def test_every_budget_binding_has_a_description_tooltip_and_id_in_both_languages() -> None:
@@ -455,7 +475,9 @@ async def test_the_screen_speaks_english_with_lang_en(store: Store) -> None:
     app = app_for(store, "en")
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_budget(pilot)
-        assert counts(screen) == "31 checks:  ✓ 26 pass   ✗ 1 fail   ? 4 cannot be checked"
+        assert counts(screen) == (
+            "31 checks:  ✓ 26 pass   ✗ 0 fail   ≈ 1 rounding   ? 4 cannot be checked"
+        )
         table = screen.query_one("#table-operating", FigureTable)
         assert table.spec is not None
         assert [c.label for c in table.spec.columns][:2] == ["Actual 2021", "Forecast 2022"]

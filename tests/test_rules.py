@@ -201,7 +201,7 @@ def test_checks_order_failures_first_then_unchecked_keeping_plan_order() -> None
 
 def test_tally_counts_each_status() -> None:
     checks = [C("pass"), C("fail"), C("unchecked"), C("pass")]
-    assert tuple(tally(checks)) == (2, 1, 1, 4)
+    assert tuple(tally(checks)) == (2, 1, 1, 4, 0)  # passed, failed, unchecked, total, rounding
     assert any_failed(checks) and not any_failed([C("pass"), C("unchecked")])
 
 

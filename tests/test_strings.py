@@ -18,7 +18,7 @@ SV, EN = Strings("sv"), Strings("en")
 
 COUNT_NAMES = frozenset(
     {"count", "n", "goals", "initiatives", "activities", "checks", "passed", "failed"}
-    | {"unchecked", "total", "done"}
+    | {"unchecked", "total", "done", "rounding"}
 )
 """Placeholders that hold a count of something."""
 NOT_COUNTS = {"budget.check.pot_initiatives", "budget.row.initiatives_share"}
@@ -61,16 +61,16 @@ SAID: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
          "Budget reconciliation: 2 checks, 2 failed, 2 cannot be checked"),
     ),
     "budget.heading": (
-        ("Budgetavstämning: 1 kontroll, 1 stämmer, 1 avviker, 1 kan inte kontrolleras",
-         "Budgetavstämning: 2 kontroller, 2 stämmer, 2 avviker, 2 kan inte kontrolleras"),
-        ("Budget reconciliation: 1 check, 1 pass, 1 fail, 1 cannot be checked",
-         "Budget reconciliation: 2 checks, 2 pass, 2 fail, 2 cannot be checked"),
+        ("Budgetavstämning: 1 kontroll, 1 stämmer, 1 avviker, 1 avrundning, 1 kan inte kontrolleras",
+         "Budgetavstämning: 2 kontroller, 2 stämmer, 2 avviker, 2 avrundning, 2 kan inte kontrolleras"),
+        ("Budget reconciliation: 1 check, 1 pass, 1 fail, 1 rounding, 1 cannot be checked",
+         "Budget reconciliation: 2 checks, 2 pass, 2 fail, 2 rounding, 2 cannot be checked"),
     ),
     "budget.counts": (
-        ("1 kontroll:  ✓ 1 stämmer   ✗ 1 avviker   ? 1 kan inte kontrolleras",
-         "2 kontroller:  ✓ 2 stämmer   ✗ 2 avviker   ? 2 kan inte kontrolleras"),
-        ("1 check:  ✓ 1 pass   ✗ 1 fail   ? 1 cannot be checked",
-         "2 checks:  ✓ 2 pass   ✗ 2 fail   ? 2 cannot be checked"),
+        ("1 kontroll:  ✓ 1 stämmer   ✗ 1 avviker   ≈ 1 avrundning   ? 1 kan inte kontrolleras",
+         "2 kontroller:  ✓ 2 stämmer   ✗ 2 avviker   ≈ 2 avrundning   ? 2 kan inte kontrolleras"),
+        ("1 check:  ✓ 1 pass   ✗ 1 fail   ≈ 1 rounding   ? 1 cannot be checked",
+         "2 checks:  ✓ 2 pass   ✗ 2 fail   ≈ 2 rounding   ? 2 cannot be checked"),
     ),
     "cli.loaded": (
         ("plan.toml: läste in 1 mål, 1 initiativ, 1 aktivitet i vpl.db",
@@ -146,6 +146,14 @@ SAID: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "error.outcome_file_refused": (
         ("x (filen har 1 fel; inget sparades)", "x (filen har 2 fel; inget sparades)"),
         ("x (1 problem in the file; nothing was saved)", "x (2 problems in the file; nothing was saved)")),
+}  # fmt: skip
+SAID |= {  # the economy's follow-up (vpl_tui/catalog/economy.py)
+    "forecast.imported": (("1 prognos importerad från plan.toml", "2 prognoser importerade från plan.toml"),
+                          ("1 forecast imported from plan.toml", "2 forecasts imported from plan.toml")),
+    "csv.refused": (("1 fel; inget importerades", "2 fel; inget importerades"),
+                    ("1 problem; nothing was imported", "2 problems; nothing was imported")),
+    "csv.more": (("… och 1 fel till", "… och 2 fel till"),
+                 ("… and 1 more problem", "… and 2 more problems")),
 }  # fmt: skip
 
 

@@ -87,12 +87,16 @@ def test_the_budget_line_follows_each_edited_figure(
     run_vpl, db_path: Path, seed_plan: Plan
 ) -> None:
     line = "Budgetavstämning: 31 kontroller, {}, 4 kan inte kontrolleras"
-    assert line.format("1 avvikelse") in run_vpl("summary").stdout
+    # The bundled plan's 2021 result is off by rounding only (not a discrepancy), and 2021
+    # is an actual column (read-only): the discrepancies are made in budget columns.
     with Store.open(db_path, seed=lambda: seed_plan) as store:
-        store.set_figure("operating", "grant", 2023, Decimal(279190), user="kontroller")
+        store.set_figure("operating", "grant", 2024, Decimal(281000), user="kontroller")
+    assert line.format("1 avvikelse") in run_vpl("summary").stdout
+    with Store.open(db_path) as store:
+        store.set_figure("operating", "grant", 2023, Decimal(279000), user="kontroller")
     assert line.format("2 avvikelser") in run_vpl("summary").stdout
     with Store.open(db_path) as store:
-        store.set_figure("operating", "result", 2021, Decimal(20282), user="kontroller")
+        store.set_figure("operating", "grant", 2024, Decimal(281078), user="kontroller")
     assert line.format("1 avvikelse") in run_vpl("summary").stdout
     assert json.loads(run_vpl("summary", "--format", "json").stdout)["budget"] == {
         "checks": 31,
@@ -117,7 +121,7 @@ def test_the_summary_and_the_budget_screen_reconcile_the_same_figures(store: Sto
     earmarks = store.earmarks()
     checks = reconcile(store.budget(), earmarks)
     assert reconcile(store.budget_figures(), earmarks) == checks
-    assert {check.status for check in checks} == {"pass", "fail", "unchecked"}
+    assert {check.status for check in checks} == {"pass", "fail", "unchecked", "rounding"}
 
 
 def test_counts_agree_with_the_plan_view(generated_db: Path, run_vpl) -> None:

@@ -7,7 +7,8 @@ tests and every other caller get the text as it is. The roles:
 - `heading`: a title or a section heading;
 - `overdue`: the count of activities past their end date, when there are any;
 - `status.<code>`: a status label (`status.done`, `status.delayed`, ...);
-- `check.<status>`: a budget check's line (`check.pass`, `check.fail`, `check.unchecked`).
+- `check.<status>`: a budget check's line (`check.pass`, `check.fail`, `check.unchecked`,
+  `check.rounding`).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from vpl_tui.db.migrations import (
     m003_undo_index,
     m004_followup,
     m005_metrics,
+    m006_economy,
     m007_plan_changes,
 )
 
@@ -22,6 +23,7 @@ MIGRATIONS: tuple[str, ...] = (
     m003_undo_index.SQL,
     m004_followup.SQL,
     m005_metrics.SQL,
+    m006_economy.SQL,
     m007_plan_changes.SQL,
 )
 """Each migration's SQL, in order: index 0 is migration 1."""

@@ -78,8 +78,16 @@ class FigureEditor:
         screen.query_one("#budget-edit-label", Label).update(plain(prompt))
         field = screen.query_one("#budget-edit-input", Input)
         field.value = format_amount(target.shown)
+        screen.query_one("#budget-edit-note", Input).value = ""
         screen.query_one("#budget-edit").display = True
         field.focus()
+        screen.explain_focused()  # the figure being edited, not the check list's
+
+    def table(self) -> FigureTable | None:
+        """The table of the figure being edited, or None when none is."""
+        if self.editing is None:
+            return None
+        return self.screen.query_one(f"#{self.editing.table_id}", FigureTable)
 
     def end(self) -> None:
         """Close the edit field; the focus goes back to the cell that was edited."""
@@ -109,7 +117,9 @@ class FigureEditor:
         if problem is not None:
             screen.notify(s(problem), severity="error", markup=False)
             return
-        self.save(target, value, note="")
+        # The note typed beside the figure travels with the change, as a status note does.
+        note = self.screen.query_one("#budget-edit-note", Input).value.strip()
+        self.save(target, value, note=note)
 
     def save(self, target: EditTarget, value: Decimal, *, note: str) -> None:
         """Write `value` for `target` with a history row; the screen reads everything again."""

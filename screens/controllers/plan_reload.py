@@ -105,7 +105,8 @@ class OutsideChanges:
                     tree.remove_items_below(node)
             self._cursor_back(trail)
         screen.plan_detail.show()
-        screen.app.notify(screen.strings("app.external"), markup=False, timeout=3)
+        if screen.is_active:  # a screen on top (the budget's) says so itself: one notice
+            screen.app.notify(screen.strings("app.external"), markup=False, timeout=3)
 
     def replace_children(self, node: TreeNode[Item], children: list[Item]) -> None:
         """Update the children of an opened node in place, or replace them if they differ."""

@@ -22,6 +22,7 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from vpl_tui.budget.followup import FollowUpTable
 from vpl_tui.model import Budget
 from vpl_tui.numbers import format_amount
 from vpl_tui.safetext import one_line
@@ -79,6 +80,26 @@ def investments_chart(budget: Budget, strings: Strings) -> ChartData | None:
         rows=tuple(
             (line.name, {y: Decimal(v) for y, v in line.amounts.items()}) for line in inv.lines
         ),
+    )
+
+
+def forecast_chart(table: FollowUpTable, strings: Strings) -> ChartData | None:
+    """Budget against the full-year forecast, per unit, for a follow-up period."""
+    if not table.rows:
+        return None
+    rows = []
+    for row in table.rows:
+        amounts = {"budget": row.budget}
+        if row.forecast is not None:
+            amounts["forecast"] = row.forecast
+        rows.append((row.unit, amounts))
+    return ChartData(
+        title=strings("economy.chart", period=table.period.name),
+        columns=(
+            ("budget", strings("economy.col.budget") + f" {table.year}"),
+            ("forecast", strings("economy.col.forecast")),
+        ),
+        rows=tuple(rows),
     )
 
 

@@ -43,6 +43,7 @@ class FigureTable(DataTable):
         "figure-table--fail",
         "figure-table--pass",
         "figure-table--unchecked",
+        "figure-table--rounding",
         "figure-table--edited",
         "figure-table--computed",
     }
@@ -52,6 +53,7 @@ class FigureTable(DataTable):
     | `figure-table--fail` | A figure or row that fails a check. |
     | `figure-table--pass` | A computed figure that matches the published one. |
     | `figure-table--unchecked` | A figure that cannot be checked. |
+    | `figure-table--rounding` | A figure off by no more than its rounding. |
     | `figure-table--edited` | A figure that differs from the published one. |
     | `figure-table--computed` | A row the reconciliation computed. |
     """
@@ -163,6 +165,7 @@ class CheckList(DataTable):
         "check-list--fail",
         "check-list--pass",
         "check-list--unchecked",
+        "check-list--rounding",
     }
     """Colours of the rows by status (the sign says it too)."""
 

@@ -15,7 +15,8 @@ from typing import Literal
 
 from vpl_tui.numbers import format_amount
 from vpl_tui.rules.checks import CheckStatus
-from vpl_tui.rules.figures import Unit
+from vpl_tui.rules.economy import difference_kind
+from vpl_tui.rules.figures import ROUNDING_UNIT, Unit
 from vpl_tui.strings import Strings
 
 Group = Literal["operating", "units", "pot", "investments", "columns"]
@@ -72,7 +73,9 @@ class Check:
         published: The figure the plan states (None when it states none).
         computed: The figure computed from `terms` (None when there is nothing to add up).
         difference: published − computed (a missing published figure counts as 0), or None.
-        status: pass, fail or unchecked.
+        status: pass, fail, unchecked, or rounding (a difference the published figures'
+            own rounding explains: each of the n printed figures, the published one and
+            its terms, off by at most half a unit, `vpl_tui.rules.economy`).
         target: The cell of the published figure, where the screen jumps to.
         terms: The figures added up for `computed`, with their signs.
         notes: Extra (key, values) phrases for the description, e.g. which column differs.
@@ -188,7 +191,7 @@ def compare(
         status = "unchecked"
     else:
         difference = (published if published is not None else Decimal(0)) - computed
-        status = "pass" if difference == 0 and published is not None else "fail"
+        status = _status(difference, published, len(terms) + 1, ROUNDING_UNIT[unit])
     return Check(
         id=id,
         group=group,
@@ -204,6 +207,20 @@ def compare(
         terms=tuple(terms),
         published_label=published_label,
     )
+
+
+def _status(
+    difference: Decimal, published: Decimal | None, figures: int, rounding_unit: Decimal
+) -> CheckStatus:
+    """pass, rounding or fail: a stated figure off by no more than `figures` printed
+    figures' rounding is rounding; a missing one (counted as 0) is never explained so."""
+    if published is None:
+        return "fail"
+    if difference == 0:
+        return "pass"
+    if rounding_unit and difference_kind(difference, figures, rounding_unit) == "rounding":
+        return "rounding"
+    return "fail"
 
 
 def dec(value: int | Decimal | None) -> Decimal | None:

@@ -18,7 +18,7 @@ from vpl_tui.safetext import clean, escape_serialised, one_line
 from vpl_tui.strings import Strings
 from vpl_tui.styles import Style, plain
 
-SIGNS: dict[str, str] = {"pass": "✓", "fail": "✗", "unchecked": "?"}
+SIGNS: dict[str, str] = {"pass": "✓", "fail": "✗", "unchecked": "?", "rounding": "≈"}
 """The sign of each status, so the output reads the same without colour."""
 
 
@@ -69,6 +69,7 @@ def render_text(checks: Sequence[Check], strings: Strings, *, style: Style = pla
             passed=counts.passed,
             failed=counts.failed,
             unchecked=counts.unchecked,
+            rounding=counts.rounding,
         ),
         "",
     ]

@@ -16,6 +16,7 @@ from vpl_tui.catalog import (
     cli,
     cli_help,
     core,
+    economy,
     followup,
     load,
     load_followup,
@@ -45,6 +46,7 @@ AREAS = (
     report_app,
     plan_checks,
     plan_edit,
+    economy,
 )
 
 

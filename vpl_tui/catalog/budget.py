@@ -83,14 +83,26 @@ STRINGS: dict[str, tuple[str, str]] = {
         "? Kan inte kontrolleras: planen saknar uppdelningen eller siffran för det här året.",
         "? Cannot be checked: the plan lacks the breakdown or the figure for this year.",
     ),
+    "error.figure_actual": (
+        "{address} är bokslut (utfall) och kan inte ändras; en prognos förs in med vpl forecast",
+        "{address} is an actual (closed books) and cannot be edited; enter a forecast with "
+        "vpl forecast",
+    ),
+    "budget.explain.rounding": (
+        "≈ Avrundning: skillnaden är inte större än vad avrundningen av de tryckta siffrorna "
+        "förklarar (varje siffra avrundad till hela tkr: högst ½ tkr var), inget fel.",
+        "≈ Rounding: the difference is no larger than the printed figures' rounding explains "
+        "(each figure rounded to whole tkr: at most ½ tkr each), not an error.",
+    ),
     "budget.status.pass": ("Stämmer", "Pass"),
     "budget.status.fail": ("Avviker", "Fail"),
     "budget.status.unchecked": ("Kan ej kontrolleras", "Unchecked"),
+    "budget.status.rounding": ("Avrundning", "Rounding"),
     "budget.heading": (
         "Budgetavstämning: {checks:# kontroll|# kontroller}, {passed} stämmer, {failed} avviker, "
-        "{unchecked} kan inte kontrolleras",
+        "{rounding} avrundning, {unchecked} kan inte kontrolleras",
         "Budget reconciliation: {checks:# check|# checks}, {passed} pass, {failed} fail, "
-        "{unchecked} cannot be checked",
+        "{rounding} rounding, {unchecked} cannot be checked",
     ),
     "budget.col.status": ("Status", "Status"),
     "budget.col.id": ("Id", "Id"),
@@ -106,8 +118,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "budget.title": ("Budgetavstämning", "Budget reconciliation"),
     "budget.counts": (
         "{total:# kontroll|# kontroller}:  ✓ {passed} stämmer   ✗ {failed} avviker   "
-        "? {unchecked} kan inte kontrolleras",
-        "{total:# check|# checks}:  ✓ {passed} pass   ✗ {failed} fail   ? {unchecked} cannot be checked",
+        "≈ {rounding} avrundning   ? {unchecked} kan inte kontrolleras",
+        "{total:# check|# checks}:  ✓ {passed} pass   ✗ {failed} fail   ≈ {rounding} rounding   "
+        "? {unchecked} cannot be checked",
     ),
     "budget.tab.operating": ("Drift", "Operating"),
     "budget.tab.units": ("Per enhet", "By unit"),
@@ -160,8 +173,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "app.key.budget.section": ("Avsnitt", "Section"),
     "app.tip.budget.section": (
-        "1 drift, 2 per enhet, 3 potten, 4 investeringar, 5 diagram",
-        "1 operating, 2 by unit, 3 pot, 4 investments, 5 charts",
+        "1 drift, 2 per enhet, 3 potten, 4 investeringar, 5 diagram, 6 uppföljning",
+        "1 operating, 2 by unit, 3 pot, 4 investments, 5 charts, 6 follow-up",
     ),
     "app.key.budget.section_units": ("Per enhet", "By unit"),
     "app.tip.budget.section_units": ("Visa nettokostnader per enhet", "Show net costs by unit"),
@@ -174,9 +187,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "app.tip.budget.section_investments": ("Visa investeringarna", "Show the investments"),
     "app.key.budget.section_charts": ("Diagram", "Charts"),
     "app.tip.budget.section_charts": ("Visa diagrammen", "Show the charts"),
+    "app.key.budget.section_followup": ("Uppföljning", "Follow-up"),
+    "app.tip.budget.section_followup": (
+        "Visa periodens ekonomiska uppföljning: budget, utfall, prognos, avvikelse",
+        "Show the period's economic follow-up: budget, outcome, forecast, deviation",
+    ),
     "budget.edit.prompt": (
-        "{line}, {year} ({unit}): skriv ny siffra, enter sparar, esc avbryter",
-        "{line}, {year} ({unit}): type the new figure, enter saves, escape cancels",
+        "{line}, {year} ({unit}): skriv ny siffra (tab: anteckning), enter sparar, esc avbryter",
+        "{line}, {year} ({unit}): type the new figure (tab: a note), enter saves, escape cancels",
+    ),
+    "budget.edit.note_placeholder": (
+        "Anteckning (varför), följer med ändringen",
+        "Note (why), kept with the change",
     ),
     "budget.edit.saved": (
         "{line} {year}: {old} → {new} {unit}",

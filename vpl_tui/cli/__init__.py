@@ -99,6 +99,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "edit": "vpl_tui.cli.plan_edit:edit",
     "move": "vpl_tui.cli.plan_edit:move",
     "cancel": "vpl_tui.cli.plan_edit:cancel",
+    "forecast": "vpl_tui.cli.economy:forecast",
 }
 """Every command of `vpl`: its name → `module:attribute` of its click command, imported
 only when it runs (or for `--help`, which lists them all). A new command is one line

@@ -30,6 +30,7 @@ ROLE_STYLES: dict[str, dict[str, Any]] = {
     "check.pass": {"fg": "green"},
     "check.fail": {"fg": "red", "bold": True},
     "check.unchecked": {"fg": "yellow"},
+    "check.rounding": {"fg": "blue"},
 }
 """How each role of `vpl_tui.styles` looks on a terminal: click.style's arguments."""
 
@@ -109,9 +110,25 @@ def summary(
     help="Output format (json descriptions follow --lang).",
 )
 @click.option("--strict", is_flag=True, help="Exit with code 1 when any check fails.")
+@click.option(
+    "--period",
+    "period_name",
+    metavar="PERIOD",
+    help="Show the period's follow-up: budget, outcome, forecast and deviation per unit.",
+)
+@click.option(
+    "--today", callback=_parse_day, metavar="YYYY-MM-DD", help="Count periods from this day."
+)
 @click.pass_obj
-def budget(env: Env, fmt: str, strict: bool) -> None:
-    """Reconcile the budget: do the published figures add up? Failures first."""
+def budget(env: Env, fmt: str, strict: bool, period_name: str | None, today: date | None) -> None:
+    """Reconcile the budget: do the published figures add up? Failures first.
+
+    With --period, the period's economic follow-up instead (vpl forecast enters it)."""
+    if period_name is not None:
+        from vpl_tui.cli.economy import show_followup
+
+        show_followup(env, period_name, fmt, strict, today or date.today())
+        return
     from vpl_tui.budget import reconcile
     from vpl_tui.budget.output import render_json, render_text
     from vpl_tui.rules.checks import any_failed

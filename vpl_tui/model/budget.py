@@ -29,6 +29,7 @@ from vpl_tui.model.base import (
     YearColumns,
     YearFigures,
 )
+from vpl_tui.rules.figures import figure_problem
 from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR
 from vpl_tui.safetext import clean
 
@@ -107,6 +108,36 @@ class FigureChange(Strict):
     user: User = ""
 
 
+ForecastTable = Literal["units", "operating"]
+
+
+class ForecastChange(Strict):
+    """One entry of a forecast's history; the last is the forecast as it stands."""
+
+    at: UtcDatetime
+    outcome: Amount | None = Field(default=None, description="Utfall t.o.m. the period, tkr.")
+    forecast: Amount | None = Field(default=None, description="Prognos for the full year, tkr.")
+    comment: Text = Field(default="", description="Why the forecast deviates from the budget.")
+    user: User = ""
+    undoes: int | None = Field(
+        default=None,
+        ge=0,
+        description="Set on an undo: the index, in this history, of the entry it reverts.",
+    )
+
+
+class ForecastEntry(Strict):
+    """A unit's (or an operating row's) follow-up figures for one period, with their history.
+
+    Separate from the plan's published figures: a forecast never changes them.
+    """
+
+    table: ForecastTable = "units"
+    line: Name = Field(description="A unit's name, or net_costs/grant/result for operating.")
+    period: Ref = Field(description="The id of the follow-up period.")
+    history: list[ForecastChange] = Field(min_length=1)
+
+
 class Budget(Strict):
     """Section 1.3 Drift and the investment table."""
 
@@ -119,6 +150,15 @@ class Budget(Strict):
     pot: EarmarkedPot | None = None
     investments: Investments | None = None
     changes: list[FigureChange] = Field(default_factory=list)
+    material_deviation_percent: Amount | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="A deviation over this % of a unit's budget needs a comment (default 1).",
+    )
+    forecasts: list[ForecastEntry] = Field(
+        default_factory=list, description="Outcome and forecast per period and unit."
+    )
 
 
 OPERATING_LINES: tuple[str, ...] = ("net_costs", "grant", "result")
@@ -181,6 +221,36 @@ def budget_problems(
     if budget.investments is not None:
         problems.extend(_duplicate_names("budget.investments.lines", budget.investments.lines))
     problems.extend(_change_problems(budget))
+    problems.extend(_forecast_problems(budget))
+    return problems
+
+
+def _forecast_problems(budget: Budget) -> list[tuple[str, Reason]]:
+    """Each forecast names a unit (or operating row) of the budget, once per period; its
+    figures are whole tkr; its history goes forward in time; an undo names an earlier entry."""
+
+    units = {unit.name for unit in budget.units.units} if budget.units is not None else set()
+    lines = {"units": units, "operating": set(OPERATING_LINES)}
+    problems: list[tuple[str, Reason]] = []
+    seen: set[tuple[str, str, str]] = set()
+    for f_index, entry in enumerate(budget.forecasts):
+        where = f"budget.forecasts[{f_index}]"
+        if entry.line not in lines[entry.table]:
+            problems.append((f"{where}.line", f"no {entry.table} line {clean(entry.line)[:60]}"))
+        key = (entry.table, entry.line, entry.period)
+        if key in seen:
+            problems.append((where, VplError("plan.duplicate", value=clean(entry.line)[:60])))
+        seen.add(key)
+        for c_index, change in enumerate(entry.history):
+            here = f"{where}.history[{c_index}]"
+            if c_index and change.at < entry.history[c_index - 1].at:
+                problems.append((f"{here}.at", "is before the entry before it"))
+            if change.undoes is not None and change.undoes >= c_index:
+                problems.append((f"{here}.undoes", "must name an earlier entry"))
+            for name in ("outcome", "forecast"):
+                value = getattr(change, name)
+                if value is not None and figure_problem("tkr", value) is not None:
+                    problems.append((f"{here}.{name}", "must be whole tkr"))
     return problems
 
 

@@ -262,7 +262,7 @@ def _changes(data: ReportData, lang: str, forecast: bool) -> list[Block]:
 
 # -- economy --------------------------------------------------------------------------------------
 
-_CHECK_COLOURS = {"pass": "green", "fail": "red", "unchecked": "yellow"}
+_CHECK_COLOURS = {"pass": "green", "fail": "red", "unchecked": "yellow", "rounding": "blue"}
 
 
 def _economy(economy: Economy | None, lang: str) -> list[Block]:

@@ -10,7 +10,8 @@ so the report's contents can be tested on any reader. What it reads:
   they stood at the freeze moment (the last ready mark, or now in a draft), as assessments
   are, and the target for the period's year;
 - the previous period's statuses, for "what changed": activities finished and delayed;
-- the budget reconciliation's findings.
+- the budget reconciliation's findings, and the economy's follow-up table of the period
+  (budget against outcome and forecast per unit), frozen with the assessments.
 
 Assessments come from the follow-up round (the store's `assessment_as_of`), as they stood at the end of the period's last day; a goal without one
 is "Ej bedömd", as the report must never invent one.
@@ -19,8 +20,9 @@ is "Ej bedömd", as the report must never invent one.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from vpl_tui.records import (
     ActivityRecord,
@@ -53,6 +55,9 @@ from vpl_tui.rules.periods import Period, previous_period
 from vpl_tui.rules.statuses import DONE
 from vpl_tui.strings import Strings
 
+if TYPE_CHECKING:
+    from vpl_tui.budget.followup import FollowUpTable
+
 
 class ReportReader(Protocol):
     """What the report reads of a plan: the `Store`'s read methods."""
@@ -74,6 +79,9 @@ class ReportReader(Protocol):
         self, period: str, day: date | datetime | None = None
     ) -> Mapping[str, Assessment]: ...
     def last_ready_mark(self, period: str) -> datetime | None: ...
+    def followup_table(
+        self, period: Period, as_of: date | datetime | None = None
+    ) -> FollowUpTable | None: ...
 
 
 def _assessed(
@@ -122,6 +130,21 @@ def _findings(reader: ReportReader, strings: Strings) -> tuple[Finding, ...]:
 
     checks = reconcile(budget, reader.earmarks())
     return tuple(Finding(c.status, c.describe(strings)) for c in failures_first(checks))
+
+
+def _economy(
+    reader: ReportReader, period: Period, moment: datetime | None, strings: Strings
+) -> Economy:
+    """The reconciliation's findings and, once a forecast of the period is entered, the
+    follow-up table as it stood at `moment` (the last ready mark; None: now, a draft)."""
+    findings = _findings(reader, strings)
+    table = reader.followup_table(period, moment)
+    if table is None or all(
+        row.outcome is None and row.forecast is None for row in (*table.rows, table.total)
+    ):
+        return Economy(findings=findings)
+    total = replace(table.total, unit=strings("economy.total"))
+    return Economy(findings=findings, rows=(*table.rows, total), threshold=table.threshold)
 
 
 def gather_report(
@@ -209,7 +232,7 @@ def gather_report(
         groups=tuple(groups),
         municipality=plan.municipality,
         changes=_changes(reader, period, periods, activities, assessed, scale, goals),
-        economy=Economy(findings=_findings(reader, strings)),
+        economy=_economy(reader, period, last_ready, strings),
         scale=scale,
     )
 

@@ -18,10 +18,29 @@ MKR_TABLES: frozenset[str] = frozenset({"pot", "earmarks"})
 """Tables in mkr (1 mkr = 1 000 tkr); every other budget table is in whole tkr."""
 TKR_DIGITS = 15
 """Whole tkr up to 15 digits: far past any municipality, and exact in SQLite's integers."""
+TKR_BOUND = Decimal(10) ** TKR_DIGITS
+"""Every whole tkr figure below this in size has at most `TKR_DIGITS` digits."""
 MKR_DIGITS = 12
 """Digits in all an mkr figure may have, as the plan file's `Mkr` type allows."""
 MKR_DECIMALS = 3
 """Decimals an mkr figure may have: three are whole tkr, the precision of every table."""
+
+
+ROUNDING_UNIT: dict[Unit, Decimal] = {"tkr": Decimal(1), "mkr": Decimal(0)}
+"""What each printed figure of a table is rounded to, for telling rounding from errors.
+
+A tkr table prints whole tkr, each figure rounded to the nearest one. The mkr figures
+(the pot, the earmarks) are decisions stated exactly, not rounded amounts: none of their
+differences is rounding."""
+
+
+READ_ONLY_KINDS: frozenset[str] = frozenset({"actual"})
+"""Column kinds whose figures are never edited: an actual (Bokslut) is the closed books."""
+
+
+def editable_column(kind: str | None) -> bool:
+    """Whether a figure in a column of `kind` may be edited (None: a table without columns)."""
+    return kind not in READ_ONLY_KINDS
 
 
 def unit_of(table: str) -> Unit:
@@ -37,6 +56,8 @@ def figure_problem(unit: Unit, value: Decimal) -> str | None:
     """
     if not value.is_finite():
         return "figure.not_number"
+    if unit == "tkr" and TKR_BOUND > value > -TKR_BOUND and value == value.to_integral_value():
+        return None  # the common case, decided cheaply (the bounds first: no huge exponent)
     # Only arithmetic that stays cheap for any exponent: `1E+999999999` is finite, and
     # int() of it would build a billion digits.
     _, digits, exponent = value.as_tuple()

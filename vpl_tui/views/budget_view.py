@@ -16,7 +16,7 @@ from vpl_tui.budget import EARMARKS_TABLE, Check, FigureAddress, reconcile
 from vpl_tui.numbers import format_amount
 from vpl_tui.records import Earmark, FigureChangeRecord, FigureRecord
 from vpl_tui.rules.checks import failures_first
-from vpl_tui.safetext import clean
+from vpl_tui.safetext import clean, one_line
 from vpl_tui.strings import Strings
 from vpl_tui.views.budget_tables import SECTION_OF_TABLE, CellSpec, RowSpec, TableSpec, build_tables
 
@@ -185,16 +185,16 @@ def cell_explanation(
     if cell.edited and cell.published is not None:
         lines.append(s("budget.detail.published", value=format_amount(cell.published), unit=unit))
     if cell.address is not None:  # a closed figure's history too, though it is not edited
-        for change in state.history.get(cell.address, [])[-HISTORY_SHOWN:]:
-            lines.append(
-                s(
-                    "budget.detail.history",
-                    at=change.at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                    user=change.user,
-                    old=format_amount(change.from_value),
-                    new=format_amount(change.to_value),
-                )
+        # Newest first, as an activity's history is shown; each with its note.
+        for change in reversed(state.history.get(cell.address, [])[-HISTORY_SHOWN:]):
+            said = s(
+                "budget.detail.history",
+                at=change.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                user=change.user,
+                old=format_amount(change.from_value),
+                new=format_amount(change.to_value),
             )
+            lines.append(f"{said}  {one_line(change.note, 80)}" if change.note.strip() else said)
     if row.funds:
         lines.append(s("budget.detail.funds", targets=", ".join(row.funds)))
     checks = {check.id: check for check in state.checks}
