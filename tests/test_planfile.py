@@ -192,7 +192,7 @@ def activities(draw: st.DrawFn, ref: str) -> Activity:
 
 @st.composite
 def plans(draw: st.DrawFn) -> Plan:
-    refs = draw(st.lists(REF, min_size=1, max_size=6, unique=True))
+    refs = draw(st.lists(REF, min_size=1, max_size=6, unique_by=str.casefold))
     initiative_refs, goal_refs = refs[: len(refs) // 2], refs[len(refs) // 2 :]
     metric = Metric(
         name=draw(NAME),
