@@ -166,9 +166,10 @@ class FollowupScreen(Screen[None]):
         self.title = s("app.followup.title", period=period_header(form.period, s))
         kind = s(f"app.followup.kind.{form.kind}", target=form.target)
         yield Header()
+        # Outside the scrolled body: which goal this is stays in view as the body scrolls.
+        yield Static(Text.assemble((kind, "bold"), "  ", plain(form.title)), id="fu-heading")
+        yield Static(id="fu-readonly")
         with VerticalScroll(id="fu-body"):
-            yield Static(Text.assemble((kind, "bold"), "  ", plain(form.title)), id="fu-heading")
-            yield Static(id="fu-readonly")
             yield LevelPicker(form, s, id="fu-levels")
             yield Static(Text(s("app.followup.suggestion_reading")), id="fu-suggestion")
             yield Static(id="fu-required")
