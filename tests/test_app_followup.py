@@ -186,3 +186,14 @@ async def test_a_change_saved_meanwhile_is_not_overwritten(store: Store, tmp_pat
         await type_text(pilot, "sist ")
         await app.action_quit()
     assert rows(store.path, "1.1.2", "t1")[-1]["analysis"] == "sist Nytt läge"
+
+
+async def test_the_view_names_its_goal_above_the_form_at_a_small_height(
+    store: Store, tmp_path: Path
+) -> None:
+    app = make_app(store, tmp_path / "rapporter", today=IN_THE_YEAR)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        await open_goal(pilot, "1.1.1")
+        first_lines = "\n".join(screen_text(app).splitlines()[:4])
+        assert "Mål 1.1.1" in first_lines  # not scrolled away when the levels take focus
