@@ -36,6 +36,9 @@ async def test_a_units_forecast_is_entered_checked_and_charted(store: Store, db_
         assert screen.query_one(TabbedContent).active == "section-followup"
         heading = str(screen.query_one("#followup-heading", Static).render())
         assert heading == "Ekonomisk uppföljning Tertial 1: budget 2023 mot prognos, tkr"
+        checks = str(screen.query_one("#followup-checks", Static).render())
+        assert "\\n" not in checks  # one check a line, not an escaped line break
+        assert len(checks.splitlines()) >= 3
         grid = screen.query_one("#followup-table", DataTable)
         assert screen.focused is grid
         assert row_of(grid, "Personal")[:4] == ["Personal", "38 859", "–", "–"]

@@ -128,7 +128,9 @@ class FollowupPane(Vertical):
         for row in [*table.rows, table.total]:
             grid.add_row(*(plain(cell) for cell in row_cells(row, table, s)), key=row.unit)
         grid.move_cursor(row=min(cursor, grid.row_count - 1))
-        self.query_one("#followup-checks", Static).update(plain("\n".join(self.explanation())))
+        self.query_one("#followup-checks", Static).update(
+            plain("\n".join(self.explanation()), multiline=True)
+        )
         self.query_one(BarChart).data = forecast_chart(table, s)
 
     def explanation(self) -> list[str]:
