@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from vpl_tui.budget.check import Check, signed_amount
-from vpl_tui.numbers import format_amount
 from vpl_tui.rules.checks import any_failed, failures_first, tally
 from vpl_tui.safetext import clean, escape_serialised, one_line
 from vpl_tui.strings import Strings
@@ -86,9 +85,9 @@ def render_text(checks: Sequence[Check], strings: Strings, *, style: Style = pla
         [
             f"{SIGNS[check.status]} {strings(f'budget.status.{check.status}')}",
             clean(check.id),
-            format_amount(check.published),
-            format_amount(check.computed),
-            signed_amount(check.difference),
+            check.amount(check.published),
+            check.amount(check.computed),
+            signed_amount(check.difference, check.decimals),
             check.unit or "",
             one_line(check.describe(strings)),
         ]
