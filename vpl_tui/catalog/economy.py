@@ -265,4 +265,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Operating statement {year}, {column}: the units add up to the total",
     ),
     "budget.section.drift": ("Driftredovisning", "Operating statement"),
+    "app.key.budget.section_drift": ("Driftredovisning", "Statement"),
+    "app.tip.budget.section_drift": (
+        "Visa driftredovisningen",
+        "Show the driftredovisning (operating statement)",
+    ),
 }
