@@ -213,7 +213,7 @@ class BudgetStore(Connected):
             units=units,
             pot=pot,
             investments=investments,
-            drift=read_drift(self.db.conn, declared),
+            drift=read_drift(self.db.conn, declared, light=light),
         )
 
     def _figure_changes(self) -> list[FigureChange]:

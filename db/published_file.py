@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from vpl_tui.db.changes import number_text
 from vpl_tui.rules.economy import DRIFT_COLUMNS
@@ -64,17 +64,46 @@ def _decimal(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
+class DriftLineRecord(NamedTuple):
+    """A driftredovisning line as plain data: `vpl budget` reads it without pydantic."""
+
+    name: str
+    year: int
+    income: Decimal | None = None
+    costs: Decimal | None = None
+    net_costs: Decimal | None = None
+    grant: Decimal | None = None
+    result: Decimal | None = None
+    disposition: Decimal | None = None
+    opening_result: Decimal | None = None
+    closing_result: Decimal | None = None
+
+
+class DriftRecord(NamedTuple):
+    """The driftredovisning as plain data, with the model's attributes."""
+
+    unit: str
+    decimals: int
+    lines: list[DriftLineRecord]
+
+
 def read_drift(
-    conn: sqlite3.Connection, units: dict[str, tuple[str, int]]
-) -> DriftStatement | None:
-    """The driftredovisning as loaded, or None when the plan has none."""
+    conn: sqlite3.Connection, units: dict[str, tuple[str, int]], *, light: bool = False
+) -> DriftStatement | DriftRecord | None:
+    """The driftredovisning as loaded (the model, or with `light` plain records), or None."""
     if "drift" not in units:
         return None  # also a database from before migration 8: it has none
-    from vpl_tui.model.drift import DriftLine, DriftStatement
+    if light:
+        line_kind: Any = DriftLineRecord
+        statement_kind: Any = DriftRecord
+    else:
+        from vpl_tui.model.drift import DriftLine, DriftStatement
+
+        line_kind, statement_kind = DriftLine.model_construct, DriftStatement.model_construct
 
     names = ", ".join(_SQL_COLUMNS)
     lines = [
-        DriftLine.model_construct(
+        line_kind(
             name=name,
             year=year,
             **{c: _decimal(v) for c, v in zip(DRIFT_COLUMNS, values, strict=True)},
@@ -84,4 +113,4 @@ def read_drift(
         )
     ]
     unit, decimals = units["drift"]
-    return DriftStatement.model_construct(unit=unit, decimals=decimals, lines=lines)
+    return statement_kind(unit=unit, decimals=decimals, lines=lines)

@@ -131,11 +131,27 @@ def test_the_second_plan_loads_reconciles_with_rounding_and_exports_byte_for_byt
     ]
     assert "182,4     182,5      −0,1  mnkr" in rounding[0]
     assert any("drift.sum.grant.2022" in line and "176,0" in line for line in lines)
+    statement = lines[lines.index("Driftredovisning i mnkr, som publicerad (decimaler: 1)") :]
+    assert statement[2].split()[:4] == ["Enhet", "År", "Intäkter", "Kostnader"]
+    assert statement[3].split() == [
+        "Kultur",
+        "2022",
+        "5,1",
+        "40,3",
+        "35,3",
+        "35,0",
+        "−0,3",
+        "0,0",
+        "1,0",
+        "0,7",
+    ]
+    assert statement[5].startswith("Summa   2022      25,4      201,2         175,9")
     data = json.loads(run_vpl("budget", "--format", "json", db=db).stdout)
     assert data["ok"] is True
     by_id = {check["id"]: check for check in data["checks"]}
     assert by_id["units.sum.2023"]["difference"] == -0.1
     assert by_id["units.sum.2023"]["unit"] == "mnkr"
+    assert data["drift"]["unit"] == "mnkr" and data["drift"]["lines"][0]["net_costs"] == 35.3
     exported = run_vpl("export", "-o", str(tmp_path / "out.toml"), db=db)
     assert exported.returncode == 0, exported.stderr
     assert (tmp_path / "out.toml").read_bytes() == SECOND_PLAN.read_bytes()

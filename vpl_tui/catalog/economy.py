@@ -270,4 +270,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Visa driftredovisningen",
         "Show the driftredovisning (operating statement)",
     ),
+    "drift.col.line": ("Enhet", "Unit"),
+    "drift.col.year": ("År", "Year"),
+    "drift.heading": (
+        "Driftredovisning i {unit}, som publicerad (decimaler: {decimals})",
+        "Operating statement in {unit}, as published (decimals: {decimals})",
+    ),
 }
