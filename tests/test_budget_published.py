@@ -107,7 +107,9 @@ def test_the_driftredovisnings_definitions_with_positive_income_and_costs() -> N
     assert status["drift.closing_result.Kultur.2022"] == "rounding"
     assert status["drift.net_costs.Fritid.2022"] == "fail"  # 0,4 off
     assert status["drift.result.Stab.2022"] == "unchecked"  # no net cost printed
-    assert "drift.closing_result.Fritid.2022" not in status  # no such columns: nothing to check
+    assert status["drift.closing_result.Fritid.2022"] == "unchecked"  # Kultur prints them
+    bare = DriftStatement(unit="mnkr", decimals=1, lines=[wrong])
+    assert {c.id for c in drift_reconciliation(bare)} == {"drift.net_costs.Fritid.2022"}
 
 
 def test_the_second_plan_loads_reconciles_with_rounding_and_exports_byte_for_byte(

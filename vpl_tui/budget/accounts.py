@@ -147,6 +147,7 @@ def drift_reconciliation(drift: DriftStatement | None) -> list[Check]:
     if drift is None:
         return []
     checks: list[Check] = []
+    printed = {c for c in DRIFT_COLUMNS if any(getattr(ln, c) is not None for ln in drift.lines)}
     years = sorted({line.year for line in drift.lines})
     for year in years:
         lines = [line for line in drift.lines if line.year == year]
@@ -154,8 +155,8 @@ def drift_reconciliation(drift: DriftStatement | None) -> list[Check]:
         for line in lines:
             figures = {c: getattr(line, c) for c in DRIFT_COLUMNS}
             for column, parts in DEFINITIONS:
-                if figures[column] is None and all(figures[n] is None for n, _ in parts):
-                    continue  # a table without these columns has nothing to check here
+                if column not in printed or all(name not in printed for name, _ in parts):
+                    continue  # a statement without these columns has nothing to check here
                 checks.append(
                     _drift_compare(
                         drift,
