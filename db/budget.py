@@ -20,6 +20,7 @@ from vpl_tui.db.changes import (
     parse_time,
 )
 from vpl_tui.db.connection import Connected
+from vpl_tui.db.published_file import read_drift, read_units
 from vpl_tui.db.tree_reads import decimal_or_none
 from vpl_tui.errors import VplError
 from vpl_tui.numbers import format_amount
@@ -131,10 +132,23 @@ class BudgetStore(Connected):
         for row in query("SELECT * FROM budget_line ORDER BY table_name, position"):
             lines[row["table_name"]].append(row)
 
-        def whole(table: str, line: str) -> dict[str, int]:
-            return {year: int(value) for year, value in figures.get((table, line), {}).items()}
+        def whole(table: str, line: str) -> dict[str, int | Decimal]:
+            # The models hold Decimals; the records whole figures as ints, as a tkr
+            # table's always were, and 175.9 as a Decimal.
+            return {
+                year: int(value) if light and value == value.to_integral_value() else value
+                for year, value in figures.get((table, line), {}).items()
+            }
+
+        light = kinds is _LIGHT_BUDGET
+        declared = read_units(self.db.conn)  # db/published_file.py
+
+        def published(table: str) -> dict[str, Any]:
+            unit, decimals = declared.get(table, ("tkr", 0))
+            return {"unit": unit, "decimals": decimals}
 
         operating = kinds.operating(
+            **published("operating"),
             columns=columns["operating"],
             # Its lines are net_costs, grant and result (model.OPERATING_LINES), each with
             # a budget_line row since `vpl load`.
@@ -143,6 +157,7 @@ class BudgetStore(Connected):
         units = None
         if "units" in columns:
             units = kinds.units(
+                **published("units"),
                 columns=columns["units"],
                 units=[
                     kinds.unit(name=row["line"], net_costs=whole("units", row["line"]))
@@ -154,6 +169,7 @@ class BudgetStore(Connected):
         investments = None
         if "investments" in columns:
             investments = kinds.investments(
+                **published("investments"),
                 columns=columns["investments"],
                 net_investments=whole("investments", "net_investments"),
                 lines=[
@@ -197,6 +213,7 @@ class BudgetStore(Connected):
             units=units,
             pot=pot,
             investments=investments,
+            drift=read_drift(self.db.conn, declared, light=light),
         )
 
     def _figure_changes(self) -> list[FigureChange]:
@@ -285,9 +302,12 @@ class BudgetStore(Connected):
             if not editable_column(kind and kind[0]):
                 raise VplError("error.figure_actual", address=clean(address))
             check_note_and_user(note, user or current_user())
-            problem = _figure_problem(table, value)
+            unit, decimals = read_units(self.db.conn).get(table, ("tkr", 0))
+            problem = _figure_problem(table, value, unit, decimals)
             if problem is not None:
-                raise VplError(problem, address=clean(address), value=value)
+                raise VplError(
+                    problem, address=clean(address), value=value, unit=unit, decimals=decimals
+                )
             current = Decimal(str(row[0]))
             if expected is not None and current != expected:
                 raise StaleFigure(address, current)
@@ -356,13 +376,17 @@ class BudgetStore(Connected):
         ]
 
 
-def _figure_problem(table: str, value: Decimal) -> str | None:
+def _figure_problem(
+    table: str, value: Decimal, declared: str = "tkr", decimals: int = 0
+) -> str | None:
     """Why a plan file could not hold `value` in `table` (a catalog key), or None.
 
     Refused when edited rather than found at the next `vpl load`: an export must load again.
     The rule is the core's (`vpl_tui.rules.figures`), the one the budget screen checks as you type.
     """
     unit = unit_of(table)
-    if figure_problem(unit, value) is None:
+    if figure_problem(unit, value, decimals) is None:
         return None
-    return "error.figure_mkr" if unit == "mkr" else "error.figure_whole_tkr"
+    if unit == "mkr":
+        return "error.figure_mkr"
+    return "error.figure_whole_tkr" if (declared, decimals) == ("tkr", 0) else "error.figure_form"

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, get_args
 
 from vpl_tui.db.changes import format_time, number_text, utc_now
 from vpl_tui.db.connection import Connected
+from vpl_tui.db.published_file import TABLES_CHILDREN_FIRST as PUBLISHED_TABLES
+from vpl_tui.db.published_file import insert_published
 from vpl_tui.rules.statuses import STATUSES
 
 if TYPE_CHECKING:
@@ -43,6 +45,7 @@ tables, whose rows refer only to what they are nested under in the plan file."""
 LOAD_CACHE_KIB = -131_072
 """SQLite's page cache while a plan is replaced (negative: KiB), at most 128 MiB."""
 _TABLES_CHILDREN_FIRST = (
+    *PUBLISHED_TABLES,  # db/published_file.py
     "budget_history",
     "budget_figure",
     "budget_line",
@@ -295,6 +298,7 @@ class PlanLoad(Connected):
             )
             lines.append(("pot", "total", 0, ""))
             lines += [("pot", a.id, i + 1, "") for i, a in enumerate(pot.allocations)]
+        insert_published(self.db.conn, budget)  # db/published_file.py
         many("INSERT INTO budget_column VALUES (?, ?, ?)", columns)
         many("INSERT INTO budget_line VALUES (?, ?, ?, ?)", lines)
         current = figure_values(budget)

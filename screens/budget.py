@@ -1,10 +1,9 @@
 """The budget screen: does the plan's budget hold together, and where not, by how much?
 
-At the top, the checks (how many pass, fail, cannot be checked) with the failures first;
-enter on a check jumps to its cell. Below, one section per table (operating budget, net
-costs by unit, the earmarked pot, investments) with the published total and the computed
-one side by side, a section of bar charts, and the period's follow-up (`FollowupPane`). Enter on a figure edits it (a forecast
-update, say, see `controllers.budget_edit`); `p` restores the published figure. The
+At the top, the checks, failures first; enter on a check jumps to its cell. Below, one
+section per table (operating budget, by unit, pot, investments, charts, the period's
+follow-up `FollowupPane`, the driftredovisning), each in its published unit and decimals.
+Enter on a figure edits it (`controllers.budget_edit`); `p` restores the published one. The
 explanation pane under the tables spells out the check or cell under the cursor (`i`
 hides or shows it).
 
@@ -43,8 +42,8 @@ from vpl_tui.strings import Strings
 from vpl_tui.views.budget_tables import SECTION_OF_TABLE, TABLE_IDS, CellSpec
 from vpl_tui.views.budget_view import BudgetState, cell_explanation, locate
 
-SECTIONS: tuple[str, ...] = ("operating", "units", "pot", "investments", "charts", "followup")
-"""The sections (tabs) in order; keys 1–6 switch to them."""
+SECTIONS = ("operating", "units", "pot", "investments", "charts", "followup", "drift")
+"""The sections (tabs) in order; keys 1–7 switch to them."""
 POLL_SECONDS = 2.0
 """How often the screen looks for edits made in another session."""
 
@@ -105,6 +104,7 @@ class BudgetScreen(KeepsRunning, Screen[None]):
         _section_key("4", "investments", "Investments", "Show the investments"),
         _section_key("5", "charts", "Charts", "Show the charts"),
         _section_key("6", "followup", "Follow-up", "Show the period's follow-up of the economy"),
+        _section_key("7", "drift", "Statement", "Show the driftredovisning (operating statement)"),
     ]
 
     explain_visible: reactive[bool] = reactive(True)
@@ -171,6 +171,8 @@ class BudgetScreen(KeepsRunning, Screen[None]):
                 yield BudgetCharts(s, id="budget-charts")
             with TabPane(s("economy.tab"), id="section-followup"):
                 yield FollowupPane(self.store, s, id="budget-followup")
+            with TabPane(s("budget.section.drift"), id="section-drift"):
+                yield FigureTable(s, id="table-drift")
         with Horizontal(id="budget-edit"):
             yield Label(id="budget-edit-label")
             yield Input(id="budget-edit-input")
@@ -235,7 +237,7 @@ class BudgetScreen(KeepsRunning, Screen[None]):
             if table_id in state.tables:
                 table.show(state.tables[table_id])
         self.query_one("#budget-earmarks-title").display = "earmarks" in state.tables
-        for section in ("units", "pot", "investments"):
+        for section in ("units", "pot", "investments", "drift"):
             present = any(SECTION_OF_TABLE[t] == section for t in state.tables)
             (tabs.show_tab if present else tabs.hide_tab)(f"section-{section}")
         result = tally(state.checks)

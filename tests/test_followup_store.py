@@ -147,7 +147,13 @@ def test_a_database_from_before_follow_up_rounds_is_upgraded(db_path: Path, stor
 
     store.close()
     with sqlite3.connect(db_path) as conn:  # as vpl wrote it before migration 4
-        for table in (*FOLLOWUP_TABLES, "forecast_history", "forecast_setting"):  # and later
+        for table in (
+            *FOLLOWUP_TABLES,
+            "forecast_history",
+            "forecast_setting",
+            "drift_line",
+            "budget_table_unit",
+        ):
             conn.execute(f"DROP TABLE {table}")
         for statement in BEFORE_PLAN_CHANGES:  # and before the later ones
             conn.execute(statement)

@@ -623,7 +623,7 @@ def test_a_database_of_the_previous_schema_is_upgraded_in_place(store, db_path: 
             connection.execute(f"DROP TABLE {table}")
         for statement in BEFORE_PLAN_CHANGES:  # migration 7's
             connection.execute(statement)
-        for table in ("forecast_history", "forecast_setting"):  # the economy's migration
+        for table in ("forecast_history", "forecast_setting", "budget_table_unit", "drift_line"):
             connection.execute(f"DROP TABLE {table}")
         connection.execute("PRAGMA user_version = 2")
     before = table_rows(db_path)

@@ -40,6 +40,12 @@ def format_amount(value: int | float | Decimal | None, decimals: int | None = No
     return (MINUS + result) if number < 0 else result
 
 
+def format_published(value: int | Decimal | None, decimals: int = 0) -> str:
+    """A figure as its table was published: with the table's decimals (`175,9`, `176,0`
+    in a one-decimal mnkr table), or as it is in a table of whole figures (`279 191`)."""
+    return format_amount(value, decimals or None)
+
+
 MAX_AMOUNT_TEXT = 40
 """The longest figure text read: a 15-digit figure with spaces, sign and decimals fits."""
 _AMOUNT = re.compile(r"[+-]?(?:\d{1,3}(?: \d{3})+|\d+)(?:[.,]\d+)?")

@@ -14,7 +14,7 @@ module), and `dataclasses` is not imported at all. A changed copy is `record._re
 # one. Decimal alone stays text: `vpl set` reads no amount and need not import decimal.
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from vpl_tui.rules.progress import Progress
 from vpl_tui.rules.statuses import is_overdue
@@ -227,6 +227,8 @@ class OperatingFigures(NamedTuple):
     net_costs: dict[str, int]
     grant: dict[str, int]
     result: dict[str, int]
+    unit: str = "tkr"
+    decimals: int = 0
 
 
 class UnitFigures(NamedTuple):
@@ -242,6 +244,8 @@ class UnitTable(NamedTuple):
     columns: dict[str, str]
     units: list[UnitFigures]
     total: dict[str, int]
+    unit: str = "tkr"
+    decimals: int = 0
 
 
 class AllocationFigure(NamedTuple):
@@ -279,6 +283,8 @@ class InvestmentTable(NamedTuple):
     lines: list[InvestmentLineFigures]
     total: dict[str, int]
     explanation: str
+    unit: str = "tkr"
+    decimals: int = 0
 
 
 class BudgetFigures(NamedTuple):
@@ -290,3 +296,5 @@ class BudgetFigures(NamedTuple):
     units: UnitTable | None
     pot: PotFigures | None
     investments: InvestmentTable | None
+    drift: Any = None
+    """The driftredovisning (`vpl_tui.model.drift.DriftStatement`), or None."""

@@ -15,6 +15,7 @@ from vpl_tui.db.migrations import (
     m005_metrics,
     m006_economy,
     m007_plan_changes,
+    m008_published_tables,
 )
 
 MIGRATIONS: tuple[str, ...] = (
@@ -25,5 +26,6 @@ MIGRATIONS: tuple[str, ...] = (
     m005_metrics.SQL,
     m006_economy.SQL,
     m007_plan_changes.SQL,
+    m008_published_tables.SQL,
 )
 """Each migration's SQL, in order: index 0 is migration 1."""

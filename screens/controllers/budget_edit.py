@@ -19,7 +19,7 @@ from textual.widgets import Input, Label
 from vpl_tui.budget import FigureAddress
 from vpl_tui.db.store import StaleFigure
 from vpl_tui.errors import VplError
-from vpl_tui.numbers import MAX_AMOUNT_TEXT, format_amount, parse_amount
+from vpl_tui.numbers import MAX_AMOUNT_TEXT, format_published, parse_amount
 from vpl_tui.rules.figures import figure_problem
 from vpl_tui.safetext import clean, one_line
 from vpl_tui.screens.safe import plain
@@ -41,6 +41,8 @@ class EditTarget:
     line: str
     column: str
     unit: str
+    decimals: int = 0
+    """The decimals its table was published with: the form a typed figure may have."""
 
 
 class FigureEditor:
@@ -63,6 +65,7 @@ class FigureEditor:
             line=clean(row.label),
             column=table.column_label(coordinate.column),
             unit=table.spec.unit,
+            decimals=table.spec.decimals,
         )
 
     def start(self, table: FigureTable, coordinate: Coordinate) -> None:
@@ -77,7 +80,7 @@ class FigureEditor:
         prompt = s("budget.edit.prompt", line=target.line, year=target.column, unit=target.unit)
         screen.query_one("#budget-edit-label", Label).update(plain(prompt))
         field = screen.query_one("#budget-edit-input", Input)
-        field.value = format_amount(target.shown)
+        field.value = format_published(target.shown, target.decimals)
         screen.query_one("#budget-edit-note", Input).value = ""
         screen.query_one("#budget-edit").display = True
         field.focus()
@@ -113,7 +116,8 @@ class FigureEditor:
             message = s("budget.edit.not_number", value=shown)
             screen.notify(message, severity="error", markup=False)
             return
-        problem = figure_problem(target.unit, value)  # type: ignore[arg-type]
+        # The table's own form: 175,9 in an mnkr table with one decimal, 175,95 refused.
+        problem = figure_problem(target.unit, value, target.decimals)  # type: ignore[arg-type]
         if problem is not None:
             screen.notify(s(problem), severity="error", markup=False)
             return
@@ -125,14 +129,14 @@ class FigureEditor:
         """Write `value` for `target` with a history row; the screen reads everything again."""
         screen, s = self.screen, self.screen.strings
         address = target.address
-        if target.unit == "tkr":
+        if target.unit == "tkr" and not target.decimals:
             value = Decimal(int(value))  # "279 191,0" is 279 191: stored as a whole number
         try:
             change = screen.store.set_figure(
                 address.table, address.line, address.year, value, note=note, expected=target.shown
             )
         except StaleFigure as stale:
-            current = f"{format_amount(stale.current)} {target.unit}"
+            current = f"{format_published(stale.current, target.decimals)} {target.unit}"
             message = s("budget.edit.stale", line=target.line, year=target.column, value=current)
             screen.notify(message, severity="error", timeout=8, markup=False)
             self.end()
@@ -151,8 +155,8 @@ class FigureEditor:
             "budget.edit.saved",
             line=target.line,
             year=target.column,
-            old=format_amount(change.from_value),
-            new=format_amount(change.to_value),
+            old=format_published(change.from_value, target.decimals),
+            new=format_published(change.to_value, target.decimals),
             unit=target.unit,
         )
         screen.notify(message, markup=False)

@@ -19,7 +19,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from vpl_tui.budget import SIGNS, Check, failures_first, signed_amount
-from vpl_tui.numbers import format_amount
+from vpl_tui.numbers import format_published
 from vpl_tui.safetext import clean, one_line
 from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.strings import Strings
@@ -117,7 +117,13 @@ class FigureTable(DataTable):
     def _cell(self, cell: CellSpec) -> Text:
         if cell.text is not None:
             return Text(clean(cell.text), end="")
-        amount = signed_amount(cell.value) if cell.difference else format_amount(cell.value)
+        # As the table was published: 175,9 mnkr with its decimal, 279 191 tkr whole.
+        decimals = self.spec.decimals if self.spec is not None else 0
+        amount = (
+            signed_amount(cell.value, decimals)
+            if cell.difference
+            else format_published(cell.value, decimals)
+        )
         if cell.value is None and cell.status == "unchecked":
             amount = "—"
         signs = []
@@ -200,7 +206,7 @@ class CheckList(DataTable):
         s = self.strings
         for check in self.checks:
             style = self.get_component_rich_style(f"check-list--{check.status}", partial=True)
-            difference = signed_amount(check.difference)
+            difference = signed_amount(check.difference, check.decimals)
             if difference and check.unit:
                 difference += f" {check.unit}"
             self.add_row(

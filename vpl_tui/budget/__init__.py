@@ -31,9 +31,13 @@ The checks, in the order they are returned:
 5. `columns.units`, `columns.investments`: the table covers only years of the operating
    table, each with the same kind (actual, forecast, budget), and has no figure outside
    its columns.
+6. `drift.<column>.<line>.<year>`, `drift.sum.<column>.<year>`: the driftredovisning's
+   definitions and Summa rows (`vpl_tui.budget.accounts`).
 
 A blank cell in a table with a breakdown for that year counts as 0 (the plan prints nothing
-where a line has no amount). Figures are `Decimal`: tkr tables hold whole numbers, the pot
+where a line has no amount). Every check is made in its table's unit and decimals (whole
+tkr by default, or e.g. mnkr with one decimal): a difference of at most n × half a unit of
+the last decimal is `rounding`. Figures are `Decimal`: tkr tables hold whole numbers, the pot
 and earmarks hold mkr (1 mkr = 1 000 tkr); the pot checks compare mkr with mkr.
 
 The checks are pure: no Textual, no SQL. Descriptions are catalog keys with values, so the
@@ -47,6 +51,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from vpl_tui.budget.accounts import drift_reconciliation
 
 # Re-exported: the callers of the checks import them from here.
 from vpl_tui.budget.check import (  # noqa: F401
@@ -94,4 +100,5 @@ def reconcile(budget: Budget | BudgetFigures, earmarks: Sequence[Earmark]) -> li
         + pot_checks(budget, earmarks)
         + investment_checks(budget)
         + column_checks(budget)
+        + drift_reconciliation(budget.drift)
     )

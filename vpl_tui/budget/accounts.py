@@ -15,7 +15,11 @@ and each column's Summa row is the sum of the units'. Figures are as printed, al
 but a result, which may be negative (a deficit). `drift_checks` makes every check a table
 allows: one whose figures are not all printed cannot be made (unchecked).
 
-Not yet in the plan file or the store: this is the rule, ready for the table to be read into.
+The sign convention: intäkter and kostnader are printed as positive amounts (what came in,
+what went out), so nettokostnad is positive for a unit that costs more than it earns; a
+result, and a disposition, may be negative. `drift_reconciliation` makes these checks on
+the plan file's `[budget.drift]` for `vpl_tui.budget.reconcile`, in the table's own unit
+and decimals: a difference of at most n × half a unit of the last decimal is avrundning.
 """
 
 from __future__ import annotations
@@ -23,32 +27,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING
 
+from vpl_tui.budget.check import Check, FigureAddress, Label, Term, compare
+from vpl_tui.budget.sums import TKR_PER
 from vpl_tui.rules.checks import CheckStatus
-from vpl_tui.rules.economy import difference_kind
+from vpl_tui.rules.economy import DEFINITIONS, DRIFT_COLUMNS, difference_kind
+from vpl_tui.rules.figures import TableUnit, rounding_step
 
-TableUnit = Literal["tkr", "mnkr"]
-TKR_PER: dict[str, Decimal] = {"tkr": Decimal(1), "mnkr": Decimal(1000)}
-DRIFT_COLUMNS: tuple[str, ...] = (
-    "income",
-    "costs",
-    "net_costs",
-    "grant",
-    "result",
-    "disposition",
-    "opening_result",
-    "closing_result",
-)
-"""intäkter, kostnader, nettokostnad, kommunbidrag, årets resultat, disposition, ingående
-och utgående resultat: the columns plans publish, in their usual order."""
+if TYPE_CHECKING:
+    from vpl_tui.model.drift import DriftStatement
 
-DEFINITIONS: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = (
-    ("net_costs", (("costs", 1), ("income", -1))),
-    ("result", (("grant", 1), ("net_costs", -1))),
-    ("closing_result", (("opening_result", 1), ("result", 1), ("disposition", -1))),
-)
-"""Each defined column and the signed columns it is made of."""
+__all__ = ["TKR_PER", "DRIFT_COLUMNS", "TableUnit"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +51,7 @@ class PublishedUnit:
     @property
     def step(self) -> Decimal:
         """What each printed figure is rounded to, in the table's unit (0,1 for one decimal)."""
-        return Decimal(1).scaleb(-self.decimals)
+        return rounding_step(self.unit, self.decimals)
 
     def to_tkr(self, value: Decimal) -> Decimal:
         """A printed figure in tkr (175,9 mnkr is 175 900 tkr)."""
@@ -137,3 +127,102 @@ def drift_checks(
                     _check(total.name, f"sum.{column}", total.figures[column], parts, unit)
                 )
     return checks
+
+
+TOTAL = "total"
+"""The line of a driftredovisning that is the Summa row of its year."""
+
+
+def drift_address(line: str, column: str, year: int) -> FigureAddress:
+    """Where a driftredovisning figure is: the column in the table part, so a cell is one."""
+    return FigureAddress(f"drift.{column}", line, year)
+
+
+def drift_reconciliation(drift: DriftStatement | None) -> list[Check]:
+    """The driftredovisning's checks: each line's definitions, then each column's Summa.
+
+    Per year in the order the lines come; a check whose figures are not all printed is
+    unchecked; the rounding allowed is the table's own (n × half its last decimal).
+    """
+    if drift is None:
+        return []
+    checks: list[Check] = []
+    printed = {c for c in DRIFT_COLUMNS if any(getattr(ln, c) is not None for ln in drift.lines)}
+    years = sorted({line.year for line in drift.lines})
+    for year in years:
+        lines = [line for line in drift.lines if line.year == year]
+        units = [line for line in lines if line.name != TOTAL]
+        for line in lines:
+            figures = {c: getattr(line, c) for c in DRIFT_COLUMNS}
+            for column, parts in DEFINITIONS:
+                if column not in printed or all(name not in printed for name, _ in parts):
+                    continue  # a statement without these columns has nothing to check here
+                checks.append(
+                    _drift_compare(
+                        drift,
+                        id=f"drift.{column}.{line.name}.{year}",
+                        key=f"drift.check.{column}",
+                        line=line.name,
+                        column=column,
+                        year=year,
+                        published=figures[column],
+                        terms=[
+                            (line.name, name, figures[name], sign, Label(f"drift.col.{name}"))
+                            for name, sign in parts
+                        ],
+                    )
+                )
+        total = next((line for line in lines if line.name == TOTAL), None)
+        if total is None or not units:
+            continue
+        for column in DRIFT_COLUMNS:
+            published = getattr(total, column)
+            if published is None:
+                continue
+            checks.append(
+                _drift_compare(
+                    drift,
+                    id=f"drift.sum.{column}.{year}",
+                    key="drift.check.sum",
+                    line=TOTAL,
+                    column=column,
+                    year=year,
+                    published=published,
+                    terms=[
+                        (unit.name, column, getattr(unit, column), 1, unit.name) for unit in units
+                    ],
+                )
+            )
+    return checks
+
+
+def _drift_compare(
+    drift: DriftStatement,
+    *,
+    id: str,
+    key: str,
+    line: str,
+    column: str,
+    year: int,
+    published: Decimal | None,
+    terms: Sequence[tuple[str, str, Decimal | None, int, Label | str]],
+) -> Check:
+    shown_line: object = Label("drift.line.total") if line == TOTAL else line
+    return compare(
+        id=id,
+        group="drift",
+        key=key,
+        values={"line": shown_line, "year": year, "column": Label(f"drift.col.{column}")},
+        year=year,
+        unit=drift.unit,
+        decimals=drift.decimals,
+        published=published,
+        published_label=Label(f"drift.col.{column}"),
+        target=drift_address(line, column, year),
+        terms=[
+            Term(drift_address(name, part, year), label, value, sign)
+            for name, part, value, sign, label in terms
+            if value is not None
+        ],
+        has_parts=all(value is not None for _, _, value, _, _ in terms),
+    )

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from vpl_tui.numbers import format_amount
+from vpl_tui.numbers import format_published
 from vpl_tui.rules.checks import CheckStatus
 from vpl_tui.rules.economy import difference_kind
-from vpl_tui.rules.figures import ROUNDING_UNIT, Unit
+from vpl_tui.rules.figures import Unit, rounding_step
 from vpl_tui.strings import Strings
 
-Group = Literal["operating", "units", "pot", "investments", "columns"]
+Group = Literal["operating", "units", "pot", "investments", "columns", "drift"]
 """Which part of the budget a check belongs to (a section of the budget screen)."""
 
 EARMARKS_TABLE = "earmarks"
@@ -69,7 +69,7 @@ class Check:
         group: The part of the budget it belongs to.
         key: Catalog key of the description; `values` fill it in.
         year: The year compared, or None (the column check).
-        unit: `tkr` or `mkr`, or None when no amounts are compared.
+        unit: `tkr`, `mnkr` or `mkr`, or None when no amounts are compared.
         published: The figure the plan states (None when it states none).
         computed: The figure computed from `terms` (None when there is nothing to add up).
         difference: published − computed (a missing published figure counts as 0), or None.
@@ -80,6 +80,8 @@ class Check:
         terms: The figures added up for `computed`, with their signs.
         notes: Extra (key, values) phrases for the description, e.g. which column differs.
         published_label: What the published figure is called, for the explanation.
+        decimals: The decimals the compared table was published with (175,9 mnkr: 1);
+            its figures are shown with them, and its rounding is n × half the last one.
     """
 
     id: str
@@ -96,6 +98,11 @@ class Check:
     terms: tuple[Term, ...] = ()
     notes: tuple[tuple[str, Mapping[str, object]], ...] = ()
     published_label: Text = ""
+    decimals: int = 0
+
+    def amount(self, value: Decimal | None) -> str:
+        """A figure of the check as its table prints it: `175,9`, `279 191`."""
+        return format_published(value, self.decimals)
 
     @property
     def addresses(self) -> tuple[FigureAddress, ...]:
@@ -119,17 +126,17 @@ class Check:
         for term in self.terms:
             sign = "−" if term.sign < 0 else "+"
             lines.append(
-                f"  {sign} {format_amount(term.value)}{unit}  {label_text(term.label, strings)}"
+                f"  {sign} {self.amount(term.value)}{unit}  {label_text(term.label, strings)}"
             )
         if self.computed is not None:
-            amount = format_amount(self.computed) + unit
+            amount = self.amount(self.computed) + unit
             lines.append(strings("budget.explain.computed", value=amount))
         if self.unit is not None:
-            published = format_amount(self.published) + unit if self.published is not None else "—"
+            published = self.amount(self.published) + unit if self.published is not None else "—"
             name = label_text(self.published_label, strings)
             lines.append(strings("budget.explain.published", value=published, name=name))
         if self.difference is not None:
-            amount = signed_amount(self.difference) + unit
+            amount = signed_amount(self.difference, self.decimals) + unit
             lines.append(strings("budget.explain.difference", value=amount))
         lines.append(strings(f"budget.explain.{self.status}"))
         return lines
@@ -140,11 +147,11 @@ def label_text(label: Text, strings: Strings) -> str:
     return strings(label.key) if isinstance(label, Label) else label
 
 
-def signed_amount(value: Decimal | None) -> str:
-    """A difference with its sign: `+1`, `−1 000`, `0`; "" for None."""
+def signed_amount(value: Decimal | None, decimals: int = 0) -> str:
+    """A difference with its sign: `+1`, `−1 000`, `0`, `+0,1`; "" for None."""
     if value is None:
         return ""
-    text = format_amount(value)
+    text = format_published(value, decimals)
     return f"+{text}" if value > 0 else text
 
 
@@ -175,11 +182,13 @@ def compare(
     terms: Sequence[Term],
     has_parts: bool = True,
     missing_published_fails: bool = False,
+    decimals: int = 0,
 ) -> Check:
     """Build a check from a published figure and the terms that should add up to it.
 
     Args:
         has_parts: False when the plan lacks the breakdown: the check is unchecked.
+        decimals: The table's published decimals: its rounding step (`rounding_step`).
         missing_published_fails: For earmarks: stating nothing while being funded is a
             finding (the difference counts the missing figure as 0); elsewhere a missing
             published figure makes the check unchecked.
@@ -191,7 +200,7 @@ def compare(
         status = "unchecked"
     else:
         difference = (published if published is not None else Decimal(0)) - computed
-        status = _status(difference, published, len(terms) + 1, ROUNDING_UNIT[unit])
+        status = _status(difference, published, len(terms) + 1, rounding_step(unit, decimals))
     return Check(
         id=id,
         group=group,
@@ -206,6 +215,7 @@ def compare(
         target=target,
         terms=tuple(terms),
         published_label=published_label,
+        decimals=decimals,
     )
 
 

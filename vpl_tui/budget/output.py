@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from vpl_tui.budget.check import Check, signed_amount
-from vpl_tui.numbers import format_amount
 from vpl_tui.rules.checks import any_failed, failures_first, tally
 from vpl_tui.safetext import clean, escape_serialised, one_line
 from vpl_tui.strings import Strings
@@ -42,8 +42,10 @@ def check_data(check: Check, strings: Strings) -> dict[str, object]:
     }
 
 
-def render_json(checks: Sequence[Check], strings: Strings) -> str:
+def render_json(checks: Sequence[Check], strings: Strings, *, drift: Any = None) -> str:
     """`{"ok": ..., "checks": [...]}` in plan order; `ok` is false when any check fails.
+
+    With a driftredovisning, `drift` too: its unit, decimals and lines as printed.
 
     Plan text stays as written (Swedish letters unescaped); DEL, C1 controls and bidi
     overrides are escaped, since `json.dumps` only escapes C0 controls.
@@ -52,6 +54,10 @@ def render_json(checks: Sequence[Check], strings: Strings) -> str:
         "ok": not any_failed(checks),
         "checks": [check_data(check, strings) for check in checks],
     }
+    if drift is not None:
+        from vpl_tui.budget.drift_output import drift_data
+
+        data["drift"] = drift_data(drift)
     text = json.dumps(data, indent=2, ensure_ascii=False)
     return escape_serialised(text) + "\n"
 
@@ -86,9 +92,9 @@ def render_text(checks: Sequence[Check], strings: Strings, *, style: Style = pla
         [
             f"{SIGNS[check.status]} {strings(f'budget.status.{check.status}')}",
             clean(check.id),
-            format_amount(check.published),
-            format_amount(check.computed),
-            signed_amount(check.difference),
+            check.amount(check.published),
+            check.amount(check.computed),
+            signed_amount(check.difference, check.decimals),
             check.unit or "",
             one_line(check.describe(strings)),
         ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from vpl_tui.budget.check import (
     Check,
@@ -22,6 +22,20 @@ from vpl_tui.budget.check import (
     dec,
     years_of,
 )
+from vpl_tui.rules.figures import TableUnit
+
+TKR_PER: dict[str, Decimal] = {"tkr": Decimal(1), "mnkr": Decimal(1000)}
+"""tkr in one of a table's units."""
+
+
+class Published(Protocol):
+    """A table's declared unit and decimals (the model's and the records' tables alike)."""
+
+    @property
+    def unit(self) -> TableUnit: ...
+    @property
+    def decimals(self) -> int: ...
+
 
 if TYPE_CHECKING:  # the checks read a model or plain records alike: no pydantic needed
     from vpl_tui.model import Budget, ColumnKind
@@ -62,7 +76,8 @@ def operating_checks(budget: Budget | BudgetFigures) -> list[Check]:
                 key="budget.check.operating_result",
                 values={"year": year},
                 year=year,
-                unit="tkr",
+                unit=op.unit,
+                decimals=op.decimals,
                 published=dec(op.result.get(y)),
                 published_label=Label("budget.line.result"),
                 target=FigureAddress("operating", "result", year),
@@ -91,8 +106,18 @@ def _breakdown_checks(
     sum_key: str,
     total_key: str,
     total_id: str,
+    published_as: Published,
+    parent_as: Published,
 ) -> list[Check]:
-    """Lines add up to the Summa row (or the parent figure), and Summa = the parent figure."""
+    """Lines add up to the Summa row (or the parent figure), and Summa = the parent figure.
+
+    In the breakdown's unit and decimals (`published_as`); a parent table in another unit
+    is converted to it (175 900 tkr is 175,9 mnkr).
+    """
+    unit, decimals = published_as.unit, published_as.decimals
+    if parent_as.unit != unit:
+        factor = TKR_PER[parent_as.unit] / TKR_PER[unit]
+        parent = {year: Decimal(value) * factor for year, value in parent.items()}
     rows = list(lines)
     years = sorted(
         set(parent_years)
@@ -123,7 +148,8 @@ def _breakdown_checks(
                 key=sum_key,
                 values={"year": year},
                 year=year,
-                unit="tkr",
+                unit=unit,
+                decimals=decimals,
                 published=published,
                 published_label=label,
                 target=target,
@@ -139,7 +165,8 @@ def _breakdown_checks(
                     key=total_key,
                     values={"year": year},
                     year=year,
-                    unit="tkr",
+                    unit=unit,
+                    decimals=decimals,
                     published=dec(parent[y]),
                     published_label=parent_label,
                     target=FigureAddress(parent_table, parent_line, year),
@@ -175,6 +202,8 @@ def unit_checks(budget: Budget | BudgetFigures) -> list[Check]:
         sum_key="budget.check.units_sum",
         total_key="budget.check.units_net_costs",
         total_id="net_costs",
+        published_as=units,
+        parent_as=op,
     )
 
 
@@ -200,6 +229,8 @@ def investment_checks(budget: Budget | BudgetFigures) -> list[Check]:
         sum_key="budget.check.investments_sum",
         total_key="budget.check.investments_net",
         total_id="net",
+        published_as=inv,
+        parent_as=inv,
     )
 
 

@@ -226,4 +226,54 @@ STRINGS: dict[str, tuple[str, str]] = {
         "database; nothing was written (keep it in the file, or replace everything with "
         "vpl load --replace {file})",
     ),
+    # Budget tables as published: units, decimals and the driftredovisning.
+    "plan.budget.figure_form": (
+        "fler decimaler (eller siffror) än tabellens {decimals} i {unit}",
+        "more decimals (or digits) than the table's {decimals} in {unit}",
+    ),
+    "figure.too_many_decimals": (
+        "Fler decimaler än tabellen publicerades med",
+        "More decimals than the table was published with",
+    ),
+    "error.figure_form": (
+        "{address}: {value} går inte att spara: tabellen har {unit} med {decimals} decimaler",
+        "{address}: {value} cannot be saved: the table holds {unit} with {decimals} decimals",
+    ),
+    "drift.col.income": ("Intäkter", "Income"),
+    "drift.col.costs": ("Kostnader", "Costs"),
+    "drift.col.net_costs": ("Nettokostnad", "Net costs"),
+    "drift.col.grant": ("Kommunbidrag", "Municipal grant"),
+    "drift.col.result": ("Årets resultat", "Result for the year"),
+    "drift.col.disposition": ("Disposition", "Disposition"),
+    "drift.col.opening_result": ("Ingående resultat", "Opening result"),
+    "drift.col.closing_result": ("Utgående resultat", "Closing result"),
+    "drift.line.total": ("Summa", "Total"),
+    "drift.check.net_costs": (
+        "Driftredovisning {line} {year}: kostnader − intäkter = nettokostnad",
+        "Operating statement {line} {year}: costs − income = net costs",
+    ),
+    "drift.check.result": (
+        "Driftredovisning {line} {year}: kommunbidrag − nettokostnad = årets resultat",
+        "Operating statement {line} {year}: grant − net costs = result for the year",
+    ),
+    "drift.check.closing_result": (
+        "Driftredovisning {line} {year}: ingående + årets resultat − disposition = utgående resultat",
+        "Operating statement {line} {year}: opening + result − disposition = closing result",
+    ),
+    "drift.check.sum": (
+        "Driftredovisning {year}, {column}: enheterna summerar till Summa",
+        "Operating statement {year}, {column}: the units add up to the total",
+    ),
+    "budget.section.drift": ("Driftredovisning", "Operating statement"),
+    "app.key.budget.section_drift": ("Driftredovisning", "Statement"),
+    "app.tip.budget.section_drift": (
+        "Visa driftredovisningen",
+        "Show the driftredovisning (operating statement)",
+    ),
+    "drift.col.line": ("Enhet", "Unit"),
+    "drift.col.year": ("År", "Year"),
+    "drift.heading": (
+        "Driftredovisning i {unit}, som publicerad (decimaler: {decimals})",
+        "Operating statement in {unit}, as published (decimals: {decimals})",
+    ),
 }

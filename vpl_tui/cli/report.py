@@ -136,13 +136,18 @@ def budget(env: Env, fmt: str, strict: bool, period_name: str | None, today: dat
     with env.open_store() as store:
         plan_budget = store.budget_figures()  # the figures, without pydantic's start-up cost
         checks = [] if plan_budget is None else reconcile(plan_budget, store.earmarks())
+    drift = None if plan_budget is None else plan_budget.drift  # the driftredovisning
     if fmt == "json":
-        click.echo(render_json(checks, env.strings), nl=False)
+        click.echo(render_json(checks, env.strings, drift=drift), nl=False)
     elif plan_budget is None:
         click.echo(env.strings("summary.no_budget"))
     else:
+        from vpl_tui.budget.drift_output import render_drift
+
         style = output_style(True)
         text = render_text(checks, env.strings, style=style)
+        if drift is not None:
+            text += "\n" + render_drift(drift, env.strings)
         click.echo(text, nl=False, color=style is not plain)
     if strict and any_failed(checks):
         sys.exit(1)

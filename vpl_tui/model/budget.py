@@ -1,6 +1,7 @@
 """The plan's budget as pydantic models: section 1.3 Drift, the pot and the investments.
 
-Amounts in the budget tables are whole tkr (thousand kronor), as published. Earmarked
+Amounts in the budget tables are as published: each table declares its unit (tkr or mnkr)
+and decimals (`vpl_tui.model.drift.Published`), by default whole tkr. Earmarked
 resources are in mkr (million kronor), as published, kept as Decimal so that "4,5 mkr"
 stays exactly 4.5. `budget_problems` checks what a single table cannot: that allocations
 fund goals and initiatives that exist, that names are unique and that edits chain.
@@ -27,35 +28,41 @@ from vpl_tui.model.base import (
     User,
     UtcDatetime,
     YearColumns,
-    YearFigures,
+)
+from vpl_tui.model.drift import (
+    DriftStatement,
+    Published,
+    PublishedFigures,
+    decimals_problems,
+    drift_problems,
 )
 from vpl_tui.rules.figures import figure_problem
 from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR
 from vpl_tui.safetext import clean
 
 
-class OperatingBudget(Strict):
-    """Drift: net costs, municipal grant and result per year, in tkr."""
+class OperatingBudget(Published):
+    """Drift: net costs, municipal grant and result per year, in the table's unit."""
 
     columns: YearColumns
-    net_costs: YearFigures
-    grant: YearFigures
-    result: YearFigures
+    net_costs: PublishedFigures
+    grant: PublishedFigures
+    result: PublishedFigures
 
 
 class UnitCosts(Strict):
-    """One organisational unit's net costs per year, in tkr."""
+    """One organisational unit's net costs per year, in its table's unit."""
 
     name: Name
-    net_costs: YearFigures
+    net_costs: PublishedFigures
 
 
-class UnitBreakdown(Strict):
+class UnitBreakdown(Published):
     """Specificerade nettokostnader: net costs by unit, with the published sum."""
 
     columns: YearColumns
     units: list[UnitCosts]
-    total: YearFigures = Field(description="The published Summa row.")
+    total: PublishedFigures = Field(description="The published Summa row.")
 
 
 class Allocation(Strict):
@@ -78,20 +85,20 @@ class EarmarkedPot(Strict):
 
 
 class InvestmentLine(Strict):
-    """One investment line with its description and amounts per year, in tkr."""
+    """One investment line with its description and amounts per year, in its table's unit."""
 
     name: Name
     description: Text = ""
-    amounts: YearFigures
+    amounts: PublishedFigures
 
 
-class Investments(Strict):
-    """Investeringar: net investments per year and their breakdown by line, in tkr."""
+class Investments(Published):
+    """Investeringar: net investments per year and their breakdown by line."""
 
     columns: YearColumns
-    net_investments: YearFigures = Field(description="The published Nettoinvesteringar row.")
+    net_investments: PublishedFigures = Field(description="The published Nettoinvesteringar row.")
     lines: list[InvestmentLine]
-    total: YearFigures = Field(description="The published Summa row under the lines.")
+    total: PublishedFigures = Field(description="The published Summa row under the lines.")
     explanation: Text = Field(default="", description="Planerade investeringar: the narrative.")
 
 
@@ -159,6 +166,9 @@ class Budget(Strict):
     forecasts: list[ForecastEntry] = Field(
         default_factory=list, description="Outcome and forecast per period and unit."
     )
+    drift: DriftStatement | None = Field(
+        default=None, description="Driftredovisning: the operating statement per unit and year."
+    )
 
 
 OPERATING_LINES: tuple[str, ...] = ("net_costs", "grant", "result")
@@ -220,9 +230,36 @@ def budget_problems(
         problems.extend(_duplicate_names("budget.units.units", budget.units.units))
     if budget.investments is not None:
         problems.extend(_duplicate_names("budget.investments.lines", budget.investments.lines))
+    problems.extend(_decimals_problems(budget))
+    if budget.drift is not None:
+        problems.extend(drift_problems(budget.drift))
     problems.extend(_change_problems(budget))
     problems.extend(_forecast_problems(budget))
     return problems
+
+
+def _decimals_problems(budget: Budget) -> list[tuple[str, Reason]]:
+    """Every figure of a table with more decimals than the table declares, at its place."""
+    op = budget.operating
+    problems = decimals_problems(
+        "budget.operating", op, iter([(line, getattr(op, line)) for line in OPERATING_LINES])
+    )
+    if budget.units is not None:
+        units = budget.units
+        rows = [(f"units[{i}].net_costs", u.net_costs) for i, u in enumerate(units.units)]
+        problems += decimals_problems("budget.units", units, iter([*rows, ("total", units.total)]))
+    if budget.investments is not None:
+        inv = budget.investments
+        rows = [(f"lines[{i}].amounts", line.amounts) for i, line in enumerate(inv.lines)]
+        rows += [("net_investments", inv.net_investments), ("total", inv.total)]
+        problems += decimals_problems("budget.investments", inv, iter(rows))
+    return problems
+
+
+def table_unit(budget: Budget, table: str) -> Published:
+    """The unit and decimals a table of `budget` declares (the pot's mkr are not one)."""
+    found = getattr(budget, table, None)
+    return found if isinstance(found, Published) else Published()
 
 
 def _forecast_problems(budget: Budget) -> list[tuple[str, Reason]]:

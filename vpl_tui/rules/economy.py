@@ -21,6 +21,28 @@ from typing import Literal
 DEFAULT_THRESHOLD = Decimal("0.01")
 """A deviation over 1 % of the unit's budget is material unless the plan file says otherwise."""
 
+# The driftredovisning's columns and the definitions between them (`vpl_tui.budget.accounts`).
+DRIFT_COLUMNS: tuple[str, ...] = (
+    "income",
+    "costs",
+    "net_costs",
+    "grant",
+    "result",
+    "disposition",
+    "opening_result",
+    "closing_result",
+)
+"""intäkter, kostnader, nettokostnad, kommunbidrag, årets resultat, disposition, ingående
+och utgående resultat: the columns plans publish, in their usual order."""
+
+DEFINITIONS: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = (
+    ("net_costs", (("costs", 1), ("income", -1))),
+    ("result", (("grant", 1), ("net_costs", -1))),
+    ("closing_result", (("opening_result", 1), ("result", 1), ("disposition", -1))),
+)
+"""Each defined column and the signed columns it is made of."""
+
+
 DifferenceKind = Literal["equal", "rounding", "discrepancy"]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -25,7 +25,7 @@ from vpl_tui.strings import Strings
 if TYPE_CHECKING:  # the model only as a type: importing it loads pydantic
     from vpl_tui.model import Budget
 
-TABLE_IDS: tuple[str, ...] = ("operating", "units", "pot", "earmarks", "investments")
+TABLE_IDS: tuple[str, ...] = ("operating", "units", "pot", "earmarks", "investments", "drift")
 """The tables, in the order of the screen's sections."""
 SECTION_OF_TABLE: dict[str, str] = {
     "operating": "operating",
@@ -33,6 +33,7 @@ SECTION_OF_TABLE: dict[str, str] = {
     "pot": "pot",
     "earmarks": "pot",
     "investments": "investments",
+    "drift": "drift",
 }
 
 
@@ -85,6 +86,8 @@ class TableSpec:
     columns: tuple[ColumnSpec, ...]
     rows: tuple[RowSpec, ...]
     title: str = ""
+    decimals: int = 0
+    """The decimals the table was published with: its figures are shown with them."""
 
     def find(self, address: FigureAddress) -> tuple[int, int] | None:
         """(row, column) of the cell showing `address`, or None."""
@@ -380,4 +383,11 @@ def build_tables(
         "earmarks": earmarks_table(budget, earmarks, index, strings),
         "investments": investments_table(budget, by_address, index, strings),
     }
+    for key in ("operating", "units", "investments"):  # each in its published unit
+        table, spec = getattr(budget, key, None), built[key]
+        if spec is not None and table is not None:
+            built[key] = replace(spec, unit=table.unit, decimals=table.decimals)
+    from vpl_tui.views.drift_table import drift_table
+
+    built["drift"] = drift_table(budget.drift, checks, strings)
     return {key: spec for key, spec in built.items() if spec is not None}
