@@ -159,6 +159,9 @@ class LazyCommands(dict[str, click.Command]):
         return [(name, self[name]) for name in self.keys()]
 
 
+_HELP_ARGS = frozenset(HELP_NAMES["help_option_names"])
+
+
 class VplGroup(click.Group):
     """A group that turns the errors a person can act on into one line and exit code 2.
 
@@ -178,15 +181,21 @@ class VplGroup(click.Group):
         plain_output_when_needed()
         given = [_utf8_argument(arg) for arg in (sys.argv[1:] if args is None else args)]
         self.strings = Strings(early_lang(given))
+        # The help texts are read only when help may be shown: `vpl set` words one line
+        # and need not load the help's catalog area. `-h` after `--`, or as an option's
+        # value, words them for nothing, which does no harm.
+        self.wants_help = any(arg in _HELP_ARGS for arg in given)
         # The group and the commands loaded so far; the others as they are loaded.
         loaded = list(dict.values(self.commands))
-        localise(self, self.strings, [self, *loaded])
+        if self.wants_help:
+            localise(self, self.strings, [self, *loaded])
         bound_numbers(self, [self, *loaded])
         return super().main(given, *rest, **extra)
 
     def _prepare(self, command: click.Command) -> None:
         """A command just imported: its help in the interface's language, its numbers bound."""
-        localise(self, getattr(self, "strings", None) or Strings(early_lang([])), [command])
+        if getattr(self, "wants_help", True):  # True: looked up before `main` (a test)
+            localise(self, getattr(self, "strings", None) or Strings(early_lang([])), [command])
         bound_numbers(self, [command])
 
     def make_context(

@@ -18,6 +18,7 @@ from vpl_tui.safetext import clean, one_line
 from vpl_tui.strings import DEFAULT_LANG, Strings
 
 if TYPE_CHECKING:
+    from vpl_tui.db.plan_edit import PlanEdit
     from vpl_tui.db.status_store import StatusStore
     from vpl_tui.db.store import Store
     from vpl_tui.model import Plan
@@ -66,15 +67,19 @@ class Env:
             create_folder=not self.explicit_db,
         )
 
-    def open_status_store(self) -> StatusStore | Store:
-        """The store's status part, for `vpl set`, `vpl undo` and `vpl history`.
+    def open_status_store(self, *, plan_edits: bool = True) -> StatusStore | PlanEdit | Store:
+        """The store's status part, for `vpl set`, `vpl undo`, `vpl history` and the plan edits.
 
         Importing only that part spares these commands the budget, load and export; a database
         that does not exist yet, or holds no plan, is created and seeded by the whole store.
+        `plan_edits=False`: without the plan's own history and edits (`vpl set`, `vpl
+        history`), whose modules the commands that only change or read a status never need.
         """
         from vpl_tui.db.status_store import open_status_store
 
-        store = open_status_store(self.db_path, create_folder=not self.explicit_db)
+        store = open_status_store(
+            self.db_path, create_folder=not self.explicit_db, plan_edits=plan_edits
+        )
         return store if store is not None else self.open_store()
 
 
