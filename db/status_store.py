@@ -14,8 +14,8 @@ schema's migrations, with SQLite's errors in one line.
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from vpl_tui.db.connection import Connected, connect, translate
@@ -23,6 +23,8 @@ from vpl_tui.db.history import StatusHistory
 from vpl_tui.db.schema import prepare
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from vpl_tui.db.plan_edit import PlanEdit
 
 Opened = TypeVar("Opened", bound=Connected)
@@ -35,7 +37,7 @@ class StatusStore(StatusHistory):
         return self
 
 
-def open_prepared(cls: type[Opened], path: Path, *, create_folder: bool) -> Opened:
+def open_prepared(cls: type[Opened], path: Path | str, *, create_folder: bool) -> Opened:
     """Open `path` as a `cls`, creating or upgrading its tables.
 
     Raises:
@@ -57,7 +59,7 @@ def open_prepared(cls: type[Opened], path: Path, *, create_folder: bool) -> Open
 
 
 def open_status_store(
-    path: Path, *, create_folder: bool, plan_edits: bool = False
+    path: Path | str, *, create_folder: bool, plan_edits: bool = False
 ) -> StatusStore | PlanEdit | None:
     """The status part of the plan database at `path`, or None when it holds no plan yet.
 
@@ -67,7 +69,7 @@ def open_status_store(
     None leaves creating and seeding the database to `Store.open`, which has the load;
     a database that holds a plan, the usual case, is opened once, here.
     """
-    if not path.is_file():
+    if not os.path.isfile(path):
         return None
     cls: type[StatusStore | PlanEdit] = StatusStore
     if plan_edits:  # imported only then: `vpl set` needs none of the plan-change modules
