@@ -1,4 +1,5 @@
-"""Floor for `vpl history`: the latest 50 status changes of the plan, one line each.
+"""Floor for `vpl history`: the latest 50 status changes of the plan, one line each,
+as vpl prints them.
 
 python benchmarks/floors/history_sqlite.py DB
 """
@@ -6,6 +7,15 @@ python benchmarks/floors/history_sqlite.py DB
 import sqlite3
 import sys
 from datetime import datetime
+
+LABELS = {
+    "not_started": "Ej påbörjad",
+    "in_progress": "Pågår",
+    "done": "Klar",
+    "delayed": "Försenad",
+    "cancelled": "Avbruten",
+}
+"""The statuses' Swedish labels, as vpl prints them."""
 
 
 def main() -> None:
@@ -17,7 +27,7 @@ def main() -> None:
     for at, ref, before, after, undo_of, user, note in rows:
         shown = datetime.fromisoformat(at).strftime("%Y-%m-%d %H:%M:%S")
         mark = " ↶" if undo_of is not None else ""
-        print(f"{shown}  {ref}  {before} → {after}{mark}  {user}  {note}".rstrip())
+        print(f"{shown}  {ref}  {LABELS[before]} → {LABELS[after]}{mark}  {user}  {note}".rstrip())
 
 
 if __name__ == "__main__":

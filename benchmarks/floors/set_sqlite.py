@@ -7,6 +7,15 @@ import sqlite3
 import sys
 from datetime import UTC, datetime
 
+LABELS = {
+    "not_started": "Ej påbörjad",
+    "in_progress": "Pågår",
+    "done": "Klar",
+    "delayed": "Försenad",
+    "cancelled": "Avbruten",
+}
+"""The statuses' Swedish labels, as vpl prints them."""
+
 
 def stored_time(moment: datetime) -> str:
     """The time as vpl stores it, so that `vpl history` and `vpl undo` read these rows too."""
@@ -25,7 +34,7 @@ def main() -> None:
         (ref, stored_time(datetime.now(UTC)), before, status, "bench"),
     )
     db.execute("COMMIT")
-    print(f"{ref}: {before} -> {status}")
+    print(f"{ref}: {LABELS[before]} → {LABELS[status]}")  # the line vpl prints
 
 
 if __name__ == "__main__":

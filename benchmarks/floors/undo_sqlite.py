@@ -7,12 +7,32 @@ import sqlite3
 import sys
 from datetime import UTC, datetime
 
+LABELS = {
+    "not_started": "Ej påbörjad",
+    "in_progress": "Pågår",
+    "done": "Klar",
+    "delayed": "Försenad",
+    "cancelled": "Avbruten",
+}
+"""The statuses' Swedish labels, as vpl prints them."""
+
 
 def main() -> None:
     path, user = sys.argv[1:3]
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA synchronous = FULL")
     db.execute("BEGIN IMMEDIATE")
+    # Like vpl: the user's latest change may be one of the plan's (`vpl edit`); the bench
+    # makes none, but the floor looks, as vpl does.
+    plan_change = db.execute(
+        "SELECT id, at FROM plan_change p WHERE user = ? AND undo_of IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM plan_change u WHERE u.undo_of = p.id) "
+        "ORDER BY at DESC, id DESC LIMIT 1",
+        (user,),
+    ).fetchone()
+    if plan_change is not None:
+        db.execute("ROLLBACK")
+        sys.exit("the latest change is a plan change: not what this floor undoes")
     change_id, ref, before, after = db.execute(
         "SELECT id, ref, from_status, to_status FROM status_history h "
         "WHERE user = ? AND undo_of IS NULL "
@@ -32,7 +52,7 @@ def main() -> None:
         (ref, at, after, before, user, change_id),
     )
     db.execute("COMMIT")
-    print(f"{ref}: {after} -> {before}")
+    print(f"ångrade {ref}: {LABELS[after]} → {LABELS[before]}")  # the line vpl prints
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 import click
@@ -159,6 +158,9 @@ class LazyCommands(dict[str, click.Command]):
         return [(name, self[name]) for name in self.keys()]
 
 
+_HELP_ARGS = frozenset(HELP_NAMES["help_option_names"])
+
+
 class VplGroup(click.Group):
     """A group that turns the errors a person can act on into one line and exit code 2.
 
@@ -178,15 +180,21 @@ class VplGroup(click.Group):
         plain_output_when_needed()
         given = [_utf8_argument(arg) for arg in (sys.argv[1:] if args is None else args)]
         self.strings = Strings(early_lang(given))
+        # The help texts are read only when help may be shown: `vpl set` words one line
+        # and need not load the help's catalog area. `-h` after `--`, or as an option's
+        # value, words them for nothing, which does no harm.
+        self.wants_help = any(arg in _HELP_ARGS for arg in given)
         # The group and the commands loaded so far; the others as they are loaded.
         loaded = list(dict.values(self.commands))
-        localise(self, self.strings, [self, *loaded])
+        if self.wants_help:
+            localise(self, self.strings, [self, *loaded])
         bound_numbers(self, [self, *loaded])
         return super().main(given, *rest, **extra)
 
     def _prepare(self, command: click.Command) -> None:
         """A command just imported: its help in the interface's language, its numbers bound."""
-        localise(self, getattr(self, "strings", None) or Strings(early_lang([])), [command])
+        if getattr(self, "wants_help", True):  # True: looked up before `main` (a test)
+            localise(self, getattr(self, "strings", None) or Strings(early_lang([])), [command])
         bound_numbers(self, [command])
 
     def make_context(
@@ -242,8 +250,9 @@ class VplGroup(click.Group):
     "--db",
     "db_path",
     # No dir_okay=False: the store says "DB: cannot be opened: is a folder" in one line,
-    # where click would print its three-line usage error.
-    type=click.Path(path_type=Path),
+    # where click would print its three-line usage error. A string, not a `Path`:
+    # `Env.db_path` makes one when a command asks (pathlib is ~3 ms of `vpl set`'s start).
+    type=click.Path(),
     envvar="VPL_DB",
     help="The plan database (also VPL_DB). Default: vpl.db in your user data folder.",
 )
@@ -258,7 +267,7 @@ class VplGroup(click.Group):
     help="Show the version and exit.",
 )
 @click.pass_context
-def main(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
+def main(ctx: click.Context, db_path: str | None, lang: str | None) -> None:
     """Follow up an operational plan (verksamhetsplan): statuses, summary, budget.
 
     Without a command, vpl opens the terminal app on the database.

@@ -9,7 +9,6 @@ starts with little more than click.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import click
@@ -18,6 +17,9 @@ from vpl_tui.safetext import clean, one_line
 from vpl_tui.strings import DEFAULT_LANG, Strings
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from vpl_tui.db.plan_edit import PlanEdit
     from vpl_tui.db.status_store import StatusStore
     from vpl_tui.db.store import Store
     from vpl_tui.model import Plan
@@ -49,12 +51,23 @@ class Env:
     every start for three attributes.
     """
 
-    __slots__ = ("db_path", "explicit_db", "strings")
+    __slots__ = ("_db_path", "db_file", "explicit_db", "strings")
 
-    def __init__(self, db_path: Path, explicit_db: bool, strings: Strings) -> None:
-        self.db_path = db_path
+    def __init__(self, db_path: Path | str, explicit_db: bool, strings: Strings) -> None:
+        self.db_file = db_path
+        """The database as given (`--db` is a string): `vpl set` opens it without pathlib."""
+        self._db_path: Path | None = None
         self.explicit_db = explicit_db
         self.strings = strings
+
+    @property
+    def db_path(self) -> Path:
+        """The database file as a `Path`, made when a command first asks for it."""
+        if self._db_path is None:
+            from pathlib import Path
+
+            self._db_path = Path(self.db_file)
+        return self._db_path
 
     def open_store(self, *, seed: bool = True) -> Store:
         """Open the database, creating it from the bundled plan when it holds no plan yet."""
@@ -66,15 +79,19 @@ class Env:
             create_folder=not self.explicit_db,
         )
 
-    def open_status_store(self) -> StatusStore | Store:
-        """The store's status part, for `vpl set`, `vpl undo` and `vpl history`.
+    def open_status_store(self, *, plan_edits: bool = True) -> StatusStore | PlanEdit | Store:
+        """The store's status part, for `vpl set`, `vpl undo`, `vpl history` and the plan edits.
 
         Importing only that part spares these commands the budget, load and export; a database
         that does not exist yet, or holds no plan, is created and seeded by the whole store.
+        `plan_edits=False`: without the plan's own history and edits (`vpl set`, `vpl
+        history`), whose modules the commands that only change or read a status never need.
         """
         from vpl_tui.db.status_store import open_status_store
 
-        store = open_status_store(self.db_path, create_folder=not self.explicit_db)
+        store = open_status_store(
+            self.db_file, create_folder=not self.explicit_db, plan_edits=plan_edits
+        )
         return store if store is not None else self.open_store()
 
 

@@ -30,7 +30,7 @@ def set_status(env: Env, ref: str, status: tuple[str, ...], note: str) -> None:
     code = parse_status(wanted)
     if code is None:
         fail(s("error.unknown_status", value=clean(wanted), choices=status_choices(s.lang)))
-    with env.open_status_store() as store:
+    with env.open_status_store(plan_edits=False) as store:
         before = store.activity(ref)
         change = store.set_status(ref, code, note=note)
     if change is None:
@@ -82,7 +82,7 @@ def undo(env: Env) -> None:
 def history(env: Env, ref: str | None, limit: int) -> None:
     """Show the status history of REF, or the latest changes of the whole plan."""
     s = env.strings
-    with env.open_status_store() as store:
+    with env.open_status_store(plan_edits=False) as store:
         rows = store.history(ref) if ref else store.history(limit=limit)
     if not rows:
         click.echo(s("cli.no_history"))

@@ -19,8 +19,10 @@ import click
 
 from vpl_tui.strings import DEFAULT_LANG, LANGS, Lang, Strings
 
-_NOT_A_CHOICE = re.compile(r"^(?P<value>.*?) is not (one of|)")
-_EXTRA = re.compile(r"^Got unexpected extra arguments? \((?P<args>.*)\)$")
+# Matched only when a usage error is worded (re's own cache compiles them then), not
+# compiled at every start.
+_NOT_A_CHOICE = r"^(?P<value>.*?) is not (one of|)"
+_EXTRA = r"^Got unexpected extra arguments? \((?P<args>.*)\)$"
 
 
 def early_lang(args: Sequence[str]) -> Lang:
@@ -122,7 +124,7 @@ def usage_reason(error: click.UsageError, strings: Strings) -> str:
         kind = "argument" if isinstance(error.param, click.Argument) else "option"
         return strings(f"usage.missing_{kind}", name=hint, said=said)
     if isinstance(error, click.BadParameter):
-        choice = _NOT_A_CHOICE.match(error.message)
+        choice = re.match(_NOT_A_CHOICE, error.message)
         if choice and error.param is not None and isinstance(error.param.type, click.Choice):
             choices = ", ".join(f"'{option}'" for option in error.param.type.choices)
             error.message = strings("usage.not_a_choice", value=choice["value"], choices=choices)
@@ -133,7 +135,7 @@ def usage_reason(error: click.UsageError, strings: Strings) -> str:
         return strings("usage.invalid_value", name=hint, reason=error.message, said=said)
     if isinstance(error, click.BadOptionUsage) and said.endswith("requires an argument."):
         return strings("usage.requires_value", name=error.option_name, said=said)
-    extra = _EXTRA.match(said)
+    extra = re.match(_EXTRA, said)
     if extra:
         return strings("usage.extra_arguments", args=extra["args"], said=said)
     return said
