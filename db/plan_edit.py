@@ -20,9 +20,9 @@ from typing import Any
 
 from vpl_tui.db.changes import check_note_and_user, current_user
 from vpl_tui.db.history import StaleChange
+from vpl_tui.db.metric_edit import MetricEdit
 from vpl_tui.db.plan_history import (
     EDITABLE,
-    PlanHistory,
     StalePlanChange,
     fields_of,
     text_of,
@@ -35,7 +35,7 @@ from vpl_tui.safetext import clean, normalise
 __all__ = ["EDITABLE", "PlanEdit", "StalePlanChange"]
 
 
-class PlanEdit(PlanHistory):
+class PlanEdit(MetricEdit):
     """Adding, editing, moving and cancelling activities; editing goals' and initiatives' texts."""
 
     # -- activities --------------------------------------------------------------------------

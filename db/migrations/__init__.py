@@ -15,6 +15,7 @@ from vpl_tui.db.migrations import (
     m005_metrics,
     m006_economy,
     m007_plan_changes,
+    m009_metric_changes,
 )
 
 MIGRATIONS: tuple[str, ...] = (
@@ -25,5 +26,6 @@ MIGRATIONS: tuple[str, ...] = (
     m005_metrics.SQL,
     m006_economy.SQL,
     m007_plan_changes.SQL,
+    m009_metric_changes.SQL,
 )
 """Each migration's SQL, in order: index 0 is migration 1."""

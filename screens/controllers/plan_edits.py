@@ -20,7 +20,14 @@ from vpl_tui.db.store import Store
 from vpl_tui.errors import VplError
 from vpl_tui.records import ActivityRecord, GoalRecord, PlanChangeRecord
 from vpl_tui.safetext import clean
-from vpl_tui.views.plan_items import ActivityItem, GoalItem, InitiativeItem, Item, Key
+from vpl_tui.views.plan_items import (
+    ActivityItem,
+    GoalItem,
+    InitiativeItem,
+    Item,
+    Key,
+    MetricItem,
+)
 
 if TYPE_CHECKING:
     from vpl_tui.screens.plan import PlanScreen
@@ -34,7 +41,10 @@ class PlanEdits:
     """The plan-changing keys of one plan screen."""
 
     def __init__(self, screen: PlanScreen) -> None:
+        from vpl_tui.screens.controllers.metric_edits import MetricEdits
+
         self.screen = screen
+        self.metrics = MetricEdits(self)
 
     def _notify(self, message: str, **options: Any) -> None:
         self.screen.app.notify(message, markup=False, **options)
@@ -81,6 +91,8 @@ class PlanEdits:
             self._edit_activity(item.record)
         elif isinstance(item, GoalItem | InitiativeItem):
             self._edit_texts(item)
+        elif isinstance(item, MetricItem):
+            self.metrics.edit(item)
         else:
             self._notify(self.screen.strings("app.plan_edit.select_editable"), severity="warning")
 

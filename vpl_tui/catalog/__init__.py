@@ -20,6 +20,7 @@ from vpl_tui.catalog import (
     followup,
     load,
     load_followup,
+    metric_edit,
     metrics,
     plan_checks,
     plan_edit,
@@ -47,6 +48,7 @@ AREAS = (
     plan_checks,
     plan_edit,
     economy,
+    metric_edit,
 )
 
 

@@ -79,26 +79,65 @@ def _echo_json(activity: ActivityRecord, changes: list[PlanChangeRecord]) -> Non
     click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
 
 
+_METRIC_OPTIONS = (
+    click.option("--name", help="The metric's name."),
+    click.option("--unit", help="The metric's unit."),
+    click.option("--target", "targets", multiple=True, help='YEAR=TEXT: 2024="Högst 50".'),
+    click.option("--kpi", help="Kolada's KPI id (N00945)."),
+    click.option(
+        "--higher-is-better/--lower-is-better",
+        "higher_is_better",
+        default=None,
+        help="Which way a target of a bare number is reached.",
+    ),
+)
+
+
+def _metric_options(command: Any) -> Any:
+    for option in reversed(_METRIC_OPTIONS):
+        command = option(command)
+    return command
+
+
 @click.command()
 @click.argument("place")
-@click.option("--title", required=True, help="What is to be done.")
-@click.option("--start", required=True, help="Start date, YYYY-MM-DD.")
-@click.option("--end", required=True, help="End date, YYYY-MM-DD.")
+@click.option("--title", help="What is to be done.")
+@click.option("--start", help="Start date, YYYY-MM-DD.")
+@click.option("--end", help="End date, YYYY-MM-DD.")
 @click.option("--kind", default="activity", help="activity or investigation (utredningsuppdrag).")
 @click.option("--responsible", default="", help="Who is responsible: a person or a unit.")
+@click.option("--metric", is_flag=True, help="Add a metric instead (--name, --unit, --target).")
+@_metric_options
 @_FORMAT
 @click.pass_obj
 def add(
     env: Env,
     place: str,
-    title: str,
-    start: str,
-    end: str,
+    title: str | None,
+    start: str | None,
+    end: str | None,
     kind: str,
     responsible: str,
+    metric: bool,
+    name: str | None,
+    unit: str | None,
+    targets: tuple[str, ...],
+    kpi: str | None,
+    higher_is_better: bool | None,
     output_format: str,
 ) -> None:
-    """Add an activity under PLACE (a goal number or an initiative id), with the next ref."""
+    """Add an activity under PLACE (a goal number or an initiative id), with the next ref;
+    with --metric, a metric, with the next id."""
+    from vpl_tui.errors import VplError
+
+    if metric:
+        from vpl_tui.cli.metric_edit import add_metric, metric_values
+
+        values = metric_values(name, unit, targets, kpi, higher_is_better)
+        add_metric(env, place, values, output_format)
+        return
+    if title is None or start is None or end is None:
+        raise VplError("plan_edit.activity_needs")
     with env.open_status_store() as store:
         added = store.add_activity(
             place,
@@ -129,6 +168,7 @@ def add(
 @click.option("--end", help="A new end date, YYYY-MM-DD.")
 @click.option("--responsible", help='Who is responsible ("" for nobody).')
 @click.option("--kind", help="activity or investigation (utredningsuppdrag).")
+@_metric_options
 @click.option(
     "--version",
     "expected_version",
@@ -145,11 +185,27 @@ def edit(
     end: str | None,
     responsible: str | None,
     kind: str | None,
+    name: str | None,
+    unit: str | None,
+    targets: tuple[str, ...],
+    kpi: str | None,
+    higher_is_better: bool | None,
     expected_version: int | None,
     output_format: str,
 ) -> None:
-    """Change activity REF's title, dates, responsible or kind; each change is kept in its history."""
+    """Change activity REF's title, dates, responsible or kind; or metric REF's name, unit,
+    targets, KPI and way (--name, --unit, --target); each change is kept in its history."""
     from vpl_tui.errors import VplError
+
+    if (name, unit, kpi, higher_is_better) != (None, None, None, None) or targets:
+        from vpl_tui.cli.metric_edit import edit_metric, metric_values
+
+        for option, given in (("--title", title), ("--start", start), ("--end", end)):
+            if given is not None:
+                raise VplError("plan_edit.not_for", option=option, target=clean(ref)[:80])
+        values = metric_values(name, unit, targets, kpi, higher_is_better)
+        edit_metric(env, ref, values, expected_version, output_format)
+        return
 
     values = {
         key: value

@@ -12,8 +12,11 @@ its history in order, as the follow-up's assessments are carried:
     ]
 
 `field` names what changed: an activity's `title`, `kind`, `start`, `end`, `responsible`
-or `place` (the goal number or initiative id it is under), `added` when it was added;
-a goal's or initiative's `title`, `description` or `purpose`. `from` and `to` are the
+or `place` (the goal number or initiative id it is under), `added` when it was added,
+`removed` when an activity without a history was removed; a goal's or initiative's
+`title`, `description` or `purpose`; a metric's (`kind = "metric"`, `target` its id)
+`name`, `unit`, `kolada_kpi`, `higher_is_better` (`true`/`false`) or the target of a
+year, `target:2024` (`""`: none), and `added`. `from` and `to` are the
 values as text. An undo is a new entry, naming the entry it reverts by its index.
 """
 
@@ -28,11 +31,27 @@ from pydantic import Field, StringConstraints
 from vpl_tui.errors import VplError
 from vpl_tui.model.base import Reason, Ref, Strict, Text, User, UtcDatetime
 
-ChangedField = Literal[
-    "added", "title", "kind", "start", "end", "responsible", "place", "description", "purpose"
-]
+ChangedField = (
+    Literal[
+        "added",
+        "removed",
+        "title",
+        "kind",
+        "start",
+        "end",
+        "responsible",
+        "place",
+        "description",
+        "purpose",
+        "name",
+        "unit",
+        "kolada_kpi",
+        "higher_is_better",
+    ]
+    | Annotated[str, StringConstraints(pattern=r"^target:[0-9]{4}$")]
+)
 """What a plan change changes (see the module's docstring)."""
-TargetKind = Literal["activity", "goal", "initiative"]
+TargetKind = Literal["activity", "goal", "initiative", "metric"]
 
 ACTIVITY_FIELDS = ("title", "kind", "start", "end", "responsible")
 """The fields of an activity that `vpl edit` and the app's form change."""
@@ -67,7 +86,9 @@ class PlanChangeEntry(Strict):
 class PlanChanges(Strict):
     """A thing in the plan with the history of its changes."""
 
-    target: Ref = Field(description="An activity's ref, a goal's number or an initiative's id.")
+    target: Ref = Field(
+        description="An activity's ref, a goal's number, an initiative's or a metric's id."
+    )
     kind: TargetKind = "activity"
     history: list[PlanChangeEntry] = Field(min_length=1)
 
@@ -158,3 +179,52 @@ def text_problem(value: str, *, required: bool) -> VplError | None:
     except ValidationError as error:
         return problems_of(error, "")[0].reason
     return None
+
+
+METRIC_FIELDS = ("name", "unit", "kolada_kpi", "higher_is_better")
+"""A metric's fields that `vpl edit` and the app's form change, besides its targets."""
+TARGET_PREFIX = "target:"
+"""A metric's target of a year is the field `target:<year>` (`target:2024`)."""
+
+
+def metric_model_data(values: dict[str, str]) -> dict[str, Any]:
+    """A metric's fields as text (`higher_is_better` "true"/"false", `target:<year>`) as
+    `Metric`'s: the KPI None when empty, and the years without a target left out."""
+    return {
+        "name": values.get("name", ""),
+        "unit": values.get("unit", ""),
+        "kolada_kpi": values.get("kolada_kpi") or None,
+        "higher_is_better": values.get("higher_is_better", "true") != "false",
+        "targets": {
+            key.removeprefix(TARGET_PREFIX): value
+            for key, value in values.items()
+            if key.startswith(TARGET_PREFIX) and value != ""
+        },
+    }
+
+
+def metric_problems(values: dict[str, str]) -> dict[str, VplError]:
+    """What the plan file would say of a metric with these fields: a reason per field
+    (a target's is `target:<year>`). The checks are the model's (`Metric`)."""
+    from pydantic import ValidationError
+
+    from vpl_tui.model import Metric
+    from vpl_tui.model.reasons import problems_of
+
+    for key in values:
+        year = key.removeprefix(TARGET_PREFIX)
+        if key.startswith(TARGET_PREFIX) and not _YEAR.match(year):
+            return {key: VplError("plan.not_a_year_key", year_key=repr(year)[:60])}
+    try:
+        Metric.model_validate(metric_model_data(values), strict=True)
+    except ValidationError as error:
+        found: dict[str, VplError] = {}
+        for item in problems_of(error, ""):
+            where = (item.where or "").split("[")[0]
+            field, _, year = where.partition(".")
+            found.setdefault(TARGET_PREFIX + year if field == "targets" else field, item.reason)
+        return found
+    return {}
+
+
+_YEAR = re.compile(r"^[0-9]{4}$")

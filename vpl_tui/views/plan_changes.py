@@ -13,12 +13,19 @@ def shown_value(text: str, width: int = 80) -> str:
     return shown if len(shown) <= width else shown[: width - 1] + "…"
 
 
+def field_label(strings: Strings, field: str) -> str:
+    """A changed field's name as the history shows it: `Slut`, `Mål 2024` (a metric's target)."""
+    if field.startswith("target:"):
+        return strings("field.target", year=field.removeprefix("target:"))
+    return strings(f"field.{field}")
+
+
 def undone_line(strings: Strings, change: PlanChangeRecord) -> str:
     """What undoing `change` (the undo's own row) did: `ångrade 1.1.1-5: slut … → …`."""
     return strings(
         "plan_edit.undone",
         ref=clean(change.target),
-        field=strings(f"field.{change.field}").lower(),
+        field=field_label(strings, change.field).lower(),
         before=shown_value(change.from_value, 40) or "–",
         after=shown_value(change.to_value, 40) or "–",
     )
