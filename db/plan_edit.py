@@ -172,6 +172,67 @@ class PlanEdit(MetricEdit):
         except StaleChange as stale:
             raise StalePlanChange(stale.current.ref, stale.current) from None
 
+    def has_history(self, ref: str) -> bool:
+        """Whether an activity has any history: a status change, a note, a plan change but
+        its own adding. One without may be removed (`remove_activity`); one with is not."""
+        current = self.activity(ref)
+        counts = "(SELECT COUNT(*) FROM status_history WHERE ref = :ref)"
+        if self._has_table("note_history"):
+            counts += " + (SELECT COUNT(*) FROM note_history WHERE ref = :ref)"
+        if self._has_plan_changes():
+            counts += (
+                " + (SELECT COUNT(*) FROM plan_change WHERE target_kind = 'activity' "
+                "AND target = :ref AND field != 'added')"
+            )
+        return bool(self.db.conn.execute(f"SELECT {counts}", {"ref": current.ref}).fetchone()[0])
+
+    def remove_activity(
+        self, ref: str, *, user: str | None = None, expected_version: int | None = None
+    ) -> PlanChangeRecord:
+        """Remove an activity that has no history at all (`has_history`); its fields are kept
+        in the change row (`removed`), so that `undo` puts it back as it was.
+
+        Raises:
+            StalePlanChange: it changed since `expected_version`.
+            VplError: it has a history: cancel it instead.
+        """
+        import json
+
+        who = user or current_user()
+        check_note_and_user("", who)
+        with self._write():
+            current = self.activity(ref)
+            if expected_version is not None and current.version != expected_version:
+                raise StalePlanChange(current.ref, current)
+            if self.has_history(current.ref):
+                raise VplError("plan_edit.has_history", ref=clean(current.ref))
+            (position,) = self.db.conn.execute(
+                "SELECT position FROM activity WHERE ref = ?", (current.ref,)
+            ).fetchone()
+            kept = fields_of(current) | {
+                "place": current.initiative_id or current.goal_number,
+                "position": position,
+                "carried_from": current.carried_from,
+            }
+            self.db.conn.execute("DELETE FROM activity WHERE ref = ?", (current.ref,))
+            return self._append_plan_change(
+                "activity",
+                current.ref,
+                "removed",
+                json.dumps(kept, ensure_ascii=False, sort_keys=True),
+                "",
+                who,
+                current.version,
+            )
+
+    def _has_table(self, name: str) -> bool:
+        return (
+            self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+            ).fetchone()
+            is not None
+        )
+
     # -- goals and initiatives ------------------------------------------------------------------
 
     def edit_text(

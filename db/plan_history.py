@@ -278,6 +278,36 @@ class PlanHistory(PlanChangeFile, StatusHistory):
                     return self.undo_plan_change(plan[0], who)
             return super().undo(user=who)
 
+    def _undo_removal(self, change: PlanChangeRecord, who: str) -> PlanChangeRecord:
+        """Put a removed activity back as it was (its fields are the removal's `from`)."""
+        import json
+
+        kept = json.loads(change.from_value)
+        goal, initiative = self.place_of(kept["place"])
+        version = change.version + 1
+        self.db.conn.execute(
+            "INSERT INTO activity (ref, goal_number, initiative_id, position, title, kind, "
+            'start, "end", status, version, title_folded, responsible, carried_from) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'not_started', ?, ?, ?, ?)",
+            (
+                change.target,
+                goal,
+                initiative,
+                kept["position"],
+                kept["title"],
+                kept["kind"],
+                kept["start"],
+                kept["end"],
+                version,
+                normalise(kept["title"]),
+                kept["responsible"],
+                kept["carried_from"],
+            ),
+        )
+        return self._append_plan_change(
+            "activity", change.target, "removed", "", change.from_value, who, version - 1, change.id
+        )
+
     def _undo_metric_change(self, change: PlanChangeRecord, who: str) -> PlanChangeRecord:
         """A metric's undo: `db/metric_edit.py`'s, which the store has."""
         raise NotImplementedError
@@ -311,6 +341,8 @@ class PlanHistory(PlanChangeFile, StatusHistory):
                 version,
                 change.id,
             )
+        if change.field == "removed":
+            return self._undo_removal(change, who)
         current = self.activity(change.target)
         if change.field == "added":
             # Removed only when nothing else it went through stands: no status change,

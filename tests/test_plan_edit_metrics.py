@@ -12,13 +12,23 @@ import json
 from pathlib import Path
 
 import pytest
-from test_app_support import SIZE, cursor_key, make_app, notifications, plan, settle, tree_lines
+from test_app_support import (
+    SIZE,
+    cursor_key,
+    go_to_activity,
+    make_app,
+    notifications,
+    plan,
+    settle,
+    tree_lines,
+)
 from textual.widgets import Input, Static
 
 from vpl_tui.db.plan_edit import StalePlanChange
 from vpl_tui.db.store import Store
 from vpl_tui.errors import VplError
 from vpl_tui.planfile import parse_plan
+from vpl_tui.screens.dialogs.confirm_dialog import ConfirmDialog
 from vpl_tui.screens.dialogs.metric_form import MetricForm
 
 HOSTILE = "[bold]Nöjda[/] \x1b[31mröd"
@@ -79,6 +89,25 @@ async def test_a_controller_adds_and_edits_a_metric_in_its_form(
         await settle(pilot)
         assert any("kan inte ångra ändringen av 1.1.1-m3" in n for n in notifications(app))
         assert store.metric_info("1.1.1-m3").name == "Deras namn"
+        # -- x on an activity without any history removes it (said so); u puts it back
+        await go_to_activity(pilot, "1.1.1-4")
+        await pilot.press("x")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Ta bort 1.1.1-4?" in _text(app, "#dialog-heading")
+        await pilot.press("y")
+        await settle(pilot)
+        with pytest.raises(VplError, match="no activity"):
+            store.activity("1.1.1-4")
+        assert ("activity", "1.1.1-4") not in screen.tree.index
+        await pilot.press("u")
+        await settle(pilot)
+        assert store.activity("1.1.1-4").status == "not_started"
+        assert ("activity", "1.1.1-4") in screen.tree.index
+        # -- one with a history is cancelled instead, as before
+        await go_to_activity(pilot, "1.1.1-4")
+        await pilot.press("x")
+        assert "Avbryta 1.1.1-4?" in _text(app, "#dialog-heading")
+        await pilot.press("n")
 
 
 def test_metric_changes_are_undone_refused_when_stale_and_survive_export_and_load(
@@ -127,3 +156,16 @@ def test_the_metric_commands_through_the_real_entry_point(run_vpl, tmp_path: Pat
     assert refused.stderr == "vpl: name: ska ha minst 1 tecken (fick '')\n"
     undone = run_vpl("undo")
     assert undone.stdout == "ångrade 1.1.1-m3: mål 2024 Tas fram → –\n"
+
+
+def test_vpl_cancel_remove_removes_only_an_activity_without_history(run_vpl) -> None:  # noqa: ANN001
+    removed = run_vpl("cancel", "1.1.1-1", "--remove")
+    assert (removed.returncode, removed.stdout) == (0, "tog bort 1.1.1-1\n"), removed.stderr
+    assert run_vpl("undo").stdout.startswith("ångrade 1.1.1-1: borttagen – → Tillsammans")
+    run_vpl("set", "1.1.1-2", "in_progress")
+    refused = run_vpl("cancel", "1.1.1-2", "--remove")
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr == (
+        "vpl: 1.1.1-2 har en historik och tas inte bort: avbryt den i stället "
+        "(vpl cancel 1.1.1-2)\n"
+    )

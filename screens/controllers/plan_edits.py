@@ -121,13 +121,18 @@ class PlanEdits:
         self.screen.app.push_screen(dialog, chosen)
 
     def cancel_at_cursor(self) -> None:
-        """`x`: cancel the activity, once asked (it stays, with its history)."""
+        """`x`: cancel the activity, once asked (it stays, with its history); one without
+        any history is removed instead, once asked in those words (`u` puts it back)."""
         from vpl_tui.screens.dialogs.confirm_dialog import ConfirmDialog
 
         activity = self.screen.changes.cursor_activity()
         if activity is None:
             return
         s = self.screen.strings
+        if not self.screen.store.has_history(activity.ref):
+            question = s("app.confirm.remove", ref=clean(activity.ref))
+            self.screen.app.push_screen(ConfirmDialog(s, question), self._remove(activity))
+            return
         question = s("app.confirm.cancel", ref=clean(activity.ref))
 
         def answered(yes: bool | None) -> None:
@@ -146,6 +151,26 @@ class PlanEdits:
             self._in_worker(write, done, activity)
 
         self.screen.app.push_screen(ConfirmDialog(s, question), answered)
+
+    def _remove(self, activity: ActivityRecord) -> Callable[[bool | None], None]:
+        """Once the removal is confirmed: remove it, and read its goal's children again."""
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            opened = self._opened()
+            message = self.screen.strings("app.plan_edit.removed", ref=activity.ref)
+            self._in_worker(
+                lambda store: self._with_refresh(
+                    store,
+                    store.remove_activity(activity.ref, expected_version=activity.version),
+                    opened,
+                ),
+                lambda result: self._refreshed(result[1], message),
+                activity,
+            )
+
+        return answered
 
     def toggle_mine(self) -> None:
         """`R`: only the activities the user is responsible for; again: the whole plan."""
@@ -251,7 +276,7 @@ class PlanEdits:
         self._notify(undone_line(screen.strings, change))
         screen.plan_detail.forget_history()
         item = screen.tree.index.item(("activity", change.target))
-        if change.target_kind == "activity" and change.field not in ("place", "added"):
+        if change.target_kind == "activity" and change.field not in ("place", "added", "removed"):
             now = screen.store.activity(change.target)
             before = item.record if isinstance(item, ActivityItem) else now
             screen.changes.account(before, now)

@@ -269,10 +269,21 @@ def move(env: Env, ref: str, place: str, output_format: str) -> None:
 
 @click.command()
 @click.argument("ref")
+@click.option("--remove", is_flag=True, help="Remove it instead, when it has no history at all.")
 @_FORMAT
 @click.pass_obj
-def cancel(env: Env, ref: str, output_format: str) -> None:
-    """Cancel activity REF: it stays in the plan, with its history, as cancelled."""
+def cancel(env: Env, ref: str, remove: bool, output_format: str) -> None:
+    """Cancel activity REF: it stays in the plan, with its history, as cancelled; with
+    --remove, one without any history is removed (vpl undo puts it back)."""
+    if remove:
+        with env.open_status_store() as store:
+            change = store.remove_activity(ref)
+        if output_format == "json":
+            payload = {"removed": change.target, "changes": [change_json(change)]}
+            click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+            return
+        click.echo(env.strings("plan_edit.removed", ref=clean(change.target)))
+        return
     with env.open_status_store() as store:
         store.cancel_activity(ref)
         after = store.activity(ref)
