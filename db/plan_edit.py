@@ -7,8 +7,9 @@ how many changes it has had. A change made on a version someone else has changed
 refused with `StalePlanChange`, which holds what the thing is now. The history, its
 undo and the writes of single fields are in `db/plan_history.py`.
 
-Values are checked by the plan file's own rules (`vpl_tui.model.plan_changes`), so what a
-form or `vpl edit` accepts is what a plan file accepts, in the same words. Refs of new
+An activity's values are checked by the plan file's own rules, without pydantic
+(`vpl_tui.rules.activity_fields`, which the models use too), so what a form or `vpl edit`
+accepts is what a plan file accepts, in the same words. Refs of new
 activities come from `vpl_tui.rules.refs`: the next number under the goal or initiative,
 never one used before.
 """
@@ -278,9 +279,9 @@ class PlanEdit(MetricEdit):
 
 def _checked(values: dict[str, Any]) -> dict[str, Any]:
     """`values` as the plan file's rules accept them (dates as ISO text), or the first reason."""
-    from vpl_tui.model.plan_changes import activity_problems, parsed_activity
+    from vpl_tui.rules.activity_fields import activity_field_problems, parsed_activity
 
-    problems = activity_problems(values)
+    problems = activity_field_problems(values)
     if problems:
         field, reason = next(iter(problems.items()))
         raise VplError("plan_edit.invalid", field=field, reason=reason)

@@ -21,7 +21,7 @@ from vpl_tui.rules.refs import next_activity_ref
 from vpl_tui.safetext import clean, normalise
 
 EDITABLE = ("title", "kind", "start", "end", "responsible")
-"""The activity's columns `edit_activity` changes (the model's `ACTIVITY_FIELDS`)."""
+"""The activity's columns `edit_activity` changes (`vpl_tui.rules.activity_fields.ACTIVITY_FIELDS`)."""
 
 
 RESPONSIBLE_PREFIX = "@"

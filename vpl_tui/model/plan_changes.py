@@ -23,13 +23,13 @@ values as text. An undo is a new entry, naming the entry it reverts by its index
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints
 
 from vpl_tui.errors import VplError
 from vpl_tui.model.base import Reason, Ref, Strict, Text, User, UtcDatetime
+from vpl_tui.rules.activity_fields import ACTIVITY_FIELDS, MAX_RESPONSIBLE  # noqa: F401
 
 ChangedField = (
     Literal[
@@ -53,15 +53,13 @@ ChangedField = (
 """What a plan change changes (see the module's docstring)."""
 TargetKind = Literal["activity", "goal", "initiative", "metric"]
 
-ACTIVITY_FIELDS = ("title", "kind", "start", "end", "responsible")
-"""The fields of an activity that `vpl edit` and the app's form change."""
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "goal": ("title", "description"),
     "initiative": ("title", "purpose"),
 }
 """The texts of a goal and of an initiative that can be edited."""
 
-Responsible = Annotated[str, StringConstraints(max_length=200)]
+Responsible = Annotated[str, StringConstraints(max_length=MAX_RESPONSIBLE)]
 """Who is responsible (ansvarig): a person or a unit, as the plan names them."""
 
 
@@ -118,53 +116,6 @@ def plan_change_problems(changes: list[PlanChanges]) -> list[tuple[str, Reason]]
                 problems.append((at, f"entry {target} changed {entry.history[target].field}"))
             undone.add(target)
     return problems
-
-
-_ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-
-
-def _as_day(value: object) -> object:
-    """A date written `YYYY-MM-DD` as the date it names; anything else as it is, which the
-    model then refuses with the plan file's message (a date such as 2023-01-31)."""
-    if isinstance(value, str) and _ISO_DAY.match(value.strip()):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return value  # 2023-02-30: the model says why
-    return value
-
-
-def activity_problems(values: dict[str, Any]) -> dict[str, VplError]:
-    """What the plan file would say of an activity with these fields: a reason per field.
-
-    `values` holds the activity's `ref`, `title`, `kind`, `start`, `end` and
-    `responsible`; dates may be given as text. The checks are the model's (`Activity`),
-    so a form, `vpl edit` and a plan file refuse the same values with the same words.
-    """
-    from pydantic import ValidationError
-
-    from vpl_tui.model import Activity
-    from vpl_tui.model.reasons import problems_of
-
-    data = {
-        key: _as_day(value) if key in ("start", "end") else value for key, value in values.items()
-    }
-    try:
-        Activity.model_validate(data, strict=True)
-    except ValidationError as error:
-        found: dict[str, VplError] = {}
-        for item in problems_of(error, ""):
-            field = (item.where or "").split(".")[0].split("[")[0]
-            found.setdefault(field, item.reason)
-        return found
-    return {}
-
-
-def parsed_activity(values: dict[str, Any]) -> dict[str, Any]:
-    """The fields as the store keeps them: dates as `date`, once `activity_problems` is empty."""
-    return {
-        key: _as_day(value) if key in ("start", "end") else value for key, value in values.items()
-    }
 
 
 def text_problem(value: str, *, required: bool) -> VplError | None:
@@ -228,3 +179,23 @@ def metric_problems(values: dict[str, str]) -> dict[str, VplError]:
 
 
 _YEAR = re.compile(r"^[0-9]{4}$")
+
+
+def activity_problems_of_model(values: dict[str, Any]) -> dict[str, VplError]:
+    """What the model (`Activity`) says of these fields, a reason per field: what
+    `vpl_tui.rules.activity_fields` must say too (its test holds them to it)."""
+    from pydantic import ValidationError
+
+    from vpl_tui.model import Activity
+    from vpl_tui.model.reasons import problems_of
+    from vpl_tui.rules.activity_fields import as_day
+
+    data = {k: as_day(v) if k in ("start", "end") else v for k, v in values.items()}
+    try:
+        Activity.model_validate(data, strict=True)
+    except ValidationError as error:
+        found: dict[str, VplError] = {}
+        for item in problems_of(error, ""):
+            found.setdefault((item.where or "").split(".")[0].split("[")[0], item.reason)
+        return found
+    return {}
