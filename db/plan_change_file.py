@@ -60,6 +60,27 @@ class PlanChangeFile(TreeReads):
             is not None
         )
 
+    def owner_responsible(self, kind: str, ident: str) -> str:
+        """Who is responsible for a goal or an initiative ("" for nobody named)."""
+        try:
+            row = self.db.execute(
+                "SELECT responsible FROM owner_responsible WHERE kind = ? AND target = ?",
+                (kind, ident),
+            ).fetchone()
+        except sqlite3.OperationalError:  # a read-only database from before migration 9
+            return ""
+        return row[0] if row else ""
+
+    def owner_responsibles(self) -> dict[tuple[str, str], str]:
+        """Who is responsible for each goal and initiative that names one: (kind, id) → name."""
+        exists = self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'owner_responsible'"
+        ).fetchone()
+        if exists is None:  # a read-only database from before migration 9
+            return {}
+        rows = self.db.execute("SELECT kind, target, responsible FROM owner_responsible")
+        return {(kind, target): name for kind, target, name in rows}
+
     def _database_plan_changes(self) -> dict[Key, list[Entry]]:
         """Every thing's history in the database, in the order of its first row."""
         histories: dict[Key, list[Entry]] = {}
@@ -198,6 +219,10 @@ class PlanChangeFile(TreeReads):
             self._kept_texts("initiative", row, texts["initiative"]) for row in goals.initiatives
         ]
         metrics, targets = self._kept_metrics(goals, {t for k, t in kept if k == "metric"})
+        owners = {(kind, target) for kind, target in kept if kind in _TEXT_COLUMNS}
+        now = self.owner_responsibles()
+        responsibles = [row for row in goals.responsibles if (row[0], row[1]) not in owners]
+        responsibles += [(*owner, now[owner]) for owner in sorted(owners) if owner in now]
         return replace(
             rows,
             goals=replace(
@@ -207,6 +232,7 @@ class PlanChangeFile(TreeReads):
                 initiatives=new_initiatives,
                 metrics=metrics,
                 targets=targets,
+                responsibles=responsibles,
             ),
         )
 

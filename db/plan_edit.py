@@ -173,6 +173,23 @@ class PlanEdit(MetricEdit):
         except StaleChange as stale:
             raise StalePlanChange(stale.current.ref, stale.current) from None
 
+    def owner_kind(self, wanted: str) -> str | None:
+        """`goal` or `initiative` when `wanted` names one (and no activity), else None."""
+        folded = wanted.strip()
+        if self.db.execute(
+            "SELECT 1 FROM activity WHERE ref = ? COLLATE NOCASE", (folded,)
+        ).fetchone():
+            return None
+        if self.db.execute(
+            "SELECT 1 FROM goal WHERE number = ? COLLATE NOCASE", (folded,)
+        ).fetchone():
+            return "goal"
+        if self.db.execute(
+            "SELECT 1 FROM initiative WHERE id = ? COLLATE NOCASE", (folded,)
+        ).fetchone():
+            return "initiative"
+        return None
+
     def has_history(self, ref: str) -> bool:
         """Whether an activity has any history: a status change, a note, a plan change but
         its own adding. One without may be removed (`remove_activity`); one with is not."""
@@ -247,19 +264,23 @@ class PlanEdit(MetricEdit):
     ) -> list[PlanChangeRecord]:
         """Change a goal's title or description, or an initiative's title or purpose."""
         from vpl_tui.model.plan_changes import TEXT_FIELDS, text_problem
+        from vpl_tui.rules.activity_fields import responsible_problem
 
-        allowed = TEXT_FIELDS[kind]
+        allowed = (*TEXT_FIELDS[kind], "responsible")
         unknown = set(values) - set(allowed)
         if unknown:
             raise VplError("plan_edit.unknown_field", field=clean(sorted(unknown)[0]))
         for field, value in values.items():
-            reason = text_problem(value, required=field == "title")
+            if field == "responsible":
+                reason = responsible_problem(value)
+            else:
+                reason = text_problem(value, required=field == "title")
             if reason is not None:
                 raise VplError("plan_edit.invalid", field=field, reason=reason)
         who = user or current_user()
         check_note_and_user("", who)
         with self._write():
-            texts = self.texts_of(kind, target)
+            texts = self.texts_now(kind, target)
             ident = texts["number" if kind == "goal" else "id"]
             version = self.text_version(kind, ident)
             if expected_version is not None and version != expected_version:

@@ -215,10 +215,22 @@ class PlanHistory(PlanChangeFile, StatusHistory):
             raise VplError("error.unknown_target", target=clean(target)[:80])
         return dict(zip(names, row, strict=True))
 
+    def texts_now(self, kind: str, target: str) -> dict[str, str]:
+        """`texts_of`, and who is responsible for it: every field `edit_text` changes."""
+        texts = self.texts_of(kind, target)
+        ident = texts["number" if kind == "goal" else "id"]
+        return texts | {"responsible": self.owner_responsible(kind, ident)}
+
     def _set_text(self, kind: str, ident: str, field: str, value: str) -> None:
-        # `field` is one of TEXT_FIELDS: never the user's text.
+        # `field` is one of TEXT_FIELDS or `responsible`: never the user's text.
+        execute = self.db.conn.execute
+        if field == "responsible":
+            execute("DELETE FROM owner_responsible WHERE kind = ? AND target = ?", (kind, ident))
+            if value:
+                execute("INSERT INTO owner_responsible VALUES (?, ?, ?)", (kind, ident, value))
+            return
         table, key = ("goal", "number") if kind == "goal" else ("initiative", "id")
-        self.db.conn.execute(f"UPDATE {table} SET {field} = ? WHERE {key} = ?", (value, ident))
+        execute(f"UPDATE {table} SET {field} = ? WHERE {key} = ?", (value, ident))
 
     # -- the history and undo --------------------------------------------------------------------
 
@@ -326,7 +338,7 @@ class PlanHistory(PlanChangeFile, StatusHistory):
         if change.target_kind == "metric":
             return self._undo_metric_change(change, who)
         if change.target_kind != "activity":
-            texts = self.texts_of(change.target_kind, change.target)
+            texts = self.texts_now(change.target_kind, change.target)
             if texts[change.field] != change.to_value:
                 raise VplError("plan_edit.undo_conflict", target=clean(change.target))
             self._set_text(change.target_kind, change.target, change.field, change.from_value)

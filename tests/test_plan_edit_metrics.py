@@ -15,6 +15,7 @@ import pytest
 from test_app_support import (
     SIZE,
     cursor_key,
+    detail_text,
     go_to_activity,
     make_app,
     notifications,
@@ -30,6 +31,7 @@ from vpl_tui.errors import VplError
 from vpl_tui.planfile import parse_plan
 from vpl_tui.screens.dialogs.confirm_dialog import ConfirmDialog
 from vpl_tui.screens.dialogs.metric_form import MetricForm
+from vpl_tui.screens.dialogs.text_form import TextForm
 
 HOSTILE = "[bold]Nöjda[/] \x1b[31mröd"
 
@@ -108,6 +110,16 @@ async def test_a_controller_adds_and_edits_a_metric_in_its_form(
         await pilot.press("x")
         assert "Avbryta 1.1.1-4?" in _text(app, "#dialog-heading")
         await pilot.press("n")
+        # -- a goal's responsible, in its text form and its detail pane
+        screen.jump_to(screen.tree.index.item(("goal", "1.1.2")))
+        await pilot.pause()
+        await pilot.press("e")
+        assert isinstance(app.screen, TextForm)
+        app.screen.query_one("#responsible", Input).value = "[i]HR-chefen"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert store.owner_responsible("goal", "1.1.2") == "[i]HR-chefen"
+        assert "Ansvarig" in detail_text(app) and "[i]HR-chefen" in detail_text(app)
 
 
 def test_metric_changes_are_undone_refused_when_stale_and_survive_export_and_load(
@@ -169,3 +181,25 @@ def test_vpl_cancel_remove_removes_only_an_activity_without_history(run_vpl) -> 
         "vpl: 1.1.1-2 har en historik och tas inte bort: avbryt den i stället "
         "(vpl cancel 1.1.1-2)\n"
     )
+
+
+def test_a_goals_and_an_initiatives_responsible_from_the_command_line_kept_by_load(
+    run_vpl, db_path: Path, tmp_path: Path
+) -> None:  # noqa: ANN001
+    assert run_vpl("edit", "1.1.1", "--responsible", "HR-chefen").stdout == (
+        "1.1.1: ansvarig – → HR-chefen\n"
+    )
+    assert run_vpl("edit", "SMART", "--responsible", "IT").stdout == "smart: ansvarig – → IT\n"
+    refused = run_vpl("edit", "1.1.1", "--end", "2023-01-01")
+    assert (refused.returncode, refused.stderr) == (2, "vpl: --end gäller inte 1.1.1\n")
+    run_vpl("export", "-o", "plan.toml")
+    text = (tmp_path / "plan.toml").read_text(encoding="utf-8")
+    assert 'responsible = "HR-chefen"' in text and 'responsible = "IT"' in text
+    run_vpl("edit", "1.1.1", "--responsible", "Ny chef")
+    assert run_vpl("load", "plan.toml").returncode == 0  # the older file: the newer change kept
+    with Store.open(db_path) as store:
+        assert store.owner_responsible("goal", "1.1.1") == "Ny chef"
+        assert store.owner_responsible("initiative", "smart") == "IT"
+        again = store.export_text()
+    with Store.open(tmp_path / "b.db", seed=lambda: parse_plan(again)) as other:
+        assert other.export_text() == again  # byte for byte

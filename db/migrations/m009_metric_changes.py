@@ -5,7 +5,9 @@ are rows of the plan change history too, with `target_kind` `metric` and the met
 as `target`. SQLite cannot widen a CHECK in place, so the table is made again with the
 wider one and its rows copied as they are (ids kept: `undo_of` names them); the copy
 keeps the history append-only, with the same indexes and triggers as migration 7 gave it.
-(Dropping a table fires no DELETE trigger.)
+(Dropping a table fires no DELETE trigger.) Goals and initiatives get a responsible
+(ansvarig) too, in a table of their own beside `goal` and `initiative`, which stay as
+every earlier vpl wrote them.
 """
 
 from __future__ import annotations
@@ -36,4 +38,10 @@ SQL = """
     CREATE TRIGGER plan_change_no_delete BEFORE DELETE ON plan_change
     WHEN NOT EXISTS (SELECT 1 FROM plan_replacement)
     BEGIN SELECT RAISE(ABORT, 'plan_change is append-only'); END;
+    CREATE TABLE owner_responsible (
+        kind TEXT NOT NULL CHECK (kind IN ('goal', 'initiative')),
+        target TEXT NOT NULL,
+        responsible TEXT NOT NULL,
+        PRIMARY KEY (kind, target)
+    );
     """

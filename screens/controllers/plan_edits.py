@@ -239,7 +239,7 @@ class PlanEdits:
             kind, ident, what = "goal", item.record.number, item.record.number
         else:
             kind, ident, what = "initiative", item.record.id, item.record.title
-        texts = screen.store.texts_of(kind, ident)
+        texts = screen.store.texts_now(kind, ident)
         version = screen.store.text_version(kind, ident)
         title_field, text_field = TEXT_FIELDS[kind]
         form = TextForm(

@@ -169,6 +169,8 @@ def add(
 @click.option("--responsible", help='Who is responsible ("" for nobody).')
 @click.option("--kind", help="activity or investigation (utredningsuppdrag).")
 @_metric_options
+@click.option("--description", help="A goal's new description.")
+@click.option("--purpose", help="An initiative's new purpose.")
 @click.option(
     "--version",
     "expected_version",
@@ -190,11 +192,14 @@ def edit(
     targets: tuple[str, ...],
     kpi: str | None,
     higher_is_better: bool | None,
+    description: str | None,
+    purpose: str | None,
     expected_version: int | None,
     output_format: str,
 ) -> None:
-    """Change activity REF's title, dates, responsible or kind; or metric REF's name, unit,
-    targets, KPI and way (--name, --unit, --target); each change is kept in its history."""
+    """Change activity REF's title, dates, responsible or kind; metric REF's name, unit,
+    targets, KPI and way (--name, --unit, --target); or goal or initiative REF's title,
+    description or purpose and responsible. Each change is kept in its history."""
     from vpl_tui.errors import VplError
 
     if (name, unit, kpi, higher_is_better) != (None, None, None, None) or targets:
@@ -218,9 +223,22 @@ def edit(
         )
         if value is not None
     }
-    if not values:
+    texts = {k: v for k, v in (("description", description), ("purpose", purpose)) if v}
+    if not values and not texts:
         raise VplError("plan_edit.nothing_to_change")
     with env.open_status_store() as store:
+        owner = store.owner_kind(ref)
+        if owner is not None:
+            for option, given in (("--start", start), ("--end", end), ("--kind", kind)):
+                if given is not None:
+                    raise VplError("plan_edit.not_for", option=option, target=clean(ref)[:80])
+            texts |= {k: v for k, v in values.items() if k in ("title", "responsible")}
+            changes = store.edit_text(owner, ref, texts, expected_version=expected_version)
+            ident = changes[0].target if changes else clean(ref)
+            _echo_text_changes(env, ident, changes, output_format)
+            return
+        if texts:
+            raise VplError("plan_edit.not_for", option="--description", target=clean(ref)[:80])
         changes = store.edit_activity(ref, values, expected_version=expected_version)
         after = store.activity(ref)
     if output_format == "json":
@@ -234,6 +252,30 @@ def edit(
                 "plan_edit.changed",
                 ref=clean(after.ref),
                 field=env.strings(f"field.{change.field}").lower(),
+                before=shown_value(change.from_value, 40) or "–",
+                after=shown_value(change.to_value, 40) or "–",
+            )
+        )
+
+
+def _echo_text_changes(
+    env: Env, ident: str, changes: list[PlanChangeRecord], output_format: str
+) -> None:
+    """What `vpl edit GOAL` changed: a line a field, or JSON."""
+    from vpl_tui.views.plan_changes import field_label
+
+    if output_format == "json":
+        payload = {"target": ident, "changes": [change_json(c) for c in changes]}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    if not changes:
+        click.echo(env.strings("plan_edit.unchanged", ref=clean(ident)))
+    for change in changes:
+        click.echo(
+            env.strings(
+                "plan_edit.changed",
+                ref=clean(ident),
+                field=field_label(env.strings, change.field).lower(),
                 before=shown_value(change.from_value, 40) or "–",
                 after=shown_value(change.to_value, 40) or "–",
             )

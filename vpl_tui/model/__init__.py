@@ -184,6 +184,7 @@ class Initiative(Strict):
     id: Ref = Field(description="Stable identifier, used by activity refs and pot allocations.")
     title: Name
     purpose: Text = ""
+    responsible: Responsible = Field(default="", description="Who is responsible (ansvarig).")
     resources: Text = Field(default="", description="The resources text as published.")
     earmarked_mkr: Mkr | None = None
     council_goal: Text = Field(
@@ -202,6 +203,7 @@ class Goal(Strict):
     kind: GoalKind
     title: Name
     description: Text = ""
+    responsible: Responsible = Field(default="", description="Who is responsible (ansvarig).")
     resources: Text = Field(default="", description="The resources text as published.")
     earmarked_mkr: Mkr | None = None
     council_goal: Text = ""

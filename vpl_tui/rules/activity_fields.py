@@ -97,6 +97,11 @@ def _text(value: object, least: int, most: int) -> VplError | None:
     return _length(value, least, most)
 
 
+def responsible_problem(value: object) -> VplError | None:
+    """What the plan file says of a responsible (an activity's, a goal's, an initiative's)."""
+    return _text(value, 0, MAX_RESPONSIBLE)
+
+
 def activity_field_problems(values: dict[str, Any]) -> dict[str, VplError]:
     """What the plan file would say of an activity with these fields: a reason per field.
 
