@@ -67,15 +67,11 @@ PLAN_EDIT_BINDINGS: list[BindingType] = [
         id="responsible-filter",
     ),
 ]
-PLAN_EDIT_IDS = (
-    "add-activity",
-    "add-metric",
-    "edit",
-    "move",
-    "cancel-activity",
-    "responsible-filter",
-)
-"""Their ids, in the help's order."""
+PLAN_EDIT_IDS = ("add-activity", "edit", "move", "cancel-activity", "responsible-filter")
+"""Their ids, in the help's order. `add-metric` (`M`) is in the palette, not in the help,
+which has no line to spare: one more would push the filter key off both of its pages."""
+PLAN_EDIT_COMMANDS = ("add-activity", "add-metric", *PLAN_EDIT_IDS[1:])
+"""Their ids, in the palette's order."""
 
 
 class PlanEditActions:
