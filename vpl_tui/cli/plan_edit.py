@@ -223,7 +223,7 @@ def edit(
         )
         if value is not None
     }
-    texts = {k: v for k, v in (("description", description), ("purpose", purpose)) if v}
+    texts = {k: v for k, v in (("description", description), ("purpose", purpose)) if v is not None}
     if not values and not texts:
         raise VplError("plan_edit.nothing_to_change")
     with env.open_status_store() as store:
