@@ -38,7 +38,7 @@ SQL = """
     CREATE TRIGGER plan_change_no_delete BEFORE DELETE ON plan_change
     WHEN NOT EXISTS (SELECT 1 FROM plan_replacement)
     BEGIN SELECT RAISE(ABORT, 'plan_change is append-only'); END;
-    CREATE TABLE owner_responsible (
+    CREATE TABLE IF NOT EXISTS owner_responsible (
         kind TEXT NOT NULL CHECK (kind IN ('goal', 'initiative')),
         target TEXT NOT NULL,
         responsible TEXT NOT NULL,

@@ -171,10 +171,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "app.key.edit": ("Redigera", "Edit"),
     "app.tip.edit": (
-        "Ändra aktiviteten (titel, typ, datum, ansvarig), mätetalet (namn, enhet, mål) eller "
-        "målets och initiativets texter",
-        "Change the activity (title, kind, dates, responsible), the metric (name, unit, "
-        "targets) or the goal's or initiative's texts",
+        "Ändra aktiviteten (titel, typ, datum, ansvarig) eller målets och initiativets texter",
+        "Change the activity (title, kind, dates, responsible) or the goal's or initiative's texts",
     ),
     "app.key.move": ("Flytta", "Move"),
     "app.tip.move": (
