@@ -96,6 +96,7 @@ class PlanExport(BudgetStore, TreeReads):
             for row in query("SELECT part, body FROM mandate ORDER BY position")
         }
         metrics = self._metrics_by_owner()
+        responsibles = self.owner_responsibles()  # db/plan_history.py
         initiatives: dict[str, list[Initiative]] = defaultdict(list)
         for row in query("SELECT * FROM initiative ORDER BY goal_number, position"):
             initiatives[row["goal_number"]].append(
@@ -103,6 +104,7 @@ class PlanExport(BudgetStore, TreeReads):
                     id=row["id"],
                     title=row["title"],
                     purpose=row["purpose"],
+                    responsible=responsibles.get(("initiative", row["id"]), ""),
                     resources=row["resources"],
                     earmarked_mkr=decimal_or_none(row["earmarked_mkr"]),
                     council_goal=row["council_goal"],
@@ -118,6 +120,7 @@ class PlanExport(BudgetStore, TreeReads):
                 kind=row["kind"],
                 title=row["title"],
                 description=row["description"],
+                responsible=responsibles.get(("goal", row["number"]), ""),
                 resources=row["resources"],
                 earmarked_mkr=decimal_or_none(row["earmarked_mkr"]),
                 council_goal=row["council_goal"],

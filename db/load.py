@@ -206,6 +206,8 @@ class PlanLoad(Connected):
         many("INSERT INTO initiative VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", goals.initiatives)
         many("INSERT INTO metric VALUES (?, ?, ?, ?, ?, ?, ?)", [m[:7] for m in goals.metrics])
         many("INSERT INTO metric_target VALUES (?, ?, ?)", goals.targets)
+        execute("DELETE FROM owner_responsible")  # db/plan_edit.py: goals' and initiatives'
+        many("INSERT INTO owner_responsible VALUES (?, ?, ?)", goals.responsibles)
         # The indexes of the two big tables are dropped and made again once their rows are
         # in: SQLite builds an index from all its rows at once twice as fast as it grows one
         # row by row, which is a second of `vpl load` at 100 000 activities.

@@ -24,7 +24,7 @@ from vpl_tui.db.tree_reads import TreeReads
 from vpl_tui.rules.merge import merge_histories
 
 if TYPE_CHECKING:
-    from vpl_tui.db.rows import PlanRows, Row
+    from vpl_tui.db.rows import GoalRows, PlanRows, Row
     from vpl_tui.model.plan_changes import PlanChanges
 
 Key = tuple[str, str]
@@ -59,6 +59,27 @@ class PlanChangeFile(TreeReads):
             ).fetchone()
             is not None
         )
+
+    def owner_responsible(self, kind: str, ident: str) -> str:
+        """Who is responsible for a goal or an initiative ("" for nobody named)."""
+        try:
+            row = self.db.execute(
+                "SELECT responsible FROM owner_responsible WHERE kind = ? AND target = ?",
+                (kind, ident),
+            ).fetchone()
+        except sqlite3.OperationalError:  # a read-only database from before migration 9
+            return ""
+        return row[0] if row else ""
+
+    def owner_responsibles(self) -> dict[tuple[str, str], str]:
+        """Who is responsible for each goal and initiative that names one: (kind, id) → name."""
+        exists = self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'owner_responsible'"
+        ).fetchone()
+        if exists is None:  # a read-only database from before migration 9
+            return {}
+        rows = self.db.execute("SELECT kind, target, responsible FROM owner_responsible")
+        return {(kind, target): name for kind, target, name in rows}
 
     def _database_plan_changes(self) -> dict[Key, list[Entry]]:
         """Every thing's history in the database, in the order of its first row."""
@@ -197,12 +218,68 @@ class PlanChangeFile(TreeReads):
         new_initiatives = [
             self._kept_texts("initiative", row, texts["initiative"]) for row in goals.initiatives
         ]
+        metrics, targets = self._kept_metrics(goals, {t for k, t in kept if k == "metric"})
+        owners = {(kind, target) for kind, target in kept if kind in _TEXT_COLUMNS}
+        now = self.owner_responsibles()
+        responsibles = [row for row in goals.responsibles if (row[0], row[1]) not in owners]
+        responsibles += [(*owner, now[owner]) for owner in sorted(owners) if owner in now]
         return replace(
             rows,
             goals=replace(
-                goals, activities=activities, goals=new_goals, initiatives=new_initiatives
+                goals,
+                activities=activities,
+                goals=new_goals,
+                initiatives=new_initiatives,
+                metrics=metrics,
+                targets=targets,
+                responsibles=responsibles,
             ),
         )
+
+    def _kept_metrics(self, goals: GoalRows, kept: set[str]) -> tuple[list[Row], list[Row]]:
+        """The file's metric rows and targets with the database's in place of them for
+        `kept` (a metric added since the file was written goes last under its owner)."""
+        if not kept:
+            return goals.metrics, goals.targets
+        metrics = list(goals.metrics)
+        at = {row[7]: index for index, row in enumerate(metrics)}
+        dropped: set[int] = set()
+        targets: list[Row] = []
+        next_id = max((row[0] for row in metrics), default=0) + 1
+        for ident in sorted(kept):
+            row = self.db.conn.execute(
+                "SELECT m.id, m.goal_number, m.initiative_id, m.name, m.latest, m.latest_year, "
+                "d.unit, d.kolada_kpi, d.higher_is_better FROM metric m "
+                "JOIN metric_detail d ON d.metric_id = m.id WHERE d.ident = ?",
+                (ident,),
+            ).fetchone()
+            if row is None:
+                continue  # an added metric whose adding was undone
+            here, goal, initiative, name, latest, year, unit, kpi, higher = row
+            if ident in at:
+                old = metrics[at[ident]]
+                metric_id, position = old[0], old[3]
+            else:
+                metric_id, next_id = next_id, next_id + 1
+                position = 1 + max(
+                    (m[3] for m in metrics if (m[1], m[2]) == (goal, initiative)), default=-1
+                )
+            new = (metric_id, goal, initiative, position, name, latest, year, ident, unit, kpi)
+            new += (higher,)
+            if ident in at:
+                metrics[at[ident]] = new
+            else:
+                metrics.append(new)
+            dropped.add(metric_id)
+            targets += [
+                (metric_id, year, text)
+                for year, text in self.db.conn.execute(
+                    "SELECT year, target FROM metric_target WHERE metric_id = ? ORDER BY year",
+                    (here,),
+                )
+            ]
+        targets = [row for row in goals.targets if row[0] not in dropped] + targets
+        return metrics, sorted(targets, key=lambda row: (row[0], row[1]))
 
     def _kept_texts(self, kind: str, row: Row, kept: set[str]) -> Row:
         if row[0] not in kept:

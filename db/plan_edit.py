@@ -7,8 +7,9 @@ how many changes it has had. A change made on a version someone else has changed
 refused with `StalePlanChange`, which holds what the thing is now. The history, its
 undo and the writes of single fields are in `db/plan_history.py`.
 
-Values are checked by the plan file's own rules (`vpl_tui.model.plan_changes`), so what a
-form or `vpl edit` accepts is what a plan file accepts, in the same words. Refs of new
+An activity's values are checked by the plan file's own rules, without pydantic
+(`vpl_tui.rules.activity_fields`, which the models use too), so what a form or `vpl edit`
+accepts is what a plan file accepts, in the same words. Refs of new
 activities come from `vpl_tui.rules.refs`: the next number under the goal or initiative,
 never one used before.
 """
@@ -20,9 +21,9 @@ from typing import Any
 
 from vpl_tui.db.changes import check_note_and_user, current_user
 from vpl_tui.db.history import StaleChange
+from vpl_tui.db.metric_edit import MetricEdit
 from vpl_tui.db.plan_history import (
     EDITABLE,
-    PlanHistory,
     StalePlanChange,
     fields_of,
     text_of,
@@ -35,7 +36,7 @@ from vpl_tui.safetext import clean, normalise
 __all__ = ["EDITABLE", "PlanEdit", "StalePlanChange"]
 
 
-class PlanEdit(PlanHistory):
+class PlanEdit(MetricEdit):
     """Adding, editing, moving and cancelling activities; editing goals' and initiatives' texts."""
 
     # -- activities --------------------------------------------------------------------------
@@ -172,6 +173,84 @@ class PlanEdit(PlanHistory):
         except StaleChange as stale:
             raise StalePlanChange(stale.current.ref, stale.current) from None
 
+    def owner_kind(self, wanted: str) -> str | None:
+        """`goal` or `initiative` when `wanted` names one (and no activity), else None."""
+        folded = wanted.strip()
+        if self.db.execute(
+            "SELECT 1 FROM activity WHERE ref = ? COLLATE NOCASE", (folded,)
+        ).fetchone():
+            return None
+        if self.db.execute(
+            "SELECT 1 FROM goal WHERE number = ? COLLATE NOCASE", (folded,)
+        ).fetchone():
+            return "goal"
+        if self.db.execute(
+            "SELECT 1 FROM initiative WHERE id = ? COLLATE NOCASE", (folded,)
+        ).fetchone():
+            return "initiative"
+        return None
+
+    def has_history(self, ref: str) -> bool:
+        """Whether an activity has any history: a status change, a note, a plan change but
+        its own adding. One without may be removed (`remove_activity`); one with is not."""
+        current = self.activity(ref)
+        counts = "(SELECT COUNT(*) FROM status_history WHERE ref = :ref)"
+        if self._has_table("note_history"):
+            counts += " + (SELECT COUNT(*) FROM note_history WHERE ref = :ref)"
+        if self._has_plan_changes():
+            counts += (
+                " + (SELECT COUNT(*) FROM plan_change WHERE target_kind = 'activity' "
+                "AND target = :ref AND field != 'added')"
+            )
+        return bool(self.db.conn.execute(f"SELECT {counts}", {"ref": current.ref}).fetchone()[0])
+
+    def remove_activity(
+        self, ref: str, *, user: str | None = None, expected_version: int | None = None
+    ) -> PlanChangeRecord:
+        """Remove an activity that has no history at all (`has_history`); its fields are kept
+        in the change row (`removed`), so that `undo` puts it back as it was.
+
+        Raises:
+            StalePlanChange: it changed since `expected_version`.
+            VplError: it has a history: cancel it instead.
+        """
+        import json
+
+        who = user or current_user()
+        check_note_and_user("", who)
+        with self._write():
+            current = self.activity(ref)
+            if expected_version is not None and current.version != expected_version:
+                raise StalePlanChange(current.ref, current)
+            if self.has_history(current.ref):
+                raise VplError("plan_edit.has_history", ref=clean(current.ref))
+            (position,) = self.db.conn.execute(
+                "SELECT position FROM activity WHERE ref = ?", (current.ref,)
+            ).fetchone()
+            kept = fields_of(current) | {
+                "place": current.initiative_id or current.goal_number,
+                "position": position,
+                "carried_from": current.carried_from,
+            }
+            self.db.conn.execute("DELETE FROM activity WHERE ref = ?", (current.ref,))
+            return self._append_plan_change(
+                "activity",
+                current.ref,
+                "removed",
+                json.dumps(kept, ensure_ascii=False, sort_keys=True),
+                "",
+                who,
+                current.version,
+            )
+
+    def _has_table(self, name: str) -> bool:
+        return (
+            self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+            ).fetchone()
+            is not None
+        )
+
     # -- goals and initiatives ------------------------------------------------------------------
 
     def edit_text(
@@ -185,19 +264,23 @@ class PlanEdit(PlanHistory):
     ) -> list[PlanChangeRecord]:
         """Change a goal's title or description, or an initiative's title or purpose."""
         from vpl_tui.model.plan_changes import TEXT_FIELDS, text_problem
+        from vpl_tui.rules.activity_fields import responsible_problem
 
-        allowed = TEXT_FIELDS[kind]
+        allowed = (*TEXT_FIELDS[kind], "responsible")
         unknown = set(values) - set(allowed)
         if unknown:
             raise VplError("plan_edit.unknown_field", field=clean(sorted(unknown)[0]))
         for field, value in values.items():
-            reason = text_problem(value, required=field == "title")
+            if field == "responsible":
+                reason = responsible_problem(value)
+            else:
+                reason = text_problem(value, required=field == "title")
             if reason is not None:
                 raise VplError("plan_edit.invalid", field=field, reason=reason)
         who = user or current_user()
         check_note_and_user("", who)
         with self._write():
-            texts = self.texts_of(kind, target)
+            texts = self.texts_now(kind, target)
             ident = texts["number" if kind == "goal" else "id"]
             version = self.text_version(kind, ident)
             if expected_version is not None and version != expected_version:
@@ -217,9 +300,9 @@ class PlanEdit(PlanHistory):
 
 def _checked(values: dict[str, Any]) -> dict[str, Any]:
     """`values` as the plan file's rules accept them (dates as ISO text), or the first reason."""
-    from vpl_tui.model.plan_changes import activity_problems, parsed_activity
+    from vpl_tui.rules.activity_fields import activity_field_problems, parsed_activity
 
-    problems = activity_problems(values)
+    problems = activity_field_problems(values)
     if problems:
         field, reason = next(iter(problems.items()))
         raise VplError("plan_edit.invalid", field=field, reason=reason)

@@ -21,7 +21,7 @@ from vpl_tui.rules.refs import next_activity_ref
 from vpl_tui.safetext import clean, normalise
 
 EDITABLE = ("title", "kind", "start", "end", "responsible")
-"""The activity's columns `edit_activity` changes (the model's `ACTIVITY_FIELDS`)."""
+"""The activity's columns `edit_activity` changes (`vpl_tui.rules.activity_fields.ACTIVITY_FIELDS`)."""
 
 
 RESPONSIBLE_PREFIX = "@"
@@ -215,10 +215,22 @@ class PlanHistory(PlanChangeFile, StatusHistory):
             raise VplError("error.unknown_target", target=clean(target)[:80])
         return dict(zip(names, row, strict=True))
 
+    def texts_now(self, kind: str, target: str) -> dict[str, str]:
+        """`texts_of`, and who is responsible for it: every field `edit_text` changes."""
+        texts = self.texts_of(kind, target)
+        ident = texts["number" if kind == "goal" else "id"]
+        return texts | {"responsible": self.owner_responsible(kind, ident)}
+
     def _set_text(self, kind: str, ident: str, field: str, value: str) -> None:
-        # `field` is one of TEXT_FIELDS: never the user's text.
+        # `field` is one of TEXT_FIELDS or `responsible`: never the user's text.
+        execute = self.db.conn.execute
+        if field == "responsible":
+            execute("DELETE FROM owner_responsible WHERE kind = ? AND target = ?", (kind, ident))
+            if value:
+                execute("INSERT INTO owner_responsible VALUES (?, ?, ?)", (kind, ident, value))
+            return
         table, key = ("goal", "number") if kind == "goal" else ("initiative", "id")
-        self.db.conn.execute(f"UPDATE {table} SET {field} = ? WHERE {key} = ?", (value, ident))
+        execute(f"UPDATE {table} SET {field} = ? WHERE {key} = ?", (value, ident))
 
     # -- the history and undo --------------------------------------------------------------------
 
@@ -278,6 +290,40 @@ class PlanHistory(PlanChangeFile, StatusHistory):
                     return self.undo_plan_change(plan[0], who)
             return super().undo(user=who)
 
+    def _undo_removal(self, change: PlanChangeRecord, who: str) -> PlanChangeRecord:
+        """Put a removed activity back as it was (its fields are the removal's `from`)."""
+        import json
+
+        kept = json.loads(change.from_value)
+        goal, initiative = self.place_of(kept["place"])
+        version = change.version + 1
+        self.db.conn.execute(
+            "INSERT INTO activity (ref, goal_number, initiative_id, position, title, kind, "
+            'start, "end", status, version, title_folded, responsible, carried_from) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'not_started', ?, ?, ?, ?)",
+            (
+                change.target,
+                goal,
+                initiative,
+                kept["position"],
+                kept["title"],
+                kept["kind"],
+                kept["start"],
+                kept["end"],
+                version,
+                normalise(kept["title"]),
+                kept["responsible"],
+                kept["carried_from"],
+            ),
+        )
+        return self._append_plan_change(
+            "activity", change.target, "removed", "", change.from_value, who, version - 1, change.id
+        )
+
+    def _undo_metric_change(self, change: PlanChangeRecord, who: str) -> PlanChangeRecord:
+        """A metric's undo: `db/metric_edit.py`'s, which the store has."""
+        raise NotImplementedError
+
     def undo_plan_change(self, row_id: int, who: str) -> PlanChangeRecord:
         """Revert the plan change `row_id` with a new row (inside the caller's `_write`).
 
@@ -289,8 +335,10 @@ class PlanHistory(PlanChangeFile, StatusHistory):
         change = plan_change_record(
             conn.execute(f"SELECT {_COLUMNS} FROM plan_change WHERE id = ?", (row_id,)).fetchone()
         )
+        if change.target_kind == "metric":
+            return self._undo_metric_change(change, who)
         if change.target_kind != "activity":
-            texts = self.texts_of(change.target_kind, change.target)
+            texts = self.texts_now(change.target_kind, change.target)
             if texts[change.field] != change.to_value:
                 raise VplError("plan_edit.undo_conflict", target=clean(change.target))
             self._set_text(change.target_kind, change.target, change.field, change.from_value)
@@ -305,6 +353,8 @@ class PlanHistory(PlanChangeFile, StatusHistory):
                 version,
                 change.id,
             )
+        if change.field == "removed":
+            return self._undo_removal(change, who)
         current = self.activity(change.target)
         if change.field == "added":
             # Removed only when nothing else it went through stands: no status change,

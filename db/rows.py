@@ -85,6 +85,8 @@ class GoalRows:
     kolada_kpi, higher_is_better): `ident` is the metric's stable id (`db/outcomes.py`)"""
     targets: list[Row] = field(default_factory=list)
     """(metric_id, year, target)"""
+    responsibles: list[Row] = field(default_factory=list)
+    """(kind, goal number or initiative id, responsible): the goals and initiatives with one"""
     activities: list[Row] = field(default_factory=list)
     """(ref, goal_number, initiative_id, position, title, kind, start, end, status, version,
     title_folded, responsible, carried_from)"""
@@ -221,6 +223,8 @@ def goal_rows(goals: Sequence[Goal], part: int = 0) -> GoalRows:
                 goal.council_goal,
             )
         )
+        if goal.responsible:
+            rows.responsibles.append(("goal", goal.number, goal.responsible))
         add_metrics(goal.number, None, goal.metrics)
         add_activities(goal.number, None, goal.activities)
         for i_position, initiative in enumerate(goal.initiatives):
@@ -238,6 +242,8 @@ def goal_rows(goals: Sequence[Goal], part: int = 0) -> GoalRows:
                     initiative.metrics_note,
                 )
             )
+            if initiative.responsible:
+                rows.responsibles.append(("initiative", initiative.id, initiative.responsible))
             add_metrics(goal.number, initiative.id, initiative.metrics)
             add_activities(goal.number, initiative.id, initiative.activities)
     # Sorted here, in the process that read these goals: merging sorted parts is quick.
@@ -259,6 +265,7 @@ def merge_goal_rows(parts: Sequence[GoalRows]) -> GoalRows:
         merged.metrics += [(m[0] + metric_offset, *m[1:]) for m in rows.metrics]
         merged.targets += [(t[0] + metric_offset, *t[1:]) for t in rows.targets]
         merged.initiatives += rows.initiatives
+        merged.responsibles += rows.responsibles
         merged.activities += rows.activities
         merged.histories += rows.histories
         goal_offset += len(rows.goals)

@@ -16,6 +16,7 @@ from vpl_tui.db.migrations import (
     m006_economy,
     m007_plan_changes,
     m008_published_tables,
+    m009_metric_changes,
 )
 
 MIGRATIONS: tuple[str, ...] = (
@@ -27,5 +28,6 @@ MIGRATIONS: tuple[str, ...] = (
     m006_economy.SQL,
     m007_plan_changes.SQL,
     m008_published_tables.SQL,
+    m009_metric_changes.SQL,
 )
 """Each migration's SQL, in order: index 0 is migration 1."""

@@ -69,7 +69,8 @@ class PlanDetail:
             )
         elif isinstance(item, GoalItem):
             goal = item.record
-            detail.show_goal(goal, store.metrics(goal.number) if goal.metric_count else [])
+            metrics = store.metrics(goal.number) if goal.metric_count else []
+            detail.show_goal(goal, metrics, store.owner_responsible("goal", goal.number))
             detail.show_plan_changes(store.plan_changes(goal.number, kind="goal"))
         elif isinstance(item, InitiativeItem):
             initiative = item.record
@@ -79,7 +80,12 @@ class PlanDetail:
                 if initiative.metric_count
                 else []
             )
-            detail.show_initiative(initiative, goal.title if goal else "", metrics)
+            detail.show_initiative(
+                initiative,
+                goal.title if goal else "",
+                metrics,
+                store.owner_responsible("initiative", initiative.id),
+            )
             detail.show_plan_changes(store.plan_changes(initiative.id, kind="initiative"))
         elif isinstance(item, MetricItem):
             detail.show_metric(item.metric, _owner(node), screen.outcomes.judged(item))

@@ -27,6 +27,14 @@ PLAN_EDIT_BINDINGS: list[BindingType] = [
         id="add-activity",
     ),
     Binding(
+        "M",
+        "add_metric",
+        "New metric",
+        show=False,
+        tooltip="Add a metric under the goal or initiative",
+        id="add-metric",
+    ),
+    Binding(
         "e",
         "edit",
         "Edit",
@@ -60,7 +68,10 @@ PLAN_EDIT_BINDINGS: list[BindingType] = [
     ),
 ]
 PLAN_EDIT_IDS = ("add-activity", "edit", "move", "cancel-activity", "responsible-filter")
-"""Their ids, in the help's order."""
+"""Their ids, in the help's order. `add-metric` (`M`) is in the palette, not in the help,
+which has no line to spare: one more would push the filter key off both of its pages."""
+PLAN_EDIT_COMMANDS = ("add-activity", "add-metric", *PLAN_EDIT_IDS[1:])
+"""Their ids, in the palette's order."""
 
 
 class PlanEditActions:
@@ -71,6 +82,10 @@ class PlanEditActions:
     def action_add_activity(self) -> None:
         """Add an activity under the goal or initiative under the cursor."""
         self.plan_edits.add_at_cursor()
+
+    def action_add_metric(self) -> None:
+        """Add a metric under the goal or initiative under the cursor."""
+        self.plan_edits.metrics.add_at_cursor()
 
     def action_edit(self) -> None:
         """Edit the activity, or the goal's or initiative's texts."""

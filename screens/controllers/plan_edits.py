@@ -20,7 +20,14 @@ from vpl_tui.db.store import Store
 from vpl_tui.errors import VplError
 from vpl_tui.records import ActivityRecord, GoalRecord, PlanChangeRecord
 from vpl_tui.safetext import clean
-from vpl_tui.views.plan_items import ActivityItem, GoalItem, InitiativeItem, Item, Key
+from vpl_tui.views.plan_items import (
+    ActivityItem,
+    GoalItem,
+    InitiativeItem,
+    Item,
+    Key,
+    MetricItem,
+)
 
 if TYPE_CHECKING:
     from vpl_tui.screens.plan import PlanScreen
@@ -34,7 +41,10 @@ class PlanEdits:
     """The plan-changing keys of one plan screen."""
 
     def __init__(self, screen: PlanScreen) -> None:
+        from vpl_tui.screens.controllers.metric_edits import MetricEdits
+
         self.screen = screen
+        self.metrics = MetricEdits(self)
 
     def _notify(self, message: str, **options: Any) -> None:
         self.screen.app.notify(message, markup=False, **options)
@@ -81,6 +91,8 @@ class PlanEdits:
             self._edit_activity(item.record)
         elif isinstance(item, GoalItem | InitiativeItem):
             self._edit_texts(item)
+        elif isinstance(item, MetricItem):
+            self.metrics.edit(item)
         else:
             self._notify(self.screen.strings("app.plan_edit.select_editable"), severity="warning")
 
@@ -109,13 +121,18 @@ class PlanEdits:
         self.screen.app.push_screen(dialog, chosen)
 
     def cancel_at_cursor(self) -> None:
-        """`x`: cancel the activity, once asked (it stays, with its history)."""
+        """`x`: cancel the activity, once asked (it stays, with its history); one without
+        any history is removed instead, once asked in those words (`u` puts it back)."""
         from vpl_tui.screens.dialogs.confirm_dialog import ConfirmDialog
 
         activity = self.screen.changes.cursor_activity()
         if activity is None:
             return
         s = self.screen.strings
+        if not self.screen.store.has_history(activity.ref):
+            question = s("app.confirm.remove", ref=clean(activity.ref))
+            self.screen.app.push_screen(ConfirmDialog(s, question), self._remove(activity))
+            return
         question = s("app.confirm.cancel", ref=clean(activity.ref))
 
         def answered(yes: bool | None) -> None:
@@ -134,6 +151,26 @@ class PlanEdits:
             self._in_worker(write, done, activity)
 
         self.screen.app.push_screen(ConfirmDialog(s, question), answered)
+
+    def _remove(self, activity: ActivityRecord) -> Callable[[bool | None], None]:
+        """Once the removal is confirmed: remove it, and read its goal's children again."""
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            opened = self._opened()
+            message = self.screen.strings("app.plan_edit.removed", ref=activity.ref)
+            self._in_worker(
+                lambda store: self._with_refresh(
+                    store,
+                    store.remove_activity(activity.ref, expected_version=activity.version),
+                    opened,
+                ),
+                lambda result: self._refreshed(result[1], message),
+                activity,
+            )
+
+        return answered
 
     def toggle_mine(self) -> None:
         """`R`: only the activities the user is responsible for; again: the whole plan."""
@@ -202,7 +239,7 @@ class PlanEdits:
             kind, ident, what = "goal", item.record.number, item.record.number
         else:
             kind, ident, what = "initiative", item.record.id, item.record.title
-        texts = screen.store.texts_of(kind, ident)
+        texts = screen.store.texts_now(kind, ident)
         version = screen.store.text_version(kind, ident)
         title_field, text_field = TEXT_FIELDS[kind]
         form = TextForm(
@@ -239,7 +276,7 @@ class PlanEdits:
         self._notify(undone_line(screen.strings, change))
         screen.plan_detail.forget_history()
         item = screen.tree.index.item(("activity", change.target))
-        if change.target_kind == "activity" and change.field not in ("place", "added"):
+        if change.target_kind == "activity" and change.field not in ("place", "added", "removed"):
             now = screen.store.activity(change.target)
             before = item.record if isinstance(item, ActivityItem) else now
             screen.changes.account(before, now)

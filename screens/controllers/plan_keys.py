@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding, BindingType
 
 from vpl_tui.rules.progress import FILTERS
-from vpl_tui.screens.controllers.plan_edit_keys import PLAN_EDIT_BINDINGS, PLAN_EDIT_IDS
+from vpl_tui.screens.controllers.plan_edit_keys import (
+    PLAN_EDIT_BINDINGS,
+    PLAN_EDIT_COMMANDS,
+    PLAN_EDIT_IDS,
+)
 from vpl_tui.screens.help import KeyHelp
 from vpl_tui.screens.keys import localised
 
@@ -139,7 +143,7 @@ PALETTE_COMMANDS = (
     "note",
     "undo",
     "outcome",
-    *PLAN_EDIT_IDS,
+    *PLAN_EDIT_COMMANDS,
     "search",
     "filter",
     "report",

@@ -1,7 +1,7 @@
 """The form of one activity: add one under a goal or initiative (`+`), or edit it (`e`).
 
 Each field is checked as it is typed, by the plan file's own rules and in its words
-(`vpl_tui.model.plan_changes.activity_problems`): an end before the start, a date that is
+(`vpl_tui.rules.activity_fields`): an end before the start, a date that is
 not `YYYY-MM-DD`, an empty title. The form saves only what those rules accept; the store
 checks again as it writes, and refuses a change made on a version someone else changed.
 A new activity's ref is the next of its goal's or initiative's pattern, shown as it will be.
@@ -101,9 +101,9 @@ class ActivityForm(ModalScreen[dict[str, str] | None]):
 
     def check(self) -> dict[str, Any]:
         """Check the fields by the plan file's rules and show each one's reason under it."""
-        from vpl_tui.model.plan_changes import activity_problems  # pydantic: when a form opens
+        from vpl_tui.rules.activity_fields import activity_field_problems
 
-        self.problems = activity_problems({"ref": self.ref, **self.values()})
+        self.problems = activity_field_problems(self.values())
         for field in (*TEXT_FIELDS, "kind"):
             reason = self.problems.get(field)
             error = self.query_one(f"#error-{field}", Static)

@@ -1,5 +1,5 @@
 """The form of a goal's or an initiative's texts (`e` on its line): its title, and its
-description (a goal) or purpose (an initiative).
+description (a goal) or purpose (an initiative), and who is responsible (ansvarig).
 
 Checked as typed by the plan file's rules (`text_problem`): a title may not be empty, no
 text may be longer than a plan file allows. The texts are plan text: shown as they are.
@@ -58,6 +58,9 @@ class TextForm(ModalScreen[dict[str, str] | None]):
             yield Static(Text(s(f"field.{self.text_field}")), classes="label")
             yield TextArea(self.initial.get(self.text_field, ""), id="text", soft_wrap=True)
             yield Static("", id="error-text", classes="error")
+            yield Static(Text(s("field.responsible")), classes="label")
+            yield Input(self.initial.get("responsible", ""), id="responsible")
+            yield Static("", id="error-responsible", classes="error")
             yield Static(Text(s("app.form.hint")), id="dialog-hint")
 
     def on_mount(self) -> None:
@@ -67,19 +70,25 @@ class TextForm(ModalScreen[dict[str, str] | None]):
         return {
             self.title_field: self.query_one("#title", Input).value,
             self.text_field: self.query_one("#text", TextArea).text,
+            "responsible": self.query_one("#responsible", Input).value.strip(),
         }
 
     def check(self) -> bool:
         """Show each field's reason under it; True when both are accepted."""
         from vpl_tui.model.plan_changes import text_problem
+        from vpl_tui.rules.activity_fields import responsible_problem
 
         values = self.values()
         good = True
         for field, widget, required in (
             (self.title_field, "error-title", True),
             (self.text_field, "error-text", False),
+            ("responsible", "error-responsible", False),
         ):
-            reason = text_problem(values[field], required=required)
+            if field == "responsible":
+                reason = responsible_problem(values[field])
+            else:
+                reason = text_problem(values[field], required=required)
             error = self.query_one(f"#{widget}", Static)
             error.update(plain(reason.render(self.strings)) if reason else Text(""))
             error.display = reason is not None

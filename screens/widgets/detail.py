@@ -92,12 +92,16 @@ class DetailPane(VerticalScroll):
             text=Text("\n").join(lines),
         )
 
-    def show_goal(self, goal: GoalRecord, metrics: list[MetricRecord]) -> None:
+    def show_goal(
+        self, goal: GoalRecord, metrics: list[MetricRecord], responsible: str = ""
+    ) -> None:
         s = self.strings
         facts = [
             (s("app.field.kind"), Text(s(f"goal_kind.{goal.kind}"))),
             (s("app.field.progress"), self._progress(goal.progress)),
         ]
+        if responsible:
+            facts.append((s("field.responsible"), plain(responsible)))
         facts += self._earmarked(goal.earmarked_mkr)
         if goal.council_goal:
             facts.append((s("app.field.council_goal"), plain(goal.council_goal)))
@@ -113,13 +117,19 @@ class DetailPane(VerticalScroll):
         )
 
     def show_initiative(
-        self, initiative: InitiativeRecord, goal_title: str, metrics: list[MetricRecord]
+        self,
+        initiative: InitiativeRecord,
+        goal_title: str,
+        metrics: list[MetricRecord],
+        responsible: str = "",
     ) -> None:
         s = self.strings
         facts = [
             (s("app.field.goal"), plain(f"{initiative.goal_number} {goal_title}")),
             (s("app.field.progress"), self._progress(initiative.progress)),
         ]
+        if responsible:
+            facts.append((s("field.responsible"), plain(responsible)))
         facts += self._earmarked(initiative.earmarked_mkr)
         if initiative.council_goal:
             facts.append((s("app.field.council_goal"), plain(initiative.council_goal)))

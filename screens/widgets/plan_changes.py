@@ -13,6 +13,7 @@ from rich.text import Text
 from vpl_tui.records import ActivityRecord, PlanChangeRecord
 from vpl_tui.screens.safe import plain
 from vpl_tui.strings import Strings
+from vpl_tui.views.plan_changes import change_value, field_label
 
 VALUE_SHOWN = 60
 """A changed value (a title) is cut to this in the pane; `vpl export` has it whole."""
@@ -50,9 +51,10 @@ def plan_change_lines(
                 plain(change.user),
             )
         )
-        line = Text(f"  {s(f'field.{change.field}')}: ")
-        if change.field == "added":
-            line.append_text(_value(change.to_value or change.from_value))
+        line = Text(f"  {field_label(s, change.field)}: ")
+        if change.field in ("added", "removed"):
+            value = change_value(change.field, change.to_value or change.from_value)
+            line.append_text(_value(value))
         else:
             line.append_text(
                 Text.assemble(_value(change.from_value), " → ", _value(change.to_value))

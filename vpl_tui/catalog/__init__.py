@@ -35,6 +35,7 @@ AREAS: tuple[str, ...] = (
     "plan_checks",
     "plan_edit",
     "economy",
+    "metric_edit",
 )
 """Every area's module in `vpl_tui.catalog`, the ones every command needs first."""
 

@@ -79,8 +79,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "field.carried_from": ("Överförd från", "Carried from"),
     # Help
     "help.add": (
-        "Lägg till en aktivitet under PLACE (ett målnummer eller ett initiativs id), med nästa ref.",
-        "Add an activity under PLACE (a goal number or an initiative id), with the next ref.",
+        "Lägg till en aktivitet under PLACE (ett målnummer eller ett initiativs id), med nästa ref. "
+        "Med --metric: ett mätetal, med nästa id.",
+        "Add an activity under PLACE (a goal number or an initiative id), with the next ref. "
+        "With --metric: a metric, with the next id.",
     ),
     "help.add.title": ("Vad som ska göras.", "What is to be done."),
     "help.add.start": ("Startdatum, ÅÅÅÅ-MM-DD.", "Start date, YYYY-MM-DD."),
@@ -98,8 +100,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Output format (json for scripts).",
     ),
     "help.edit": (
-        "Ändra aktivitet REF:s titel, datum, ansvarig eller typ; varje ändring sparas i historiken.",
-        "Change activity REF's title, dates, responsible or kind; each change is kept in its history.",
+        "Ändra aktivitet REF:s titel, datum, ansvarig eller typ; varje ändring sparas i historiken. "
+        "Med --name, --unit, --target: mätetalet REF; på ett mål eller initiativ: dess texter "
+        "och ansvarig.",
+        "Change activity REF's title, dates, responsible or kind; each change is kept in its "
+        "history. With --name, --unit, --target: metric REF's; on a goal or initiative: its "
+        "texts and responsible.",
     ),
     "help.edit.title": ("En ny titel.", "A new title."),
     "help.edit.start": ("Ett nytt startdatum, ÅÅÅÅ-MM-DD.", "A new start date, YYYY-MM-DD."),
@@ -133,8 +139,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Output format (json for scripts).",
     ),
     "help.cancel": (
-        "Avbryt aktivitet REF: den stannar i planen, med sin historik, som avbruten.",
-        "Cancel activity REF: it stays in the plan, with its history, as cancelled.",
+        "Avbryt aktivitet REF: den stannar i planen, med sin historik, som avbruten. Med "
+        "--remove tas en utan historik bort.",
+        "Cancel activity REF: it stays in the plan, with its history, as cancelled. With "
+        "--remove, one without any history is removed.",
     ),
     "help.cancel.output_format": (
         "Utdataformat (json för skript).",

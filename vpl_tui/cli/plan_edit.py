@@ -79,26 +79,65 @@ def _echo_json(activity: ActivityRecord, changes: list[PlanChangeRecord]) -> Non
     click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
 
 
+_METRIC_OPTIONS = (
+    click.option("--name", help="The metric's name."),
+    click.option("--unit", help="The metric's unit."),
+    click.option("--target", "targets", multiple=True, help='YEAR=TEXT: 2024="Högst 50".'),
+    click.option("--kpi", help="Kolada's KPI id (N00945)."),
+    click.option(
+        "--higher-is-better/--lower-is-better",
+        "higher_is_better",
+        default=None,
+        help="Which way a target of a bare number is reached.",
+    ),
+)
+
+
+def _metric_options(command: Any) -> Any:
+    for option in reversed(_METRIC_OPTIONS):
+        command = option(command)
+    return command
+
+
 @click.command()
 @click.argument("place")
-@click.option("--title", required=True, help="What is to be done.")
-@click.option("--start", required=True, help="Start date, YYYY-MM-DD.")
-@click.option("--end", required=True, help="End date, YYYY-MM-DD.")
+@click.option("--title", help="What is to be done.")
+@click.option("--start", help="Start date, YYYY-MM-DD.")
+@click.option("--end", help="End date, YYYY-MM-DD.")
 @click.option("--kind", default="activity", help="activity or investigation (utredningsuppdrag).")
 @click.option("--responsible", default="", help="Who is responsible: a person or a unit.")
+@click.option("--metric", is_flag=True, help="Add a metric instead (--name, --unit, --target).")
+@_metric_options
 @_FORMAT
 @click.pass_obj
 def add(
     env: Env,
     place: str,
-    title: str,
-    start: str,
-    end: str,
+    title: str | None,
+    start: str | None,
+    end: str | None,
     kind: str,
     responsible: str,
+    metric: bool,
+    name: str | None,
+    unit: str | None,
+    targets: tuple[str, ...],
+    kpi: str | None,
+    higher_is_better: bool | None,
     output_format: str,
 ) -> None:
-    """Add an activity under PLACE (a goal number or an initiative id), with the next ref."""
+    """Add an activity under PLACE (a goal number or an initiative id), with the next ref;
+    with --metric, a metric, with the next id."""
+    from vpl_tui.errors import VplError
+
+    if metric:
+        from vpl_tui.cli.metric_edit import add_metric, metric_values
+
+        values = metric_values(name, unit, targets, kpi, higher_is_better)
+        add_metric(env, place, values, output_format)
+        return
+    if title is None or start is None or end is None:
+        raise VplError("plan_edit.activity_needs")
     with env.open_status_store() as store:
         added = store.add_activity(
             place,
@@ -129,6 +168,9 @@ def add(
 @click.option("--end", help="A new end date, YYYY-MM-DD.")
 @click.option("--responsible", help='Who is responsible ("" for nobody).')
 @click.option("--kind", help="activity or investigation (utredningsuppdrag).")
+@_metric_options
+@click.option("--description", help="A goal's new description.")
+@click.option("--purpose", help="An initiative's new purpose.")
 @click.option(
     "--version",
     "expected_version",
@@ -145,11 +187,30 @@ def edit(
     end: str | None,
     responsible: str | None,
     kind: str | None,
+    name: str | None,
+    unit: str | None,
+    targets: tuple[str, ...],
+    kpi: str | None,
+    higher_is_better: bool | None,
+    description: str | None,
+    purpose: str | None,
     expected_version: int | None,
     output_format: str,
 ) -> None:
-    """Change activity REF's title, dates, responsible or kind; each change is kept in its history."""
+    """Change activity REF's title, dates, responsible or kind; metric REF's name, unit,
+    targets, KPI and way (--name, --unit, --target); or goal or initiative REF's title,
+    description or purpose and responsible. Each change is kept in its history."""
     from vpl_tui.errors import VplError
+
+    if (name, unit, kpi, higher_is_better) != (None, None, None, None) or targets:
+        from vpl_tui.cli.metric_edit import edit_metric, metric_values
+
+        for option, given in (("--title", title), ("--start", start), ("--end", end)):
+            if given is not None:
+                raise VplError("plan_edit.not_for", option=option, target=clean(ref)[:80])
+        values = metric_values(name, unit, targets, kpi, higher_is_better)
+        edit_metric(env, ref, values, expected_version, output_format)
+        return
 
     values = {
         key: value
@@ -162,9 +223,22 @@ def edit(
         )
         if value is not None
     }
-    if not values:
+    texts = {k: v for k, v in (("description", description), ("purpose", purpose)) if v is not None}
+    if not values and not texts:
         raise VplError("plan_edit.nothing_to_change")
     with env.open_status_store() as store:
+        owner = store.owner_kind(ref)
+        if owner is not None:
+            for option, given in (("--start", start), ("--end", end), ("--kind", kind)):
+                if given is not None:
+                    raise VplError("plan_edit.not_for", option=option, target=clean(ref)[:80])
+            texts |= {k: v for k, v in values.items() if k in ("title", "responsible")}
+            changes = store.edit_text(owner, ref, texts, expected_version=expected_version)
+            ident = changes[0].target if changes else clean(ref)
+            _echo_text_changes(env, ident, changes, output_format)
+            return
+        if texts:
+            raise VplError("plan_edit.not_for", option="--description", target=clean(ref)[:80])
         changes = store.edit_activity(ref, values, expected_version=expected_version)
         after = store.activity(ref)
     if output_format == "json":
@@ -178,6 +252,30 @@ def edit(
                 "plan_edit.changed",
                 ref=clean(after.ref),
                 field=env.strings(f"field.{change.field}").lower(),
+                before=shown_value(change.from_value, 40) or "–",
+                after=shown_value(change.to_value, 40) or "–",
+            )
+        )
+
+
+def _echo_text_changes(
+    env: Env, ident: str, changes: list[PlanChangeRecord], output_format: str
+) -> None:
+    """What `vpl edit GOAL` changed: a line a field, or JSON."""
+    from vpl_tui.views.plan_changes import field_label
+
+    if output_format == "json":
+        payload = {"target": ident, "changes": [change_json(c) for c in changes]}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    if not changes:
+        click.echo(env.strings("plan_edit.unchanged", ref=clean(ident)))
+    for change in changes:
+        click.echo(
+            env.strings(
+                "plan_edit.changed",
+                ref=clean(ident),
+                field=field_label(env.strings, change.field).lower(),
                 before=shown_value(change.from_value, 40) or "–",
                 after=shown_value(change.to_value, 40) or "–",
             )
@@ -213,10 +311,21 @@ def move(env: Env, ref: str, place: str, output_format: str) -> None:
 
 @click.command()
 @click.argument("ref")
+@click.option("--remove", is_flag=True, help="Remove it instead, when it has no history at all.")
 @_FORMAT
 @click.pass_obj
-def cancel(env: Env, ref: str, output_format: str) -> None:
-    """Cancel activity REF: it stays in the plan, with its history, as cancelled."""
+def cancel(env: Env, ref: str, remove: bool, output_format: str) -> None:
+    """Cancel activity REF: it stays in the plan, with its history, as cancelled; with
+    --remove, one without any history is removed (vpl undo puts it back)."""
+    if remove:
+        with env.open_status_store() as store:
+            change = store.remove_activity(ref)
+        if output_format == "json":
+            payload = {"removed": change.target, "changes": [change_json(change)]}
+            click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+            return
+        click.echo(env.strings("plan_edit.removed", ref=clean(change.target)))
+        return
     with env.open_status_store() as store:
         store.cancel_activity(ref)
         after = store.activity(ref)

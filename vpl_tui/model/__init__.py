@@ -80,6 +80,7 @@ from vpl_tui.model.plan_changes import (  # noqa: F401
     Responsible,
     plan_change_problems,
 )
+from vpl_tui.rules.activity_fields import before_start
 from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR, MAX_TEXT, MAX_USER  # noqa: F401
 
 # The status codes and text limits live in modules without pydantic (the summary and
@@ -125,8 +126,9 @@ class Activity(Strict):
 
     @model_validator(mode="after")
     def _dates_and_history(self) -> Activity:
-        if self.end < self.start:
-            raise problem("end", VplError("plan.before_start", end=self.end, start=self.start))
+        order = before_start(self.start, self.end)  # the rule's one place, without pydantic
+        if order is not None:
+            raise problem("end", order)
         previous: Status = INITIAL_STATUS
         previous_at: datetime | None = None
         undone: set[int] = set()
@@ -182,6 +184,7 @@ class Initiative(Strict):
     id: Ref = Field(description="Stable identifier, used by activity refs and pot allocations.")
     title: Name
     purpose: Text = ""
+    responsible: Responsible = Field(default="", description="Who is responsible (ansvarig).")
     resources: Text = Field(default="", description="The resources text as published.")
     earmarked_mkr: Mkr | None = None
     council_goal: Text = Field(
@@ -200,6 +203,7 @@ class Goal(Strict):
     kind: GoalKind
     title: Name
     description: Text = ""
+    responsible: Responsible = Field(default="", description="Who is responsible (ansvarig).")
     resources: Text = Field(default="", description="The resources text as published.")
     earmarked_mkr: Mkr | None = None
     council_goal: Text = ""

@@ -23,6 +23,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from vpl_tui.errors import VplError
+from vpl_tui.rules.activity_fields import MAX_NAME
 from vpl_tui.rules.figures import MKR_DECIMALS, MKR_DIGITS
 from vpl_tui.rules.limits import FIRST_YEAR, LAST_YEAR, MAX_TEXT, MAX_USER
 from vpl_tui.safetext import clean
@@ -44,7 +45,7 @@ _YEAR_PATTERN = re.compile(r"^[0-9]{4}$")
 
 Ref = Annotated[str, StringConstraints(pattern=_REF_PATTERN)]
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
 User = Annotated[str, StringConstraints(max_length=MAX_USER)]
 
 

@@ -12,37 +12,54 @@ its history in order, as the follow-up's assessments are carried:
     ]
 
 `field` names what changed: an activity's `title`, `kind`, `start`, `end`, `responsible`
-or `place` (the goal number or initiative id it is under), `added` when it was added;
-a goal's or initiative's `title`, `description` or `purpose`. `from` and `to` are the
+or `place` (the goal number or initiative id it is under), `added` when it was added,
+`removed` when an activity without a history was removed; a goal's or initiative's
+`title`, `description` or `purpose`; a metric's (`kind = "metric"`, `target` its id)
+`name`, `unit`, `kolada_kpi`, `higher_is_better` (`true`/`false`) or the target of a
+year, `target:2024` (`""`: none), and `added`. `from` and `to` are the
 values as text. An undo is a new entry, naming the entry it reverts by its index.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints
 
 from vpl_tui.errors import VplError
 from vpl_tui.model.base import Reason, Ref, Strict, Text, User, UtcDatetime
+from vpl_tui.rules.activity_fields import ACTIVITY_FIELDS, MAX_RESPONSIBLE  # noqa: F401
 
-ChangedField = Literal[
-    "added", "title", "kind", "start", "end", "responsible", "place", "description", "purpose"
-]
+ChangedField = (
+    Literal[
+        "added",
+        "removed",
+        "title",
+        "kind",
+        "start",
+        "end",
+        "responsible",
+        "place",
+        "description",
+        "purpose",
+        "name",
+        "unit",
+        "kolada_kpi",
+        "higher_is_better",
+    ]
+    | Annotated[str, StringConstraints(pattern=r"^target:[0-9]{4}$")]
+)
 """What a plan change changes (see the module's docstring)."""
-TargetKind = Literal["activity", "goal", "initiative"]
+TargetKind = Literal["activity", "goal", "initiative", "metric"]
 
-ACTIVITY_FIELDS = ("title", "kind", "start", "end", "responsible")
-"""The fields of an activity that `vpl edit` and the app's form change."""
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "goal": ("title", "description"),
     "initiative": ("title", "purpose"),
 }
 """The texts of a goal and of an initiative that can be edited."""
 
-Responsible = Annotated[str, StringConstraints(max_length=200)]
+Responsible = Annotated[str, StringConstraints(max_length=MAX_RESPONSIBLE)]
 """Who is responsible (ansvarig): a person or a unit, as the plan names them."""
 
 
@@ -67,7 +84,9 @@ class PlanChangeEntry(Strict):
 class PlanChanges(Strict):
     """A thing in the plan with the history of its changes."""
 
-    target: Ref = Field(description="An activity's ref, a goal's number or an initiative's id.")
+    target: Ref = Field(
+        description="An activity's ref, a goal's number, an initiative's or a metric's id."
+    )
     kind: TargetKind = "activity"
     history: list[PlanChangeEntry] = Field(min_length=1)
 
@@ -99,53 +118,6 @@ def plan_change_problems(changes: list[PlanChanges]) -> list[tuple[str, Reason]]
     return problems
 
 
-_ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-
-
-def _as_day(value: object) -> object:
-    """A date written `YYYY-MM-DD` as the date it names; anything else as it is, which the
-    model then refuses with the plan file's message (a date such as 2023-01-31)."""
-    if isinstance(value, str) and _ISO_DAY.match(value.strip()):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return value  # 2023-02-30: the model says why
-    return value
-
-
-def activity_problems(values: dict[str, Any]) -> dict[str, VplError]:
-    """What the plan file would say of an activity with these fields: a reason per field.
-
-    `values` holds the activity's `ref`, `title`, `kind`, `start`, `end` and
-    `responsible`; dates may be given as text. The checks are the model's (`Activity`),
-    so a form, `vpl edit` and a plan file refuse the same values with the same words.
-    """
-    from pydantic import ValidationError
-
-    from vpl_tui.model import Activity
-    from vpl_tui.model.reasons import problems_of
-
-    data = {
-        key: _as_day(value) if key in ("start", "end") else value for key, value in values.items()
-    }
-    try:
-        Activity.model_validate(data, strict=True)
-    except ValidationError as error:
-        found: dict[str, VplError] = {}
-        for item in problems_of(error, ""):
-            field = (item.where or "").split(".")[0].split("[")[0]
-            found.setdefault(field, item.reason)
-        return found
-    return {}
-
-
-def parsed_activity(values: dict[str, Any]) -> dict[str, Any]:
-    """The fields as the store keeps them: dates as `date`, once `activity_problems` is empty."""
-    return {
-        key: _as_day(value) if key in ("start", "end") else value for key, value in values.items()
-    }
-
-
 def text_problem(value: str, *, required: bool) -> VplError | None:
     """What the plan file would say of a goal's or initiative's text (a title is required)."""
     from pydantic import TypeAdapter, ValidationError
@@ -158,3 +130,72 @@ def text_problem(value: str, *, required: bool) -> VplError | None:
     except ValidationError as error:
         return problems_of(error, "")[0].reason
     return None
+
+
+METRIC_FIELDS = ("name", "unit", "kolada_kpi", "higher_is_better")
+"""A metric's fields that `vpl edit` and the app's form change, besides its targets."""
+TARGET_PREFIX = "target:"
+"""A metric's target of a year is the field `target:<year>` (`target:2024`)."""
+
+
+def metric_model_data(values: dict[str, str]) -> dict[str, Any]:
+    """A metric's fields as text (`higher_is_better` "true"/"false", `target:<year>`) as
+    `Metric`'s: the KPI None when empty, and the years without a target left out."""
+    return {
+        "name": values.get("name", ""),
+        "unit": values.get("unit", ""),
+        "kolada_kpi": values.get("kolada_kpi") or None,
+        "higher_is_better": values.get("higher_is_better", "true") != "false",
+        "targets": {
+            key.removeprefix(TARGET_PREFIX): value
+            for key, value in values.items()
+            if key.startswith(TARGET_PREFIX) and value != ""
+        },
+    }
+
+
+def metric_problems(values: dict[str, str]) -> dict[str, VplError]:
+    """What the plan file would say of a metric with these fields: a reason per field
+    (a target's is `target:<year>`). The checks are the model's (`Metric`)."""
+    from pydantic import ValidationError
+
+    from vpl_tui.model import Metric
+    from vpl_tui.model.reasons import problems_of
+
+    for key in values:
+        year = key.removeprefix(TARGET_PREFIX)
+        if key.startswith(TARGET_PREFIX) and not _YEAR.match(year):
+            return {key: VplError("plan.not_a_year_key", year_key=repr(year)[:60])}
+    try:
+        Metric.model_validate(metric_model_data(values), strict=True)
+    except ValidationError as error:
+        found: dict[str, VplError] = {}
+        for item in problems_of(error, ""):
+            where = (item.where or "").split("[")[0]
+            field, _, year = where.partition(".")
+            found.setdefault(TARGET_PREFIX + year if field == "targets" else field, item.reason)
+        return found
+    return {}
+
+
+_YEAR = re.compile(r"^[0-9]{4}$")
+
+
+def activity_problems_of_model(values: dict[str, Any]) -> dict[str, VplError]:
+    """What the model (`Activity`) says of these fields, a reason per field: what
+    `vpl_tui.rules.activity_fields` must say too (its test holds them to it)."""
+    from pydantic import ValidationError
+
+    from vpl_tui.model import Activity
+    from vpl_tui.model.reasons import problems_of
+    from vpl_tui.rules.activity_fields import as_day
+
+    data = {k: as_day(v) if k in ("start", "end") else v for k, v in values.items()}
+    try:
+        Activity.model_validate(data, strict=True)
+    except ValidationError as error:
+        found: dict[str, VplError] = {}
+        for item in problems_of(error, ""):
+            found.setdefault((item.where or "").split(".")[0].split("[")[0], item.reason)
+        return found
+    return {}

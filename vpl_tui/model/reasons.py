@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from vpl_tui.errors import PlanProblem, VplError
 from vpl_tui.model.toml_lines import TomlLines, parse_path
+from vpl_tui.rules.activity_fields import got_shown, shorten
 from vpl_tui.safetext import clean
 
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -117,8 +118,7 @@ def _shown(value: Any) -> VplError | str:
         return VplError("plan.got_table")
     if isinstance(value, list):
         return VplError("plan.got_array")
-    text = repr(value)
-    return clean(text[:57] + "..." if len(text) > 60 else text)
+    return got_shown(value)  # the rule's one place, without pydantic
 
 
 def toml_path(location: Sequence[int | str]) -> str:
@@ -134,8 +134,3 @@ def toml_path(location: Sequence[int | str]) -> str:
             key = shorten(clean(key), 60)
             text += f".{key}" if text else key
     return text
-
-
-def shorten(text: str, width: int) -> str:
-    """`text` cut to `width` characters with an ellipsis, so an error stays one short line."""
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -13,12 +13,31 @@ def shown_value(text: str, width: int = 80) -> str:
     return shown if len(shown) <= width else shown[: width - 1] + "…"
 
 
+def field_label(strings: Strings, field: str) -> str:
+    """A changed field's name as the history shows it: `Slut`, `Mål 2024` (a metric's target)."""
+    if field.startswith("target:"):
+        return strings("field.target", year=field.removeprefix("target:"))
+    return strings(f"field.{field}")
+
+
+def change_value(field: str, text: str) -> str:
+    """A change's `from` or `to` as shown: a removed activity's title, not all its fields."""
+    if field == "removed" and text.startswith("{"):
+        import json
+
+        try:
+            return str(json.loads(text).get("title", ""))
+        except (ValueError, AttributeError):
+            return text
+    return text
+
+
 def undone_line(strings: Strings, change: PlanChangeRecord) -> str:
     """What undoing `change` (the undo's own row) did: `ångrade 1.1.1-5: slut … → …`."""
     return strings(
         "plan_edit.undone",
         ref=clean(change.target),
-        field=strings(f"field.{change.field}").lower(),
-        before=shown_value(change.from_value, 40) or "–",
-        after=shown_value(change.to_value, 40) or "–",
+        field=field_label(strings, change.field).lower(),
+        before=shown_value(change_value(change.field, change.from_value), 40) or "–",
+        after=shown_value(change_value(change.field, change.to_value), 40) or "–",
     )
