@@ -45,7 +45,7 @@ from vpl_tui.report.document import (
     Paragraph,
     Table,
 )
-from vpl_tui.report.sections import badge_cell, group_blocks, level_badge
+from vpl_tui.report.sections import ActivityCells, badge_cell, group_blocks, level_badge
 from vpl_tui.report.words import Subject, level_sentence, sentence, word
 from vpl_tui.rules.assessments import DEFAULT_SCALE, Level, Scale
 from vpl_tui.rules.economy import comment_required
@@ -66,8 +66,9 @@ def build_report(data: ReportData, lang: str = "sv") -> Document:
     blocks += _summary(data, lang, forecast)
     blocks += _changes(data, lang, forecast)
     titled = any(group.title is not None for group in data.groups)
+    cells = ActivityCells(lang, data.period.end)
     for group in data.groups:
-        blocks += group_blocks(group, data, lang, forecast, titled=titled)
+        blocks += group_blocks(group, data, lang, forecast, titled=titled, cells=cells)
     blocks += _economy(data.economy, lang)
     return Document(
         lang=lang,
