@@ -22,8 +22,9 @@ PDF_UP_TO = 10_000
 """The largest size whose PDF is timed."""
 
 
-def report_period(db: Path, today: date) -> tuple[str, date, date]:
-    """(id, end, previous end) of the latest period that has ended (else the first)."""
+def report_period(db: Path, today: date) -> tuple[str, date, str, date]:
+    """(id, end, previous id, previous end) of the latest period that has ended (else the
+    first, which is then its own previous)."""
     from vpl_tui.rules.periods import default_periods
 
     with sqlite3.connect(db) as connection:
@@ -32,13 +33,13 @@ def report_period(db: Path, today: date) -> tuple[str, date, date]:
     ended = [index for index, period in enumerate(periods) if period.end < today]
     index = ended[-1] if ended else 0
     previous = periods[index - 1] if index > 0 else periods[index]
-    return periods[index].id, periods[index].end, previous.end
+    return periods[index].id, periods[index].end, previous.id, previous.end
 
 
 def run(bench: Any, size: int, base: Path, work: Path) -> None:
     import run as runner  # the Python and vpl in use (`--python`), read when the rows run
 
-    period, end, previous_end = report_period(base, date.today())
+    period, end, previous, previous_end = report_period(base, date.today())
     out = work / "report"
     out.mkdir(exist_ok=True)
 
@@ -51,7 +52,9 @@ def run(bench: Any, size: int, base: Path, work: Path) -> None:
         runner.PYTHON,
         str(runner.FLOORS / "report_sqlite.py"),
         str(base),
+        period,
         end.isoformat(),
+        previous,
         previous_end.isoformat(),
     ]
     floor_name = "floor: report (sqlite3)"

@@ -55,7 +55,12 @@ def md(text: str) -> str:
     if first in ("-", "+", "="):
         escaped = "\\" + escaped
     elif first.isdigit():
-        escaped = _ORDERED_START.sub(r"\1\\\2", escaped)
+        # A match and a slice: `sub` with a template costs twenty times as much, and every
+        # ref and date starts with a digit.
+        ordered = _ORDERED_START.match(escaped)
+        if ordered is not None:
+            cut = ordered.end(1)
+            escaped = f"{escaped[:cut]}\\{escaped[cut:]}"
     return escaped
 
 
@@ -76,14 +81,16 @@ def _table(table: Table, done: dict[int, str]) -> list[str]:
     lines.append("| " + " | ".join([md(c.title) for c in table.columns]) + " |")
     lines.append("|" + "|".join([_ALIGN[c.align] for c in table.columns]) + "|")
     get = done.get
-    for row in table.rows:
-        texts = []
-        for cell in row:
-            text = get(id(cell))
-            if text is None:
-                text = done[id(cell)] = _cell(cell)
-            texts.append(text)
-        lines.append("| " + " | ".join(texts) + " |")
+
+    def first_time(cell: Cell) -> str:
+        text = done[id(cell)] = _cell(cell)
+        return text
+
+    # A cell's Markdown is never "" (an empty cell is " "), so `or` finds the new ones.
+    lines += [
+        "| " + " | ".join([get(id(cell)) or first_time(cell) for cell in row]) + " |"
+        for row in table.rows
+    ]
     return [*lines, ""]
 
 
