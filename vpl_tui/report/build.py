@@ -20,6 +20,7 @@ saknas", missing actions where the scale requires them "Åtgärder saknas".
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date, datetime
 
@@ -200,8 +201,9 @@ def _summary(data: ReportData, lang: str, forecast: bool) -> list[Block]:
             level_sentences(scale, "initiative", assessed, lang, forecast),
         )
     lines = []
+    by_status = Counter(a.status for a in activities)  # one pass, not one per status
     for status in STATUSES:
-        n = sum(a.status == status for a in activities)
+        n = by_status[status]
         if n:
             lines.append(sentence(lang, "activity", "status", status, n, len(activities)))
     overdue = count(activities, data.period.end).overdue
@@ -209,8 +211,9 @@ def _summary(data: ReportData, lang: str, forecast: bool) -> list[Block]:
         lines.append(word(lang, "report.summary.overdue", count=overdue, total=len(activities)))
     part("report.summary.activities", lines)
     lines = []
+    by_judgement = Counter(m.judgement for m in metrics)
     for judgement in JUDGEMENTS:
-        n = sum(m.judgement == judgement for m in metrics)
+        n = by_judgement[judgement]
         if n:
             lines.append(sentence(lang, "metric", "judgement", judgement, n, len(metrics)))
     part("report.summary.metrics", lines)

@@ -38,8 +38,17 @@ _DOT = re.compile(r"(?i)(?<=www)\.|(?<=[^\W\d_])\.(?=[^\W\d_])")
 _ORDERED_START = re.compile(r"^(\d+)([.)])")
 
 
+_CHANGED = re.compile(r"[\\`*_{}\[\]#|<>~&$@:.]|  |^[ \-+=\d]| $")
+"""What any step below could change in printable text: an escaped character, a colon or a
+dot, white space to fold, a first character that could start a list."""
+
+
 def md(text: str) -> str:
     """Plan text as literal Markdown on one line (see the module's docstring)."""
+    # Most titles need nothing: two C-speed checks say so (`plain` and every step below
+    # leave printable text without `_CHANGED` as it is).
+    if text.isprintable() and _CHANGED.search(text) is None:
+        return text
     escaped = plain(text)
     if _MARKUP.search(escaped) is not None:
         escaped = escaped.translate(_ESCAPES)
