@@ -6,9 +6,12 @@ a header row that repeats on every page; a table-of-contents field (Word fills i
 numbers when the field is updated, F9; until then it lists the headings); A4 with margins;
 page numbers in the footer (a PAGE field); the document's language set on its styles.
 
-python-docx makes the document (the template, styles, page, footer, properties). The body
-is written as WordprocessingML text and parsed once: python-docx's own calls cost a
-millisecond or more per paragraph and table cell, half a minute for a region's plan.
+python-docx makes the document (the template, styles, page, footer, properties) around a
+placeholder paragraph, and saves it; the body is then written as WordprocessingML text
+into the package's `word/document.xml` in the placeholder's place, as it is made, never
+held whole. python-docx's own calls cost a millisecond or more per paragraph and table
+cell, and even the body parsed once into its tree took 2 GB and minutes for a region's
+plan (a hundred thousand table rows); streamed, it needs little more than the report itself.
 
 Plan text stays text: every string goes through `plain()` (control characters, which XML
 1.0 cannot hold, made visible) and then `xml.sax.saxutils.escape` into a `<w:t>` text
