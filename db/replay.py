@@ -14,11 +14,21 @@ from vpl_tui.db.changes import end_of_day_utc
 from vpl_tui.db.connection import Connected
 from vpl_tui.db.sql_rules import overdue_sql, past_end_sql
 from vpl_tui.db.tree_reads import PLAN_ORDER, activity_records
-from vpl_tui.records import ActivityRecord, OverdueRecord
+from vpl_tui.records import ActivityRecord, HistoryRecord, OverdueRecord
 from vpl_tui.rules.statuses import INITIAL_STATUS, STATUSES
 
 _PAST_END = past_end_sql('a."end"')
 
+
+ReplayedActivity = tuple[str, str, str | None, str, str, str, str, str | None]
+"""(ref, goal number, initiative id or None, title, end as ISO text, responsible, status at
+the day's end, status at the earlier day's end or None): a row of `activities_by_owner_as_of`,
+a plain tuple as sqlite3 gives it, for the report's hundred thousand rows."""
+
+OutlineGoal = tuple[str, str, str]
+"""(number, title, kind) of a goal."""
+OutlineInitiative = tuple[str, str, str]
+"""(goal number, id, title) of an initiative."""
 
 RESPONSIBLE_SQL = " AND vpl_fold(trim(a.responsible)) = :responsible"
 """The rule `vpl_tui.rules.progress.responsible_key`, on activity `a`: `:responsible` is the key."""
@@ -57,6 +67,47 @@ class AsOfReplay(Connected):
             f"ORDER BY {PLAN_ORDER}"
         )
         return activity_records(self.db.execute(sql, {**params, **scoped}))
+
+    def activities_by_owner_as_of(
+        self, as_of: date, earlier: date | None = None
+    ) -> list[ReplayedActivity]:
+        """Every activity with its status at the end of `as_of` and, when `earlier` is given,
+        at the end of that day too: both replayed in one pass (`ReplayedActivity`).
+
+        By owner, as the `activity_by_owner` index holds them (goal number, initiative id,
+        position), so SQLite walks the index and sorts nothing: within a goal's own
+        activities and within an initiative's this is the plan's order, and the board report
+        lays the owners out in the plan's order itself.
+        """
+        expression, params = _status_expression(as_of)
+        if earlier is not None:
+            earlier_expression, earlier_params = _status_expression(earlier, "earlier_cutoff")
+        else:
+            earlier_expression, earlier_params = "NULL", {}
+        scope, scoped = self._scope()
+        sql = (
+            f'SELECT a.ref, a.goal_number, a.initiative_id, a.title, a."end", '
+            f"{self._responsible()}, {expression}, {earlier_expression} FROM activity a "
+            f"WHERE 1{scope} ORDER BY a.goal_number, a.initiative_id, a.position"
+        )
+        return self.db.execute(sql, {**params, **earlier_params, **scoped}).fetchall()
+
+    def noted_history(self) -> list[HistoryRecord]:
+        """The status history's rows that carry a note, oldest first: what
+        `records.latest_notes` needs, without the many rows that have none."""
+        from vpl_tui.db.history import history_record
+
+        rows = self.db.query("SELECT * FROM status_history WHERE note != '' ORDER BY id")
+        return [history_record(row) for row in rows]
+
+    def plan_outline(self) -> tuple[list[OutlineGoal], list[OutlineInitiative]]:
+        """The goals and the initiatives in the plan's order, without today's progress
+        (which a report of a past day does not show and `goals()` would count)."""
+        goals = self.db.execute("SELECT number, title, kind FROM goal ORDER BY position")
+        initiatives = self.db.execute(
+            "SELECT goal_number, id, title FROM initiative ORDER BY goal_number, position"
+        )
+        return goals.fetchall(), initiatives.fetchall()
 
     def progress_as_of(self, as_of: date) -> dict[tuple[str, str | None], dict[str, int]]:
         """Counts by status for each goal's own activities and each initiative's, as of a day.
@@ -112,14 +163,15 @@ class AsOfReplay(Connected):
         ]
 
 
-def _status_expression(as_of: date | None) -> tuple[str, dict[str, str]]:
-    """SQL for activity `a`'s status at the end of `as_of`, and its parameters."""
+def _status_expression(as_of: date | None, name: str = "cutoff") -> tuple[str, dict[str, str]]:
+    """SQL for activity `a`'s status at the end of `as_of`, and its parameters (the day's
+    end is the parameter `name`, so that one query can replay two days)."""
     if as_of is None or as_of >= date.today():
         return "a.status", {}
     return (
         "COALESCE((SELECT h.to_status FROM status_history h WHERE h.ref = a.ref "
-        "AND h.at < :cutoff ORDER BY h.id DESC LIMIT 1), :initial)",
-        {"cutoff": end_of_day_utc(as_of), "initial": INITIAL_STATUS},
+        f"AND h.at < :{name} ORDER BY h.id DESC LIMIT 1), :initial)",
+        {name: end_of_day_utc(as_of), "initial": INITIAL_STATUS},
     )
 
 

@@ -143,3 +143,20 @@ def test_text_xml_cannot_hold_is_escaped_not_refused() -> None:
 
 def test_heading_levels_stay_within_word(document: Document) -> None:
     assert {h.level for h in document.blocks if isinstance(h, Heading)} == {1, 2, 3}
+
+
+def test_the_body_is_written_once_in_the_placeholders_place() -> None:
+    """The body goes into the package where python-docx saved a placeholder paragraph: a
+    plan whose texts are the placeholder's own still reads back whole, in order, once."""
+    from vpl_tui.report.to_docx import BODY_MARK
+
+    goal = GoalData("9", BODY_MARK)
+    data = replace(sample_data(), plan_title=BODY_MARK, groups=(FocusGroup(None, (goal,)),))
+    document = build_report(data)
+    word = docx.Document(io.BytesIO(render(document, "docx")))
+    texts = [p.text for p in word.paragraphs]
+    assert texts[0] == BODY_MARK  # the title
+    assert f"9 {BODY_MARK}" in texts
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == [plain(h.text) for h in document.headings()]
+    assert word.element.body[-1].tag.endswith("sectPr")  # the page settings stay last

@@ -7,9 +7,13 @@ number is added), and the command says where it wrote.
 
 from __future__ import annotations
 
+import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,7 +22,29 @@ from vpl_tui.errors import VplError
 from vpl_tui.safetext import clean
 from vpl_tui.views.report_text import default_name  # the app's preview names files alike
 
+if TYPE_CHECKING:
+    from vpl_tui.records import PlanRecord
+    from vpl_tui.rules.periods import Period
+
 BINARY_FORMATS = ("docx", "pdf")
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while the report is made.
+
+    The report holds a few hundred thousand rows and cells at once, and the collector,
+    started again and again by the allocations, walks all of them each time it looks at
+    the oldest generation: a third of the time of a region's report. Nothing the report
+    makes needs collecting before the command ends (its data are trees, without cycles).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @click.command()
@@ -38,8 +64,34 @@ BINARY_FORMATS = ("docx", "pdf")
 def report_command(env: Env, period_name: str | None, fmt: str, output: str | None) -> None:
     """The board's report for a period: assessments, metrics, activities, the economy."""
     from vpl_tui import files
+    from vpl_tui.report import SUFFIXES
+
+    with _no_cycle_collection():
+        rendered, plan, period = _make(env, period_name, fmt)
+    if isinstance(rendered, str) and fmt not in BINARY_FORMATS:
+        if output is None:
+            click.echo(rendered, nl=False)
+        else:
+            write_output(env, output, rendered)
+        return
+    assert isinstance(rendered, bytes)
+    if output is not None:
+        if output in files.STDOUT_NAMES and sys.stdout.isatty():
+            raise VplError("report.binary_to_terminal", format=fmt)
+        written = files.write_output(output, rendered, protected=[env.db_path])
+        if written is None:
+            return
+    else:
+        name = default_name(plan.title, period.id, SUFFIXES[fmt])
+        written = files.save_new(Path.cwd(), name, rendered)
+    click.echo(env.strings("cli.exported", file=clean(str(written))), err=True)
+
+
+def _make(env: Env, period_name: str | None, fmt: str) -> tuple[str | bytes, PlanRecord, Period]:
+    """The report of the period asked for (else the current one) in `fmt`, with its plan
+    and period: what `report_command` writes and names its file after."""
     from vpl_tui.db.changes import current_user
-    from vpl_tui.report import SUFFIXES, build_report, render
+    from vpl_tui.report import build_report, render
     from vpl_tui.report.gather import gather_report
     from vpl_tui.rules.periods import current_period, find_period
 
@@ -65,21 +117,4 @@ def report_command(env: Env, period_name: str | None, fmt: str, output: str | No
             strings=strings,
             scale=scale,
         )
-    rendered = render(build_report(data, strings.lang), fmt)
-    if isinstance(rendered, str) and fmt not in BINARY_FORMATS:
-        if output is None:
-            click.echo(rendered, nl=False)
-        else:
-            write_output(env, output, rendered)
-        return
-    assert isinstance(rendered, bytes)
-    if output is not None:
-        if output in files.STDOUT_NAMES and sys.stdout.isatty():
-            raise VplError("report.binary_to_terminal", format=fmt)
-        written = files.write_output(output, rendered, protected=[env.db_path])
-        if written is None:
-            return
-    else:
-        name = default_name(plan.title, period.id, SUFFIXES[fmt])
-        written = files.save_new(Path.cwd(), name, rendered)
-    click.echo(strings("cli.exported", file=clean(str(written))), err=True)
+    return render(build_report(data, strings.lang), fmt), plan, period

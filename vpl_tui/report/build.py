@@ -20,6 +20,7 @@ saknas", missing actions where the scale requires them "Åtgärder saknas".
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date, datetime
 
@@ -45,7 +46,7 @@ from vpl_tui.report.document import (
     Paragraph,
     Table,
 )
-from vpl_tui.report.sections import badge_cell, group_blocks, level_badge
+from vpl_tui.report.sections import ActivityCells, badge_cell, group_blocks, level_badge
 from vpl_tui.report.words import Subject, level_sentence, sentence, word
 from vpl_tui.rules.assessments import DEFAULT_SCALE, Level, Scale
 from vpl_tui.rules.economy import comment_required
@@ -66,8 +67,9 @@ def build_report(data: ReportData, lang: str = "sv") -> Document:
     blocks += _summary(data, lang, forecast)
     blocks += _changes(data, lang, forecast)
     titled = any(group.title is not None for group in data.groups)
+    cells = ActivityCells(lang, data.period.end)
     for group in data.groups:
-        blocks += group_blocks(group, data, lang, forecast, titled=titled)
+        blocks += group_blocks(group, data, lang, forecast, titled=titled, cells=cells)
     blocks += _economy(data.economy, lang)
     return Document(
         lang=lang,
@@ -199,8 +201,9 @@ def _summary(data: ReportData, lang: str, forecast: bool) -> list[Block]:
             level_sentences(scale, "initiative", assessed, lang, forecast),
         )
     lines = []
+    by_status = Counter(a.status for a in activities)  # one pass, not one per status
     for status in STATUSES:
-        n = sum(a.status == status for a in activities)
+        n = by_status[status]
         if n:
             lines.append(sentence(lang, "activity", "status", status, n, len(activities)))
     overdue = count(activities, data.period.end).overdue
@@ -208,8 +211,9 @@ def _summary(data: ReportData, lang: str, forecast: bool) -> list[Block]:
         lines.append(word(lang, "report.summary.overdue", count=overdue, total=len(activities)))
     part("report.summary.activities", lines)
     lines = []
+    by_judgement = Counter(m.judgement for m in metrics)
     for judgement in JUDGEMENTS:
-        n = sum(m.judgement == judgement for m in metrics)
+        n = by_judgement[judgement]
         if n:
             lines.append(sentence(lang, "metric", "judgement", judgement, n, len(metrics)))
     part("report.summary.metrics", lines)

@@ -137,6 +137,10 @@ def plain(text: str) -> str:
     (`\\x1b`, `\\u202e`), white space folded, nothing XML cannot hold. Not yet escaped for any
     format: each renderer does that next."""
     folded = one_line(text)
+    # Every character `_NOT_XML` matches is unprintable: printable text (nearly all of a
+    # plan's) has nothing to replace, and a C-speed check spares the substitution.
+    if folded.isprintable():
+        return folded
     return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", folded)
 
 

@@ -25,13 +25,10 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
 from vpl_tui.records import (
-    ActivityRecord,
     BudgetFigures,
     Earmark,
     FocusRecord,
-    GoalRecord,
     HistoryRecord,
-    InitiativeRecord,
     PlanRecord,
     latest_notes,
 )
@@ -59,20 +56,28 @@ if TYPE_CHECKING:
     from vpl_tui.budget.followup import FollowUpTable
 
 
+Replayed = tuple[str, str, str | None, str, str, str, str, str | None]
+"""A row of `ReportReader.activities_by_owner_as_of`: (ref, goal number, initiative id or None,
+title, end as ISO text, responsible, status at the period's end, status at the previous
+period's end or None)."""
+
+Owner = tuple[str, str | None]
+"""(goal number, initiative id or None): whose activities and metrics."""
+
+
 class ReportReader(Protocol):
     """What the report reads of a plan: the `Store`'s read methods."""
 
     def plan_record(self) -> PlanRecord: ...
     def focus_records(self) -> list[FocusRecord]: ...
-    def goals(self, today: date | None = None) -> list[GoalRecord]: ...
-    def initiatives(
-        self, goal_number: str, today: date | None = None
-    ) -> list[InitiativeRecord]: ...
-    def activities_as_of(self, as_of: date) -> list[ActivityRecord]: ...
+    def plan_outline(self) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]: ...
+    def activities_by_owner_as_of(
+        self, as_of: date, earlier: date | None = None
+    ) -> list[Replayed]: ...
     def metric_lines(
         self, period: Period, moment: date | datetime | None = None
     ) -> list[MetricLine]: ...
-    def history(self, ref: str | None = None, limit: int | None = None) -> list[HistoryRecord]: ...
+    def noted_history(self) -> list[HistoryRecord]: ...
     def budget_figures(self) -> BudgetFigures | None: ...
     def earmarks(self) -> list[Earmark]: ...
     def assessment_as_of(
@@ -147,6 +152,38 @@ def _economy(
     return Economy(findings=findings, rows=(*table.rows, total), threshold=table.threshold)
 
 
+class _Activities:
+    """The replayed activities arranged by owner: the rows of each goal's and initiative's
+    table, and those that became done or delayed since the previous period, each in the
+    plan's order within its owner."""
+
+    def __init__(self, replayed: list[Replayed], notes: Mapping[str, str]) -> None:
+        self.rows: dict[Owner, list[ActivityRow]] = {}
+        self.finished: dict[Owner, list[ActivityChange]] = {}
+        self.delayed: dict[Owner, list[ActivityChange]] = {}
+        days: dict[str, date] = {}  # a few hundred end dates among a hundred thousand rows
+        rows, no_note = self.rows, ""
+        owner_rows: list[ActivityRow] = []
+        last_owner: Owner | None = None
+        for ref, goal, initiative, title, end_text, responsible, status, before in replayed:
+            owner = (goal, initiative)
+            if owner != last_owner:  # the rows come owner by owner
+                owner_rows = rows.setdefault(owner, [])
+                last_owner = owner
+            end = days.get(end_text)
+            if end is None:
+                end = days[end_text] = date.fromisoformat(end_text)
+            owner_rows.append(
+                ActivityRow(ref, title, status, end, notes.get(ref, no_note), responsible)  # type: ignore[arg-type]
+            )
+            if status == before or before is None:
+                continue
+            if status == DONE:
+                self.finished.setdefault(owner, []).append(ActivityChange(ref, title, end))
+            elif status == "delayed":
+                self.delayed.setdefault(owner, []).append(ActivityChange(ref, title, end))
+
+
 def gather_report(
     reader: ReportReader,
     period: Period,
@@ -159,8 +196,13 @@ def gather_report(
 ) -> ReportData:
     """The report of `period`, with statuses as they were at the end of its last day."""
     plan = reader.plan_record()
-    activities = reader.activities_as_of(period.end)
-    notes = latest_notes(reader.history(), period.end)
+    previous = previous_period(periods, period)
+    # Both days replayed in one pass over the activities; the notes from the rows that
+    # have one, by the one rule (`records.latest_notes`).
+    activities = _Activities(
+        reader.activities_by_owner_as_of(period.end, previous.end if previous else None),
+        latest_notes(reader.noted_history(), period.end),
+    )
     # A period is assessed after it ends: the assessments are read as they stood when the
     # follow-up was last marked ready, or as they stand now in a draft.
     last_ready = reader.last_ready_mark(period.id)
@@ -178,41 +220,41 @@ def gather_report(
         return scale.level(level_code), analysis, actions
 
     metrics = _metric_rows(reader.metric_lines(period, last_ready), period)
-    rows: dict[tuple[str, str | None], list[ActivityRow]] = {}
-    for a in activities:
-        rows.setdefault((a.goal_number, a.initiative_id), []).append(
-            ActivityRow(a.ref, a.title, a.status, a.end, notes.get(a.ref, ""), a.responsible)  # type: ignore[arg-type]
-        )
+    rows = activities.rows
+    outline_goals, outline_initiatives = reader.plan_outline()
+    initiatives_of: dict[str, list[tuple[str, str]]] = {}
+    for goal_number, ident, title in outline_initiatives:
+        initiatives_of.setdefault(goal_number, []).append((ident, title))
 
-    def goal_data(goal: GoalRecord) -> GoalData:
-        level, analysis, actions = assessment(goal.number)
+    def goal_data(number: str, title: str, kind: str) -> GoalData:
+        level, analysis, actions = assessment(number)
         initiatives = []
-        for i in reader.initiatives(goal.number, period.end):
-            i_level, i_analysis, i_actions = assessment(i.id)
+        for ident, i_title in initiatives_of.get(number, ()):
+            i_level, i_analysis, i_actions = assessment(ident)
             initiatives.append(
                 InitiativeData(
-                    i.id,
-                    i.title,
+                    ident,
+                    i_title,
                     i_level,
                     i_analysis,
                     i_actions,
-                    tuple(metrics.get((goal.number, i.id), ())),
-                    tuple(rows.get((goal.number, i.id), ())),
+                    tuple(metrics.get((number, ident), ())),
+                    tuple(rows.get((number, ident), ())),
                 )
             )
         return GoalData(
-            goal.number,
-            goal.title,
-            goal.kind,
+            number,
+            title,
+            kind,
             level,
             analysis,
             actions,
-            tuple(metrics.get((goal.number, None), ())),
-            tuple(rows.get((goal.number, None), ())),
+            tuple(metrics.get((number, None), ())),
+            tuple(rows.get((number, None), ())),
             tuple(initiatives),
         )
 
-    goals = {g.number: goal_data(g) for g in reader.goals(period.end)}
+    goals = {number: goal_data(number, title, kind) for number, title, kind in outline_goals}
     groups: list[FocusGroup] = []
     grouped: set[str] = set()
     for focus in reader.focus_records():
@@ -222,6 +264,9 @@ def gather_report(
     rest = tuple(g for number, g in goals.items() if number not in grouped)
     if rest:
         groups.append(FocusGroup(None, rest))
+    changes = None
+    if previous is not None:
+        changes = _changes(reader, previous, activities, assessed, scale, goals)
     return ReportData(
         organisation=plan.organisation,
         plan_title=plan.title,
@@ -231,35 +276,34 @@ def gather_report(
         freeze=freeze,
         groups=tuple(groups),
         municipality=plan.municipality,
-        changes=_changes(reader, period, periods, activities, assessed, scale, goals),
+        changes=changes,
         economy=_economy(reader, period, last_ready, strings),
         scale=scale,
     )
 
 
+def _in_plan_order(
+    by_owner: Mapping[Owner, list[ActivityChange]], goals: Mapping[str, GoalData]
+) -> tuple[ActivityChange, ...]:
+    """The changes of every owner, in the plan's order: a goal's own, then its initiatives'."""
+    ordered: list[ActivityChange] = []
+    for number, goal in goals.items():
+        ordered += by_owner.get((number, None), ())
+        for initiative in goal.initiatives:
+            ordered += by_owner.get((number, initiative.id), ())
+    return tuple(ordered)
+
+
 def _changes(
     reader: ReportReader,
-    period: Period,
-    periods: list[Period],
-    now: list[ActivityRecord],
+    previous: Period,
+    activities: _Activities,
     assessed: Mapping[str, tuple[str, str, str]],
     scale: Scale,
     goals: Mapping[str, GoalData],
-) -> Changes | None:
-    previous = previous_period(periods, period)
-    if previous is None:
-        return None
-    before = {a.ref: a.status for a in reader.activities_as_of(previous.end)}
-    finished = tuple(
-        ActivityChange(a.ref, a.title, a.end)
-        for a in now
-        if a.status == DONE and before.get(a.ref) != DONE
-    )
-    delayed = tuple(
-        ActivityChange(a.ref, a.title, a.end)
-        for a in now
-        if a.status == "delayed" and before.get(a.ref) != "delayed"
-    )
+) -> Changes:
+    finished = _in_plan_order(activities.finished, goals)
+    delayed = _in_plan_order(activities.delayed, goals)
     moved: list[AssessmentMove] = []
     earlier_ready = reader.last_ready_mark(previous.id)
     earlier = _assessed(reader, previous, earlier_ready)

@@ -76,7 +76,11 @@ def _paragraphs(text: str, lead: str) -> list[Block]:
 
 
 def _assessed_blocks(
-    subject: GoalData | InitiativeData, scale: Scale, lang: str, forecast: bool, as_of: date
+    subject: GoalData | InitiativeData,
+    scale: Scale,
+    lang: str,
+    forecast: bool,
+    cells: ActivityCells,
 ) -> list[Block]:
     """Assessment, analysis, actions, metrics and activities of one goal or initiative."""
     badge = level_badge(subject.assessment, scale, lang, forecast)
@@ -92,7 +96,7 @@ def _assessed_blocks(
     if subject.metrics:
         blocks.append(metrics_table(subject.metrics, lang))
     if subject.activities:
-        blocks += activities_table(subject.activities, lang, as_of)
+        blocks += activities_table(subject.activities, lang, cells.as_of, cells)
     return blocks
 
 
@@ -126,10 +130,57 @@ def metrics_table(metrics: tuple[MetricRow, ...], lang: str) -> Table:
     return Table(tuple(columns), tuple(rows), caption=word(lang, "report.metrics"))
 
 
-def activities_table(activities: tuple[ActivityRow, ...], lang: str, as_of: date) -> list[Block]:
+class ActivityCells:
+    """The cells that repeat across a report's activity tables, each made once: a status,
+    an end date (with `!` when it had passed), the empty note, a responsible person.
+
+    A region's plan has a hundred thousand activities but five statuses and a few hundred
+    end dates: the document then holds one cell for each, not one per row.
+    """
+
+    def __init__(self, lang: str, as_of: date) -> None:
+        self.strings = Strings("en" if lang == "en" else "sv")
+        self.as_of = as_of
+        self.statuses: dict[str, Cell] = {}
+        self.ends: dict[date, Cell] = {}
+        self.overdue_ends: dict[date, Cell] = {}
+        self.texts: dict[str, Cell] = {"": Cell("")}
+
+    def status(self, status: str) -> Cell:
+        cell = self.statuses.get(status)
+        if cell is None:
+            sign, colour = STATUS_SIGNS.get(status, ("", "grey"))
+            cell = self.statuses[status] = Cell(self.strings.status(status), sign, colour)
+        return cell
+
+    def end(self, end: date, overdue: bool) -> Cell:
+        cells = self.overdue_ends if overdue else self.ends
+        cell = cells.get(end)
+        if cell is None:
+            text = end.isoformat()
+            cell = cells[end] = Cell(text, OVERDUE_SIGN, "red") if overdue else Cell(text)
+        return cell
+
+    def text(self, text: str) -> Cell:
+        """A note's or a responsible person's cell: the same texts recur."""
+        cell = self.texts.get(text)
+        if cell is None:
+            cell = self.texts[text] = Cell(text)
+        return cell
+
+
+def activities_table(
+    activities: tuple[ActivityRow, ...],
+    lang: str,
+    as_of: date,
+    cells: ActivityCells | None = None,
+) -> list[Block]:
     """Ref, title, status at the period's end, end date (`!` when overdue then), the latest
-    note and, when any activity names one, who is responsible; a legend when `!` is used."""
-    strings = Strings("en" if lang == "en" else "sv")
+    note and, when any activity names one, who is responsible; a legend when `!` is used.
+
+    `cells` shares the repeating cells between the tables of one report."""
+    if cells is None:
+        cells = ActivityCells(lang, as_of)
     with_responsible = any(a.responsible for a in activities)
     columns = [
         Column(word(lang, "report.ref"), weight=2.2, nowrap=True),
@@ -140,23 +191,21 @@ def activities_table(activities: tuple[ActivityRow, ...], lang: str, as_of: date
     ]
     if with_responsible:
         columns.append(Column(word(lang, "report.responsible"), weight=2.1))
-    rows = []
+    status_cell, end_cell, text_cell = cells.status, cells.end, cells.text
+    rows: list[tuple[Cell, ...]] = []
     overdue_seen = False
     for activity in activities:
-        sign, colour = STATUS_SIGNS.get(activity.status, ("", "grey"))
-        overdue = is_overdue(activity.end, activity.status, as_of)
+        status = activity.status
+        overdue = is_overdue(activity.end, status, as_of)
         overdue_seen = overdue_seen or overdue
-        end = activity.end.isoformat()
-        row = [
+        row = (
             Cell(activity.ref),
             Cell(activity.title),
-            Cell(strings.status(activity.status), sign, colour),
-            Cell(end, OVERDUE_SIGN, "red") if overdue else Cell(end),
-            Cell(activity.note),
-        ]
-        if with_responsible:
-            row.append(Cell(activity.responsible))
-        rows.append(tuple(row))
+            status_cell(status),
+            end_cell(activity.end, overdue),
+            text_cell(activity.note),
+        )
+        rows.append((*row, text_cell(activity.responsible)) if with_responsible else row)
     table = Table(tuple(columns), tuple(rows), caption=word(lang, "report.activities"))
     if not overdue_seen:
         return [table]
@@ -169,12 +218,18 @@ def goal_heading(goal: GoalData) -> str:
 
 
 def group_blocks(
-    group: FocusGroup, data: ReportData, lang: str, forecast: bool, *, titled: bool
+    group: FocusGroup,
+    data: ReportData,
+    lang: str,
+    forecast: bool,
+    *,
+    titled: bool,
+    cells: ActivityCells | None = None,
 ) -> list[Block]:
     """A focus list's heading, its intro and items, then each of its goals and initiatives.
 
     Goals outside any focus list come under "Övriga mål" when the plan has focus lists
-    (`titled`), else under "Mål"."""
+    (`titled`), else under "Mål". `cells` shares the repeating cells between the groups."""
     if group.title is not None:
         title = group.title
     else:
@@ -185,13 +240,14 @@ def group_blocks(
     if group.items:
         blocks.append(BulletList(group.items))
     strings = Strings("en" if lang == "en" else "sv")
-    as_of = data.period.end
+    if cells is None:
+        cells = ActivityCells(lang, data.period.end)
     for goal in group.goals:
         blocks.append(Heading(2, goal_heading(goal)))
         if goal.kind in ("council", "board"):
             blocks.append(Paragraph(strings(f"goal_kind.{goal.kind}"), emphasis="small"))
-        blocks += _assessed_blocks(goal, data.scale, lang, forecast, as_of)
+        blocks += _assessed_blocks(goal, data.scale, lang, forecast, cells)
         for initiative in goal.initiatives:
             blocks.append(Heading(3, initiative.title))
-            blocks += _assessed_blocks(initiative, data.scale, lang, forecast, as_of)
+            blocks += _assessed_blocks(initiative, data.scale, lang, forecast, cells)
     return blocks

@@ -6,9 +6,12 @@ a header row that repeats on every page; a table-of-contents field (Word fills i
 numbers when the field is updated, F9; until then it lists the headings); A4 with margins;
 page numbers in the footer (a PAGE field); the document's language set on its styles.
 
-python-docx makes the document (the template, styles, page, footer, properties). The body
-is written as WordprocessingML text and parsed once: python-docx's own calls cost a
-millisecond or more per paragraph and table cell, half a minute for a region's plan.
+python-docx makes the document (the template, styles, page, footer, properties) around a
+placeholder paragraph, and saves it; the body is then written as WordprocessingML text
+into the package's `word/document.xml` in the placeholder's place, as it is made, never
+held whole. python-docx's own calls cost a millisecond or more per paragraph and table
+cell, and even the body parsed once into its tree took 2 GB and minutes for a region's
+plan (a hundred thousand table rows); streamed, it needs little more than the report itself.
 
 Plan text stays text: every string goes through `plain()` (control characters, which XML
 1.0 cannot hold, made visible) and then `xml.sax.saxutils.escape` into a `<w:t>` text
@@ -19,6 +22,8 @@ plan can become a hyperlink or a macro. The only fields are the report's own: TO
 from __future__ import annotations
 
 import io
+import zipfile
+from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
 from docx import Document as new_word_document
@@ -130,22 +135,34 @@ def _badge_runs(badge: Badge, size: int = 0) -> str:
     return sign + _run(x(badge.word), colour=badge.colour, size=size)
 
 
-def _cell_xml(cell: Cell, width: int, align: str, nowrap: bool, *, header: bool = False) -> str:
+def _cell_runs(cell: Cell, *, header: bool = False) -> str:
+    if cell.symbol or cell.colour:
+        return _badge_runs(Badge(cell.symbol, cell.text, cell.colour or "black"), TABLE_SIZE)
+    if cell.text:
+        return _run(x(cell.text), bold=header, size=TABLE_SIZE)
+    return ""
+
+
+def _cell_start(width: int, align: str, nowrap: bool, *, header: bool = False) -> str:
+    """A cell's XML up to its text: its width, shading and wrapping, its paragraph's alignment."""
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if header:
         props += f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>'
     if nowrap:
         props += "<w:noWrap/>"
-    if cell.symbol or cell.colour:
-        runs = _badge_runs(Badge(cell.symbol, cell.text, cell.colour or "black"), TABLE_SIZE)
-    elif cell.text:
-        runs = _run(x(cell.text), bold=header, size=TABLE_SIZE)
-    else:
-        runs = ""
-    return f"<w:tc><w:tcPr>{props}</w:tcPr>{_paragraph_xml(runs, align=align)}</w:tc>"
+    # What `_paragraph_xml` writes before the runs, for a paragraph with only an alignment.
+    paragraph = (
+        '<w:pPr><w:jc w:val="' + align + '"/></w:pPr>' if align in ("right", "center") else ""
+    )
+    return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p>{paragraph}"
 
 
-def _table_xml(table: Table) -> str:
+_CELL_END = "</w:p></w:tc>"
+
+
+def _table_parts(table: Table, done: dict[int, str]) -> Iterator[str]:
+    """The table's XML, a row at a time. `done` holds the runs of the cells met before, by
+    identity: a report shares its repeating cells (statuses, dates) between rows and tables."""
     total = sum(c.weight for c in table.columns) or 1
     widths = [round(TEXT_WIDTH_MM * TWIPS_PER_MM * c.weight / total) for c in table.columns]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
@@ -155,19 +172,27 @@ def _table_xml(table: Table) -> str:
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
         'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
     )
+    starts = [_cell_start(w, c.align, c.nowrap) for c, w in zip(table.columns, widths, strict=True)]
     header = "".join(
-        _cell_xml(Cell(c.title), w, c.align, c.nowrap, header=True)
+        _cell_start(w, c.align, c.nowrap, header=True)
+        + _cell_runs(Cell(c.title), header=True)
+        + _CELL_END
         for c, w in zip(table.columns, widths, strict=True)
     )
     # The header row repeats on every page; no row splits across a page.
-    rows = [f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>"]
+    yield f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>"
+    yield f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>"
+    get = done.get
     for row in table.rows:
-        cells = "".join(
-            _cell_xml(cell, w, c.align, c.nowrap)
-            for cell, c, w in zip(row, table.columns, widths, strict=True)
-        )
-        rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
-    return f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+        parts = ["<w:tr><w:trPr><w:cantSplit/></w:trPr>"]
+        for start, cell in zip(starts, row, strict=True):
+            runs = get(id(cell))
+            if runs is None:
+                runs = done[id(cell)] = _cell_runs(cell)
+            parts += (start, runs, _CELL_END)
+        parts.append("</w:tr>")
+        yield "".join(parts)
+    yield "</w:tbl>"
 
 
 def _paragraph_block(block: Paragraph) -> str:
@@ -181,25 +206,26 @@ def _paragraph_block(block: Paragraph) -> str:
     return _paragraph_xml(runs, keep_next=block.emphasis == "bold")
 
 
-def _block_xml(block: Block) -> str:
+def _block_parts(block: Block, done: dict[int, str]) -> Iterator[str]:
+    """A block's XML, in parts (a table a row at a time); `done` as for `_table_parts`."""
     if isinstance(block, Heading):
-        return _paragraph_xml(_run(x(block.text)), style=f"Heading{min(max(block.level, 1), 9)}")
-    if isinstance(block, Paragraph):
-        return _paragraph_block(block)
-    if isinstance(block, BulletList):
-        return "".join(_paragraph_xml(_run(x(item)), style="ListBullet") for item in block.items)
-    if isinstance(block, BadgeLine):
-        return _paragraph_xml(_run(x(block.label) + ": ", bold=True) + _badge_runs(block.badge))
-    if isinstance(block, Table):
-        caption = ""
+        yield _paragraph_xml(_run(x(block.text)), style=f"Heading{min(max(block.level, 1), 9)}")
+    elif isinstance(block, Paragraph):
+        yield _paragraph_block(block)
+    elif isinstance(block, BulletList):
+        yield "".join(_paragraph_xml(_run(x(item)), style="ListBullet") for item in block.items)
+    elif isinstance(block, BadgeLine):
+        yield _paragraph_xml(_run(x(block.label) + ": ", bold=True) + _badge_runs(block.badge))
+    elif isinstance(block, Table):
         if block.caption:
-            caption = _paragraph_xml(
+            yield _paragraph_xml(
                 _run(x(block.caption), bold=True), keep_next=True, before=CAPTION_SPACE
             )
-        return caption + _table_xml(block)
-    if isinstance(block, PageBreak):
-        return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
-    raise TypeError(f"not a report block: {block!r}")
+        yield from _table_parts(block, done)
+    elif isinstance(block, PageBreak):
+        yield '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+    else:
+        raise TypeError(f"not a report block: {block!r}")
 
 
 def _front(document: Document) -> list[str]:
@@ -312,22 +338,62 @@ def _word_document(document: Document) -> WordDocument:
     return result
 
 
-def render_docx(document: Document) -> bytes:
-    """The whole report as the bytes of a .docx file."""
-    result = _word_document(document)
-    parts = _front(document)
+BODY_MARK = "vpl-report-body"
+"""The text of the paragraph that holds the body's place in the document python-docx saves."""
+_DOCUMENT_PART = "word/document.xml"
+
+
+def _body_parts(document: Document) -> Iterator[str]:
+    """The body's XML in reading order, in parts."""
+    yield from _front(document)
+    done: dict[int, str] = {}  # by id(): the document holds every cell while this runs
     previous_was_table = False
     for block in document.blocks:
         is_table = isinstance(block, Table)
         if is_table and previous_was_table and not block.caption:
-            parts.append("<w:p/>")  # Word would join two tables that touch into one
-        parts.append(_block_xml(block))
+            yield "<w:p/>"  # Word would join two tables that touch into one
+        yield from _block_parts(block, done)
         previous_was_table = is_table
-    parts.append("<w:p/>")  # a body ends with a paragraph, also after a table
-    body = parse_xml(f'<w:body xmlns:w="{W_NS}">{"".join(parts)}</w:body>')
-    end = result.element.body.sectPr
-    for element in list(body):
-        end.addprevious(element)
-    buffer = io.BytesIO()
-    result.save(buffer)
-    return buffer.getvalue()
+    yield "<w:p/>"  # a body ends with a paragraph, also after a table
+
+
+def _with_body(skeleton: bytes, body: Iterator[str]) -> bytes:
+    """The package `skeleton` again, its placeholder paragraph replaced by `body`.
+
+    The body is written into the zip as it is made, a few hundred parts at a time: a
+    region's report is a hundred thousand table rows, and as elements in python-docx's
+    tree (parsed, then moved into the document) they took gigabytes and minutes.
+    """
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(skeleton)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename != _DOCUMENT_PART:
+                target.writestr(info, data)
+                continue
+            text = data.decode("utf-8")
+            mark = text.index(BODY_MARK)
+            start, end = text.rindex("<w:p>", 0, mark), text.index("</w:p>", mark) + 6
+            with target.open(info, "w") as stream:
+                stream.write(text[:start].encode("utf-8"))
+                batch: list[str] = []
+                for part in body:
+                    batch.append(part)
+                    if len(batch) >= 256:
+                        stream.write("".join(batch).encode("utf-8"))
+                        batch.clear()
+                stream.write("".join(batch).encode("utf-8"))
+                stream.write(text[end:].encode("utf-8"))
+    return out.getvalue()
+
+
+def render_docx(document: Document) -> bytes:
+    """The whole report as the bytes of a .docx file."""
+    result = _word_document(document)
+    result.add_paragraph(BODY_MARK)
+    skeleton = io.BytesIO()
+    result.save(skeleton)
+    return _with_body(skeleton.getvalue(), _body_parts(document))

@@ -30,14 +30,28 @@ _ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_{}[]#|<>~&$"} | {"@": "&#64
 """Backslash-escaped anywhere: emphasis, code, links, images and footnotes (all start with
 `[`), headings, tables, raw HTML and entities, strikethrough, maths. `(`, `!` and `^` mean
 something only beside a `[` or `]`, which are escaped. `@` becomes `&#64;`."""
+_MARKUP = re.compile("[" + re.escape("\\`*_{}[]#|<>~&$@") + "]")
+"""Any character `_ESCAPES` changes: most texts have none, and a search is quicker than a
+translation that changes nothing."""
 _COLON = re.compile(r":(?=[\w/])")
 _DOT = re.compile(r"(?i)(?<=www)\.|(?<=[^\W\d_])\.(?=[^\W\d_])")
 _ORDERED_START = re.compile(r"^(\d+)([.)])")
 
 
+_CHANGED = re.compile(r"[\\`*_{}\[\]#|<>~&$@:.]|  |^[ \-+=\d]| $")
+"""What any step below could change in printable text: an escaped character, a colon or a
+dot, white space to fold, a first character that could start a list."""
+
+
 def md(text: str) -> str:
     """Plan text as literal Markdown on one line (see the module's docstring)."""
-    escaped = plain(text).translate(_ESCAPES)
+    # Most titles need nothing: two C-speed checks say so (`plain` and every step below
+    # leave printable text without `_CHANGED` as it is).
+    if text.isprintable() and _CHANGED.search(text) is None:
+        return text
+    escaped = plain(text)
+    if _MARKUP.search(escaped) is not None:
+        escaped = escaped.translate(_ESCAPES)
     # The regular expressions run only where they can match: most cells are refs, dates and
     # figures, and a large plan's report has a hundred thousand of them.
     if ":" in escaped:
@@ -50,7 +64,12 @@ def md(text: str) -> str:
     if first in ("-", "+", "="):
         escaped = "\\" + escaped
     elif first.isdigit():
-        escaped = _ORDERED_START.sub(r"\1\\\2", escaped)
+        # A match and a slice: `sub` with a template costs twenty times as much, and every
+        # ref and date starts with a digit.
+        ordered = _ORDERED_START.match(escaped)
+        if ordered is not None:
+            cut = ordered.end(1)
+            escaped = f"{escaped[:cut]}\\{escaped[cut:]}"
     return escaped
 
 
@@ -64,11 +83,23 @@ def _cell(cell: Cell) -> str:
 _ALIGN = {"left": "---", "right": "--:", "center": ":-:"}
 
 
-def _table(table: Table) -> list[str]:
+def _table(table: Table, done: dict[int, str]) -> list[str]:
+    """The table's lines. `done` holds the Markdown of the cells met before, by identity:
+    a report shares its repeating cells (statuses, dates) between rows and tables."""
     lines = [f"**{md(table.caption)}**", ""] if table.caption else []
-    lines.append("| " + " | ".join(md(c.title) for c in table.columns) + " |")
-    lines.append("|" + "|".join(_ALIGN[c.align] for c in table.columns) + "|")
-    lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in table.rows]
+    lines.append("| " + " | ".join([md(c.title) for c in table.columns]) + " |")
+    lines.append("|" + "|".join([_ALIGN[c.align] for c in table.columns]) + "|")
+    get = done.get
+
+    def first_time(cell: Cell) -> str:
+        text = done[id(cell)] = _cell(cell)
+        return text
+
+    # A cell's Markdown is never "" (an empty cell is " "), so `or` finds the new ones.
+    lines += [
+        "| " + " | ".join([get(id(cell)) or first_time(cell) for cell in row]) + " |"
+        for row in table.rows
+    ]
     return [*lines, ""]
 
 
@@ -90,6 +121,7 @@ def render_markdown(document: Document) -> str:
         lines += [f"**{md(document.subtitle)}**", ""]
     lines += [f"- **{md(fact.label)}:** {md(fact.value)}" for fact in document.facts]
     lines.append("")
+    done: dict[int, str] = {}  # by id(): the document holds every cell while this runs
     for block in document.blocks:
         if isinstance(block, Heading):
             lines += [f"{'#' * min(block.level + 1, 6)} {md(block.text)}", ""]
@@ -102,7 +134,7 @@ def render_markdown(document: Document) -> str:
             sign = f"{md(badge.symbol)}{NBSP}" if badge.symbol else ""
             lines += [f"**{md(block.label)}:** {sign}{md(badge.word)}", ""]
         elif isinstance(block, Table):
-            lines += _table(block)
+            lines += _table(block, done)
         elif isinstance(block, PageBreak):
             lines += ["---", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
