@@ -174,11 +174,42 @@ class OutcomeReads(OutcomesFile):
             outcomes = self.outcomes_as_of(moment, infos=infos)
         return [self._line(info, outcomes.get(info.id, []), period, periods) for info in infos]
 
+    def metric_lines_of(
+        self, goal_number: str, initiative_id: str | None, period: Period
+    ) -> dict[int, MetricLine]:
+        """The metrics of one goal (not its initiatives') or one initiative, judged for
+        `period`, by their place (the tree's lines of the node being opened: read by key,
+        in the worker that reads its children, not the whole plan's metrics)."""
+        if not self._has_outcomes():
+            return {}
+        owner = "initiative_id = ?" if initiative_id else "initiative_id IS NULL"
+        positions = [
+            position
+            for (position,) in self.db.execute(
+                f"SELECT position FROM metric WHERE goal_number = ? AND {owner} ORDER BY position",
+                (goal_number, *([initiative_id] if initiative_id else [])),
+            )
+        ]
+        periods = self.periods()
+        found = {}
+        for position in positions:
+            line = self.metric_line_at(goal_number, initiative_id, position, period, periods)
+            if line is not None:
+                found[position] = line
+        return found
+
     def metric_line_at(
-        self, goal_number: str, initiative_id: str | None, position: int, period: Period
+        self,
+        goal_number: str,
+        initiative_id: str | None,
+        position: int,
+        period: Period,
+        periods: Sequence[Period] | None = None,
     ) -> MetricLine | None:
         """One metric, by its owner and place, judged for `period` (the app's detail pane:
-        read by key as the cursor moves, not the whole plan's metrics)."""
+        read by key as the cursor moves, not the whole plan's metrics).
+
+        `periods`: the plan's periods, when the caller has read them already."""
         if not self._has_outcomes():
             return None
         owner = "m.initiative_id = ?" if initiative_id else "m.initiative_id IS NULL"
@@ -202,7 +233,7 @@ class OutcomeReads(OutcomesFile):
             ident, goal_number, initiative_id, name, unit, kpi, bool(higher), latest, year, targets
         )
         mine = self.outcomes_as_of(metric=ident, infos=[info]).get(ident, [])
-        return self._line(info, mine, period, self.periods())
+        return self._line(info, mine, period, self.periods() if periods is None else periods)
 
     def _line(
         self, info: MetricInfo, mine: list[Outcome], period: Period, periods: Sequence[Period]
