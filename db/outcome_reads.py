@@ -82,6 +82,17 @@ class OutcomeReads(OutcomesFile):
                 return metric
         raise VplError("error.unknown_metric", metric=clean(wanted))
 
+    def metric_place(self, ident: str) -> tuple[str, str | None, int] | None:
+        """Where a metric is in the tree, by its id: (goal, initiative or None, place)."""
+        if not self._has_outcomes():
+            return None
+        row = self.db.execute(
+            "SELECT m.goal_number, m.initiative_id, m.position FROM metric_detail d "
+            "JOIN metric m ON m.id = d.metric_id WHERE d.ident = ?",
+            (ident,),
+        ).fetchone()
+        return None if row is None else (row[0], row[1], row[2])
+
     def municipality_code(self) -> str | None:
         """The plan's municipality code (kommunkod), when it gives one."""
         if not self._has_outcomes():

@@ -90,6 +90,17 @@ class PlanOutcomes:
         )
         return None if line is None else (period.name, line)
 
+    def go_to(self, ident: str) -> None:
+        """Put the cursor on the metric `ident` (the completeness view's Enter)."""
+        screen = self.screen
+        place = screen.store.metric_place(ident)
+        if place is None:
+            return
+        goal, initiative, position = place
+        records = screen.store.metrics(goal, initiative)
+        if position < len(records):
+            screen.jump_to(MetricItem(records[position], goal, initiative, position))
+
     def enter(self) -> None:
         """Open the outcome dialog for the metric under the cursor."""
         from vpl_tui.screens.dialogs.outcome_dialog import OutcomeDialog

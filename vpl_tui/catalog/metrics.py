@@ -118,7 +118,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "metrics.previous": ("före", "before"),
     "metrics.target": ("mål", "target"),
     "metrics.no_target": ("mål saknas", "no target"),
-    "metrics.source_kolada": ("Källa: Kolada", "Source: Kolada"),
+    # Kolada's terms ask for these very words, in either language.
+    "metrics.source_kolada": ("Källa: Kolada", "Källa: Kolada"),
+    # The completeness list (`vpl followup`, key `c`): metrics without this round's outcome
+    "followup.metrics_missing": (
+        "Mätetal utan utfall för perioden: {missing} av {total}",
+        "Metrics without an outcome for the period: {missing} of {total}",
+    ),
+    "followup.metric_missing": ("utfall saknas: {metric}  {name}", "no outcome: {metric}  {name}"),
+    "followup.metric_gap": (
+        "{count:# mätetal utan utfall|# mätetal utan utfall}",
+        "{count:# metric without an outcome|# metrics without an outcome}",
+    ),
     "metrics.source": ("källa: {source}", "source: {source}"),
     "metrics.judgement.met": ("uppfyllt", "met"),
     "metrics.judgement.not_met": ("ej uppfyllt", "not met"),

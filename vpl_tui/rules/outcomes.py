@@ -205,3 +205,20 @@ class MetricLine(NamedTuple):
     judged: MetricJudged
     split: tuple[Outcome, ...] = ()
     """Its outcomes by gender (K, M) at the judged outcome's period or year."""
+
+
+def outcome_points(period: Period) -> tuple[tuple[str | None, int | None], ...]:
+    """Where an outcome *for* `period` stands, as (period id, year): the period's own, or
+    its year's (as Kolada and the published plan give them). The completeness view's rule:
+    a metric with a total outcome at none of these lacks one for the period (an older
+    outcome may still be judged, but it is not this round's)."""
+    return ((period.id, None), (None, period.end.year))
+
+
+def has_outcome_for(outcomes: Iterable[Outcome], period: Period) -> bool:
+    """Whether any of `outcomes` (recorded or published) is a total outcome for `period`."""
+    points = outcome_points(period)
+    return any(
+        o.gender == TOTAL and bool(o.value.strip()) and (o.period, o.year) in points
+        for o in outcomes
+    )
