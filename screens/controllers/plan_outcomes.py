@@ -50,6 +50,13 @@ def judge_items(store: Store, items: Iterable[Item], period: Period | None) -> N
             item.line = lines.get(item.position)
 
 
+def judge_read(store: Store, children: Iterable[list[Item]], screen: PlanScreen) -> None:
+    """In a worker that read opened nodes again (a reload, an edit): their metrics judged
+    for the app's period, on the worker's own connection (`store`)."""
+    period = app_period(store, getattr(screen.app, "period_id", None), screen.today)
+    judge_items(store, (item for items in children for item in items), period)
+
+
 class PlanOutcomes:
     """The plan screen's metric outcomes: the pane's facts and the `o` dialog."""
 
