@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
-from itertools import groupby
-from operator import itemgetter
+from operator import attrgetter
 
 from vpl_tui.db.changes import (
     end_of_day_utc,
@@ -120,17 +119,19 @@ class OutcomeReads(OutcomesFile):
                 where += " AND metric = ?"
                 params = (*params, metric)
             # The latest row of each point and how many rows it had by then (its version).
+            # Unsorted: no order matters to the judgement (`judge_metric` places them on
+            # the timeline itself), and sorting 100 000 rows is a fifth of the read.
             rows = self.db.execute(
                 "SELECT h.metric, h.value, h.period, h.year, h.gender, h.source, h.comment, "
                 "h.user, h.at, g.version FROM (SELECT MAX(id) AS id, COUNT(*) AS version "
                 f"FROM outcome_history WHERE 1 {where} GROUP BY metric, period, year, gender) g "
-                "JOIN outcome_history h ON h.id = g.id ORDER BY h.metric, h.id",
+                "JOIN outcome_history h ON h.id = g.id",
                 params,
             )
             make = Outcome._make
-            for ident, group in groupby(rows, itemgetter(0)):
-                # "" is undone to nothing: the published one, if any, stands again
-                found[ident] = [make(row) for row in group if row[1]]
+            for row in rows:
+                if row[1]:  # "" is undone to nothing: the published one, if any, stands again
+                    found[row[0]].append(make(row))
         for info in infos:  # the published outcome, where none is recorded at its point
             published = info.published()
             if published is None:
@@ -260,7 +261,12 @@ class OutcomeReads(OutcomesFile):
         split: tuple[Outcome, ...] = ()
         if judged.outcome is not None and len(mine) > 1:
             at = (judged.outcome.period, judged.outcome.year)
-            split = tuple(o for o in mine if o.gender != TOTAL and (o.period, o.year) == at)
+            split = tuple(
+                sorted(
+                    (o for o in mine if o.gender != TOTAL and (o.period, o.year) == at),
+                    key=attrgetter("gender"),
+                )
+            )
         return MetricLine(info, judged, split)
 
     def judgements_for(self, period_id: str) -> Mapping[str, list[str]]:

@@ -85,9 +85,14 @@ class Outcome(NamedTuple):
         return "" if self.year is None else str(self.year)
 
 
+_parsed_value = lru_cache(maxsize=8192)(parse_value)
+"""Outcome texts repeat across metrics and years (`100`, `Tas fram`): each is read once
+(a `Value` is frozen, so one can be shared)."""
+
+
 def outcome_number(value: str, unit: str = "") -> Value | None:
     """An outcome's number, or None for one in words; a bare number takes the metric's unit."""
-    parsed = parse_value(value)
+    parsed = _parsed_value(value)
     if parsed is None:
         return None
     if not parsed.unit and unit:
