@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from vpl_tui.rules.outcomes import TOTAL, outcome_points
 from vpl_tui.rules.periods import Period
+
+if TYPE_CHECKING:  # the app's start imports this: sqlite-utils is not needed for it
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True, slots=True)
