@@ -122,13 +122,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "metrics.source_kolada": ("Källa: Kolada", "Källa: Kolada"),
     # The completeness list (`vpl followup`, key `c`): metrics without this round's outcome
     "followup.metrics_missing": (
-        "Mätetal utan utfall för perioden: {missing} av {total}",
-        "Metrics without an outcome for the period: {missing} of {total}",
+        "Mätetal utan utfall för perioden: {lacking} av {metrics}",
+        "Metrics without an outcome for the period: {lacking} of {metrics}",
     ),
     "followup.metric_missing": ("utfall saknas: {metric}  {name}", "no outcome: {metric}  {name}"),
     "followup.metric_gap": (
-        "{count:# mätetal utan utfall|# mätetal utan utfall}",
-        "{count:# metric without an outcome|# metrics without an outcome}",
+        "mätetal utan utfall: {lacking}",
+        "metrics without an outcome: {lacking}",
     ),
     "metrics.source": ("källa: {source}", "source: {source}"),
     "metrics.judgement.met": ("uppfyllt", "met"),

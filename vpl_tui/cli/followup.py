@@ -213,7 +213,7 @@ def _round_lines(found: FollowupRound, s: Strings) -> list[str]:
     lines = [count_line(found, s), deadline_line(period, found.days_to_deadline, s)]
     if found.metrics:
         missing = sum(len(line.metrics_missing) for line in found.lines)
-        lines.append(s("followup.metrics_missing", missing=missing, total=found.metrics))
+        lines.append(s("followup.metrics_missing", lacking=missing, metrics=found.metrics))
     lines.append("")
     # Thousands of lines, a few levels and gaps: each worded once.
     gap_words: dict[tuple[str, ...], str] = {}

@@ -158,7 +158,7 @@ def completeness(found: RoundLike, s: Strings) -> Completeness:
         mark = "✗" if line.gaps else "✓"
         title = one_line(target.title, TITLE_WIDTH)
         if line.metrics_missing:
-            gaps += " · " + s("followup.metric_gap", count=len(line.metrics_missing))
+            gaps += " · " + s("followup.metric_gap", lacking=len(line.metrics_missing))
         text = f"{indent}{mark} {one_line(target.id)}  {title}  · {assessed} – {gaps}"
         rows.append(CompletenessRow(target.id, target.kind, target.goal, text, bool(line.gaps)))
         for metric in line.metrics_missing:  # Enter goes to the metric, to enter it (`o`)
@@ -169,7 +169,7 @@ def completeness(found: RoundLike, s: Strings) -> Completeness:
     rows += lacking  # after the follow-ups, which the deadline asks for first
     metrics = ""
     if found.metrics:
-        metrics = s("followup.metrics_missing", missing=len(lacking), total=found.metrics)
+        metrics = s("followup.metrics_missing", lacking=len(lacking), metrics=found.metrics)
     return Completeness(
         s("app.completeness.heading", period=one_line(found.period.name)),
         count_line(found, s),
