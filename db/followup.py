@@ -26,6 +26,7 @@ from vpl_tui.db.changes import (
     parse_time,
 )
 from vpl_tui.db.followup_file import FollowupFile, Target
+from vpl_tui.db.followup_metrics import FollowupMetrics, MissingMetric
 from vpl_tui.errors import VplError
 from vpl_tui.rules.assessments import (
     Assessment,
@@ -60,6 +61,7 @@ class FollowupLine:
     assessment: Assessment | None
     ready: bool
     gaps: list[Gap]
+    metrics_missing: list[MissingMetric]  # without an outcome for the period
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,7 @@ class FollowupRound:
     days_to_deadline: int | None
     notes: dict[str, str]
     """What has been done in each activity with a note for the period, by ref."""
+    metrics: int = 0  # how many metrics the plan has
 
 
 def _labels(level: Level | None) -> dict[str, str]:
@@ -96,10 +99,8 @@ class StaleAssessment(VplError):
         self.current = current
 
 
-class FollowupStore(FollowupFile):
-    """The follow-up rounds' reads and writes."""
-
-    # -- reads ---------------------------------------------------------------------------
+class FollowupStore(FollowupFile, FollowupMetrics):
+    """The follow-up rounds' reads and writes (its reads first)."""
 
     def assessment(self, target: str, period: str) -> AssessmentRecord | None:
         """The assessment of `target` for `period` as it stands, or None before the first."""
@@ -181,13 +182,13 @@ class FollowupStore(FollowupFile):
             ready = self._ready_now(period.id)
             targets = self.targets()
             notes = self.notes(period.id) if self._has_followup() else {}
+            missing, metrics = self.metrics_without_outcome(period), self.metric_count()
         lines = []
         for target in targets:
             is_ready = ready.get(target.id, False)
             found = current.get(target.id)
-            lines.append(
-                FollowupLine(target, found, is_ready, followup_gaps(scale, found, is_ready))
-            )
+            gaps = followup_gaps(scale, found, is_ready)
+            lines.append(FollowupLine(target, found, is_ready, gaps, missing.get(target.id, [])))
         return FollowupRound(
             period,
             scale,
@@ -195,6 +196,7 @@ class FollowupStore(FollowupFile):
             sum(line.ready for line in lines),
             period.days_to_deadline(today),
             notes,
+            metrics,
         )
 
     def _ready_now(self, period: str) -> dict[str, bool]:

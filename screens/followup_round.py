@@ -3,7 +3,8 @@
 Read in a worker on its own connection (`Store.followup`, the same list `vpl followup`
 prints, its gaps the core's `followup_gaps`); shown as `views.followup_round` words it:
 the count ("12 av 17 klarmarkerade"), the days to the deadline, one line per goal and
-initiative. Enter on a line closes the view with it, and the plan screen goes there.
+initiative, and under each its metrics without an outcome for the period. Enter on a
+line closes the view with it, and the plan screen goes there (to a metric: to enter it, `o`).
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class CompletenessScreen(ModalScreen[Picked | None]):
             yield Static(plain(heading), id="cp-heading")
             yield Static(Text(s("app.completeness.reading")), id="cp-count")
             yield Static(id="cp-deadline")
+            yield Static(id="cp-metrics")
             yield OptionList(id="cp-list")
             yield Static(Text(s("app.completeness.hint")), id="cp-hint")
 
@@ -85,13 +87,16 @@ class CompletenessScreen(ModalScreen[Picked | None]):
         shown = self.shown = message.shown
         self.query_one("#cp-count", Static).update(plain(shown.count))
         self.query_one("#cp-deadline", Static).update(plain(shown.deadline))
+        metrics = self.query_one("#cp-metrics", Static)
+        metrics.update(plain(shown.metrics))
+        metrics.display = bool(shown.metrics)
         options = self.query_one("#cp-list", OptionList)
         options.clear_options()
         options.add_options(
             Option(plain(row.text, "" if row.missing else "dim"), id=f"{index}")
             for index, row in enumerate(shown.rows)
         )
-        first_missing = next((i for i, row in enumerate(shown.rows) if row.missing), None)
+        first_missing = shown.first
         if first_missing is None:
             self.notify(self.strings("app.completeness.all_done"), markup=False, timeout=3)
         else:

@@ -199,6 +199,7 @@ class PlanScreen(PlanEditActions, PlanRoundActions, KeepsRunning, Screen[None]):
             self.detail.show_nothing(self.strings("app.loading"))
             self._read_top_level()
         self.followup.start()
+        self.outcomes.start()
         self.set_interval(self._poll_interval, self.check_for_changes)
 
     @work(thread=True, exclusive=True, group="top-level")
@@ -245,7 +246,9 @@ class PlanScreen(PlanEditActions, PlanRoundActions, KeepsRunning, Screen[None]):
     def read_children(self, item: Item, asked: NodeRead) -> None:
         """Read the children of `item` (a node of thousands, see `PlanOutline.fill`)."""
         self._post(
-            lambda: replace(asked, children=read_children(self.store.path, self.view, item)),
+            lambda: replace(
+                asked, children=read_children(self.store.path, self.view, item, asked.period)
+            ),
             self.ChildrenRead,
         )
 

@@ -3,8 +3,9 @@
 python benchmarks/floors/followup_sqlite.py DB PERIOD
 
 The queries `vpl followup --period PERIOD` makes (the period, each goal, then its
-initiatives; the latest assessment and ready mark of each for the period; the notes),
-what each lacks, and the lines it prints, the same bytes for printable text, with the
+initiatives; the latest assessment and ready mark of each for the period; the notes; the
+metrics without an outcome of the period or its year), what each lacks, and the lines it
+prints, the same bytes for printable text, with the
 default scale's words: the least a Python program must do for it.
 """
 
@@ -45,7 +46,7 @@ def main() -> None:
     db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
     period = sys.argv[2]
     row = db.execute(
-        "SELECT name, deadline, verdict FROM followup_period WHERE id = ?", (period,)
+        'SELECT name, deadline, verdict, "end" FROM followup_period WHERE id = ?', (period,)
     ).fetchone()
     if row is None:
         (year,) = db.execute("SELECT year FROM plan").fetchone()
@@ -53,6 +54,20 @@ def main() -> None:
         deadline = date(year + later, month, day)
     else:
         name, deadline, verdict = row[0], row[1] and date.fromisoformat(row[1]), bool(row[2])
+        year = int(row[3][:4])
+    missing: dict[str, list[tuple[str, str]]] = {}
+    for ident, metric_name, owner in db.execute(
+        "SELECT d.ident, m.name, COALESCE(m.initiative_id, m.goal_number) FROM metric m "
+        "JOIN metric_detail d ON d.metric_id = m.id "
+        "WHERE NOT (COALESCE(m.latest_year = ?, 0) AND trim(m.latest) != '') "
+        "AND d.ident NOT IN (SELECT metric FROM outcome_history WHERE value != '' AND id IN "
+        "(SELECT MAX(id) FROM outcome_history WHERE gender = 'T' AND ((period IS ? AND year IS "
+        "NULL) OR (period IS NULL AND year IS ?)) GROUP BY metric, period, year)) "
+        "ORDER BY m.goal_number, m.initiative_id, m.position",
+        (year, period, year),
+    ):
+        missing.setdefault(owner, []).append((ident, metric_name))
+    (metrics,) = db.execute("SELECT COUNT(*) FROM metric").fetchone()
     words = VERDICT if verdict else WORDS
     current = {
         target: (level, analysis, actions)
@@ -101,6 +116,8 @@ def main() -> None:
             for label, text in (("Analys", analysis), ("Åtgärder", actions)):
                 if text.strip():
                     lines.append(f"{indent}    {label}: {one_line(text)}")
+            for ident, metric_name in missing.get(target, []):
+                lines.append(f"{indent}    utfall saknas: {ident}  {one_line(metric_name)}")
     left = (deadline - date.today()).days if deadline else None
     if left is None:
         when = "Ingen deadline"
@@ -110,7 +127,11 @@ def main() -> None:
         when = f"Deadline {deadline}: i dag"
     else:
         when = f"Deadline {deadline}: passerad för {days(-left)} sedan"
-    out = [f"Uppföljning {name}: {done} av {targets} klarmarkerade", when, "", *lines]
+    out = [f"Uppföljning {name}: {done} av {targets} klarmarkerade", when]
+    if metrics:
+        lacking = sum(len(found) for found in missing.values())
+        out.append(f"Mätetal utan utfall för perioden: {lacking} av {metrics}")
+    out += ["", *lines]
     if notes:
         out += ["", "Vad har gjorts", *(f"  {ref}: {one_line(text)}" for ref, text in notes)]
     print("\n".join(out))

@@ -20,6 +20,7 @@ from vpl_tui.db.store import Store
 from vpl_tui.errors import VplError
 from vpl_tui.records import ActivityRecord, GoalRecord, PlanChangeRecord
 from vpl_tui.safetext import clean
+from vpl_tui.screens.controllers.plan_outcomes import judge_read
 from vpl_tui.views.plan_items import (
     ActivityItem,
     GoalItem,
@@ -340,6 +341,7 @@ class PlanEdits:
         screen = self.screen
         goals = store.goals(screen.today)
         children = {item.key: screen.view.children_of(store, item) for item in opened}
+        judge_read(store, children.values(), screen)  # their metric lines too
         return result, (goals, children)
 
     def _placed(self, key: str) -> Callable[[tuple[Any, Refreshed]], None]:

@@ -160,6 +160,9 @@ class PlanFollowup:
         """Put the cursor on a goal or an initiative, opening what is above it."""
         screen = self.screen
         item: Item | None = None
+        if kind == "metric":  # one without an outcome: screens/controllers/plan_outcomes.py
+            screen.outcomes.go_to(target)
+            return
         if kind == "goal":
             record = screen.view.goals.get(target)
             item = GoalItem(record) if record is not None else None

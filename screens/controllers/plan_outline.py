@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.widgets.tree import TreeNode
 
+from vpl_tui.rules.periods import Period
 from vpl_tui.views.plan_items import Item, Key, TopLevel
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ class NodeRead:
     """Open these below it again, as they were (a rebuild)."""
     then_reveal: Item | None = None
     """Put the cursor on this item, under it (a jump)."""
+    period: Period | None = None
+    """The app's period its metrics are judged for."""
 
 
 class PlanOutline:
@@ -115,7 +118,10 @@ class PlanOutline:
         if children is None and item.most_children > READ_ON_THE_LOOP:
             if item.key not in self._reading:
                 self._reading.add(item.key)
-                asked = NodeRead(self.generation, item.key, [], then_open or set(), then_reveal)
+                period = screen.outcomes.period()
+                asked = NodeRead(
+                    self.generation, item.key, [], then_open or set(), then_reveal, period
+                )
                 screen.read_children(item, asked)
             return False
         if children is None:

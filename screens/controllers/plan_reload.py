@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from textual.widgets.tree import TreeNode
 
 from vpl_tui.db.store import Store
+from vpl_tui.screens.controllers.plan_outcomes import judge_read
 from vpl_tui.screens.controllers.reads import read_top_level
 from vpl_tui.views.plan_items import FocusItem, Item, Key, TopLevel
 from vpl_tui.views.plan_tree import same_keys
@@ -71,6 +72,7 @@ class OutsideChanges:
         top = read_top_level(screen.store.path, screen.today)
         with Store.open(screen.store.path) as store:
             children = {item.key: screen.view.children_of(store, item) for item in opened}
+            judge_read(store, children.values(), screen)  # their metric lines too
         return Reload(generation, top, children)
 
     def reloaded(self, reload: Reload) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from vpl_tui.db.store import Store
 from vpl_tui.records import InitiativeRecord
+from vpl_tui.rules.periods import Period
 from vpl_tui.strings import Strings
 from vpl_tui.views.plan_items import Item, SearchResult, TopLevel
 from vpl_tui.views.plan_tree import PlanView
@@ -59,10 +60,17 @@ def start_reading_top_level(path: Path, today: date) -> Future[TopLevel]:
     return future
 
 
-def read_children(path: Path, view: PlanView, item: Item) -> list[Item]:
-    """The children of `item` as `view`'s filter shows them (a goal of thousands, say)."""
+def read_children(
+    path: Path, view: PlanView, item: Item, period: Period | None = None
+) -> list[Item]:
+    """The children of `item` as `view`'s filter shows them (a goal of thousands, say),
+    its metrics judged for `period` (read by key: this node's metrics only)."""
+    from vpl_tui.screens.controllers.plan_outcomes import judge_items
+
     with Store.open(path) as store:
-        return view.children_of(store, item)
+        children = view.children_of(store, item)
+        judge_items(store, children, period)
+        return children
 
 
 def read_budget(path: Path, strings: Strings) -> BudgetState:

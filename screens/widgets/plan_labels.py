@@ -35,13 +35,47 @@ def activity_label(
     return label
 
 
-def metric_label(item: MetricItem, style: StyleOf) -> Text:
-    """The metric's name and its published latest outcome."""
-    metric = item.metric
-    text = Text.assemble("◇ ", plain(metric.name), style=style("plan-tree--metric"))
-    if metric.latest:
-        text.append_text(Text("  "))
-        text.append_text(plain(metric.latest, style("plan-tree--count")))
+JUDGEMENT_TONES: dict[str, str] = {
+    "met": "good",
+    "improving": "good",
+    "unchanged": "mixed",
+    "worsening": "bad",
+    "not_met": "bad",
+    "not_judgeable": "none",
+    "no_outcome": "none",
+}
+"""A judgement's colour on the tree's line (`plan-tree--judgement-<tone>`); the word and
+the trend arrow say the same without colour."""
+
+
+def metric_label(item: MetricItem, s: Strings, style: StyleOf) -> Text:
+    """The metric's judgement for the app's period (word, trend arrow, colour), its name,
+    the outcome it was judged on and the period's target; before its line is read, the
+    published latest outcome."""
+    metric, line = item.metric, item.line
+    if line is None:
+        text = Text.assemble("◇ ", plain(metric.name), style=style("plan-tree--metric"))
+        if metric.latest:
+            text.append_text(Text("  "))
+            text.append_text(plain(metric.latest, style("plan-tree--count")))
+        return text
+    from vpl_tui.summary.metrics import from_kolada, judgement_words, shown
+
+    judged = line.judged
+    tone = JUDGEMENT_TONES.get(judged.judgement, "none")
+    badge = Text(
+        f" {judgement_words(judged.judgement, s)} ", style=style(f"plan-tree--judgement-{tone}")
+    )
+    text = Text.assemble("◇ ", badge, " ", plain(metric.name, style("plan-tree--metric")))
+    facts = []
+    if judged.outcome is not None:
+        facts.append(f"{s('metrics.outcome')} {shown(judged.outcome, str)}")
+    facts.append(f"{s('metrics.target')} {judged.target}" if judged.target else "")
+    if from_kolada(line):
+        facts.append(s("metrics.source_kolada"))
+    rest = " · ".join(fact for fact in facts if fact)
+    if rest:
+        text.append_text(plain(f"  {rest}", style("plan-tree--count")))
     return text
 
 

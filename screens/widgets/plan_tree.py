@@ -28,7 +28,12 @@ from vpl_tui.rules.statuses import STATUSES
 from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.safe import plain
 from vpl_tui.screens.widgets.followup_badge import badge_text
-from vpl_tui.screens.widgets.plan_labels import activity_label, budget_hit_label, metric_label
+from vpl_tui.screens.widgets.plan_labels import (
+    JUDGEMENT_TONES,
+    activity_label,
+    budget_hit_label,
+    metric_label,
+)
 from vpl_tui.strings import Strings
 from vpl_tui.views.budget_hits import BudgetLineItem
 from vpl_tui.views.followup import BADGE_COLOURS, Badge
@@ -95,6 +100,7 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         "plan-tree--heading",
         "plan-tree--metric",
         *(f"plan-tree--level-{colour}" for colour in BADGE_COLOURS),
+        *(f"plan-tree--judgement-{tone}" for tone in set(JUDGEMENT_TONES.values())),
     }
     """
     | Class | Description |
@@ -106,6 +112,7 @@ class PlanTree(Tree[Item], inherit_bindings=False):
     | `plan-tree--heading` | The mandate and focus list labels. |
     | `plan-tree--metric` | Metric lines. |
     | `plan-tree--level-<colour>` | A goal's or initiative's assessment badge, by the scale's colour. |
+    | `plan-tree--judgement-<tone>` | A metric's judgement badge: good, mixed, bad or none. |
     """
 
     def __init__(
@@ -140,6 +147,8 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         self.badges: Mapping[str, Badge] = {}
         """The period's assessments by target (set by `controllers.plan_followup`)."""
         self.badge_width = 0
+        self.judge_metrics: Callable[[list[MetricItem]], object] | None = None
+        """Gives metric lines added without one their judgement (`controllers.plan_outcomes`)."""
         localise_bindings(self, strings)
 
     # -- labels ---------------------------------------------------------------------------
@@ -210,7 +219,7 @@ class PlanTree(Tree[Item], inherit_bindings=False):
             heading = plain(item.focus.title, self._style("plan-tree--heading"))
             return Text.assemble(self._counts(item.progress), heading)
         if isinstance(item, MetricItem):
-            return metric_label(item, self._style)
+            return metric_label(item, s, self._style)
         if isinstance(item, MandateItem):
             return Text(s("app.mandate"), style=self._style("plan-tree--heading"))
         if isinstance(item, BudgetLineItem):  # a search's budget hit (views/budget_hits.py)
@@ -275,6 +284,10 @@ class PlanTree(Tree[Item], inherit_bindings=False):
         # invalidates the whole tree for each node (7 to 10 times as slow for a level of
         # 5 000). tests/test_textual_private.py fails if these names change.
         nodes = []
+        items = list(items)
+        unjudged = [i for i in items if isinstance(i, MetricItem) and i.line is None]
+        if unjudged and self.judge_metrics is not None:
+            self.judge_metrics(unjudged)
         for item in items:
             node = self._add_node(parent, _BLANK, item)
             node.allow_expand = item.expandable

@@ -118,7 +118,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "metrics.previous": ("före", "before"),
     "metrics.target": ("mål", "target"),
     "metrics.no_target": ("mål saknas", "no target"),
-    "metrics.source_kolada": ("Källa: Kolada", "Source: Kolada"),
+    # Kolada's terms ask for these very words, in either language.
+    "metrics.source_kolada": ("Källa: Kolada", "Källa: Kolada"),
+    # The completeness list (`vpl followup`, key `c`): metrics without this round's outcome
+    "followup.metrics_missing": (
+        "Mätetal utan utfall för perioden: {lacking} av {metrics}",
+        "Metrics without an outcome for the period: {lacking} of {metrics}",
+    ),
+    "followup.metric_missing": ("utfall saknas: {metric}  {name}", "no outcome: {metric}  {name}"),
+    "followup.metric_gap": (
+        "mätetal utan utfall: {lacking}",
+        "metrics without an outcome: {lacking}",
+    ),
     "metrics.source": ("källa: {source}", "source: {source}"),
     "metrics.judgement.met": ("uppfyllt", "met"),
     "metrics.judgement.not_met": ("ej uppfyllt", "not met"),

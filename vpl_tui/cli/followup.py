@@ -210,7 +210,11 @@ def _round_lines(found: FollowupRound, s: Strings) -> list[str]:
     from vpl_tui.views.followup_round import count_line, deadline_line, word
 
     period = found.period
-    lines = [count_line(found, s), deadline_line(period, found.days_to_deadline, s), ""]
+    lines = [count_line(found, s), deadline_line(period, found.days_to_deadline, s)]
+    if found.metrics:
+        missing = sum(len(line.metrics_missing) for line in found.lines)
+        lines.append(s("followup.metrics_missing", lacking=missing, metrics=found.metrics))
+    lines.append("")
     # Thousands of lines, a few levels and gaps: each worded once.
     gap_words: dict[tuple[str, ...], str] = {}
     level_words: dict[str, str] = {}
@@ -237,6 +241,10 @@ def _round_lines(found: FollowupRound, s: Strings) -> list[str]:
             ):
                 if text.strip():
                     lines.append(f"{indent}    {s(key)}: {one_line(text, TEXT_WIDTH)}")
+        for metric in line.metrics_missing:
+            name = one_line(metric.name, TEXT_WIDTH)
+            said = s("followup.metric_missing", metric=clean(metric.ident), name=name)
+            lines.append(f"{indent}    {said}")
     if found.notes:
         lines += ["", s("followup.notes")]
         lines += [
@@ -259,6 +267,10 @@ def _round_data(found: FollowupRound) -> dict[str, Any]:
         "ready": found.ready,
         "total": len(found.lines),
         "notes": found.notes,
+        "metrics": {
+            "total": found.metrics,
+            "without_outcome": sum(len(line.metrics_missing) for line in found.lines),
+        },
         "targets": [
             {
                 "target": line.target.id,
@@ -270,6 +282,7 @@ def _round_data(found: FollowupRound) -> dict[str, Any]:
                 "actions": line.assessment.actions if line.assessment else "",
                 "ready": line.ready,
                 "gaps": line.gaps,
+                "metrics_without_outcome": [m.ident for m in line.metrics_missing],
             }
             for line in found.lines
         ],

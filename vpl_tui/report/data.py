@@ -25,6 +25,9 @@ from vpl_tui.rules.targets import Judgement, judge, parse_target, parse_value
 
 KOLADA = "Kolada"
 """The source named for an outcome fetched from Kolada (the municipalities' database)."""
+KOLADA_CREDIT = "Källa: Kolada"
+"""Written under a table with a figure from Kolada, in every language: Kolada's terms ask
+for these very words wherever its figures are shown."""
 
 
 @dataclass(frozen=True, slots=True)

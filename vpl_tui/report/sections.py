@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 
 from vpl_tui.report.data import (
+    KOLADA,
+    KOLADA_CREDIT,
     ActivityRow,
     FocusGroup,
     GoalData,
@@ -95,6 +97,8 @@ def _assessed_blocks(
         blocks.append(Paragraph(word(lang, "report.actions_missing"), "italic"))
     if subject.metrics:
         blocks.append(metrics_table(subject.metrics, lang))
+        if any(m.source == KOLADA for m in subject.metrics):  # Kolada's terms: these words
+            blocks.append(Paragraph(KOLADA_CREDIT, "italic"))
     if subject.activities:
         blocks += activities_table(subject.activities, lang, cells.as_of, cells)
     return blocks

@@ -85,9 +85,14 @@ class Outcome(NamedTuple):
         return "" if self.year is None else str(self.year)
 
 
+_parsed_value = lru_cache(maxsize=8192)(parse_value)
+"""Outcome texts repeat across metrics and years (`100`, `Tas fram`): each is read once
+(a `Value` is frozen, so one can be shared)."""
+
+
 def outcome_number(value: str, unit: str = "") -> Value | None:
     """An outcome's number, or None for one in words; a bare number takes the metric's unit."""
-    parsed = parse_value(value)
+    parsed = _parsed_value(value)
     if parsed is None:
         return None
     if not parsed.unit and unit:
@@ -205,3 +210,20 @@ class MetricLine(NamedTuple):
     judged: MetricJudged
     split: tuple[Outcome, ...] = ()
     """Its outcomes by gender (K, M) at the judged outcome's period or year."""
+
+
+def outcome_points(period: Period) -> tuple[tuple[str | None, int | None], ...]:
+    """Where an outcome *for* `period` stands, as (period id, year): the period's own, or
+    its year's (as Kolada and the published plan give them). The completeness view's rule:
+    a metric with a total outcome at none of these lacks one for the period (an older
+    outcome may still be judged, but it is not this round's)."""
+    return ((period.id, None), (None, period.end.year))
+
+
+def has_outcome_for(outcomes: Iterable[Outcome], period: Period) -> bool:
+    """Whether any of `outcomes` (recorded or published) is a total outcome for `period`."""
+    points = outcome_points(period)
+    return any(
+        o.gender == TOTAL and bool(o.value.strip()) and (o.period, o.year) in points
+        for o in outcomes
+    )

@@ -48,6 +48,17 @@ class TargetLike(Protocol):
     def goal(self) -> str: ...
 
 
+class MetricLike(Protocol):
+    """A metric without an outcome for the period (`db.followup_metrics.MissingMetric`)."""
+
+    @property
+    def ident(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def goal_number(self) -> str: ...
+
+
 class LineLike(Protocol):
     @property
     def target(self) -> TargetLike: ...
@@ -57,6 +68,8 @@ class LineLike(Protocol):
     def ready(self) -> bool: ...
     @property
     def gaps(self) -> Sequence[str]: ...
+    @property
+    def metrics_missing(self) -> Sequence[MetricLike]: ...
 
 
 class RoundLike(Protocol):
@@ -72,6 +85,8 @@ class RoundLike(Protocol):
     def ready(self) -> int: ...
     @property
     def days_to_deadline(self) -> int | None: ...
+    @property
+    def metrics(self) -> int: ...
 
 
 def deadline_line(period: Period, days: int | None, s: Strings) -> str:
@@ -96,7 +111,9 @@ class CompletenessRow:
     """One goal or initiative of the list."""
 
     target: str
+    """The goal's number, the initiative's id, or the metric's id."""
     kind: str
+    """`goal`, `initiative` or `metric` (one without an outcome for the period)."""
     goal: str
     text: str
     """The row as shown: id, title, assessment, and what it lacks (or that it is done)."""
@@ -109,15 +126,30 @@ class Completeness:
     count: str
     deadline: str
     rows: list[CompletenessRow]
+    metrics: str = ""
+    """How many metrics lack an outcome for the period ("" for a plan without metrics)."""
 
     @property
     def missing(self) -> list[CompletenessRow]:
-        return [row for row in self.rows if row.missing]
+        """The goals and initiatives whose follow-up lacks something."""
+        return [row for row in self.rows if row.missing and row.kind != "metric"]
+
+    @property
+    def metrics_missing(self) -> list[CompletenessRow]:
+        """The metrics without an outcome for the period."""
+        return [row for row in self.rows if row.kind == "metric"]
+
+    @property
+    def first(self) -> int | None:
+        """The row to start on: the first that lacks something (the follow-ups come before
+        the metrics); None when nothing is missing."""
+        return next((i for i, row in enumerate(self.rows) if row.missing), None)
 
 
 def completeness(found: RoundLike, s: Strings) -> Completeness:
     """The completeness view of one period's round."""
-    rows = []
+    rows: list[CompletenessRow] = []
+    lacking: list[CompletenessRow] = []
     for line in found.lines:
         target = line.target
         gaps = ", ".join(s(f"followup.gap.{gap}") for gap in line.gaps) or s("followup.complete")
@@ -125,11 +157,23 @@ def completeness(found: RoundLike, s: Strings) -> Completeness:
         indent = "" if target.kind == "goal" else "  "
         mark = "✗" if line.gaps else "✓"
         title = one_line(target.title, TITLE_WIDTH)
+        if line.metrics_missing:
+            gaps += " · " + s("followup.metric_gap", lacking=len(line.metrics_missing))
         text = f"{indent}{mark} {one_line(target.id)}  {title}  · {assessed} – {gaps}"
         rows.append(CompletenessRow(target.id, target.kind, target.goal, text, bool(line.gaps)))
+        for metric in line.metrics_missing:  # Enter goes to the metric, to enter it (`o`)
+            name = one_line(metric.name, TITLE_WIDTH)
+            said = s("followup.metric_missing", metric=one_line(metric.ident), name=name)
+            row = CompletenessRow(metric.ident, "metric", metric.goal_number, f"◇ {said}", True)
+            lacking.append(row)
+    rows += lacking  # after the follow-ups, which the deadline asks for first
+    metrics = ""
+    if found.metrics:
+        metrics = s("followup.metrics_missing", lacking=len(lacking), metrics=found.metrics)
     return Completeness(
         s("app.completeness.heading", period=one_line(found.period.name)),
         count_line(found, s),
         deadline_line(found.period, found.days_to_deadline, s),
         rows,
+        metrics,
     )

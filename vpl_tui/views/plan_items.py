@@ -9,7 +9,7 @@ status change shows.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from vpl_tui.records import (
     ActivityRecord,
@@ -21,6 +21,9 @@ from vpl_tui.records import (
     Progress,
 )
 from vpl_tui.rules.progress import total_progress
+
+if TYPE_CHECKING:  # the judging rules are not needed to start the app
+    from vpl_tui.rules.outcomes import MetricLine
 
 Key = tuple[str, ...]
 """Identifies a line across rebuilds: ("goal", "1.1.4"), ("activity", "1.1.1-2")..."""
@@ -122,6 +125,8 @@ class MetricItem(Item):
     goal_number: str
     initiative_id: str | None
     position: int
+    line: MetricLine | None = field(default=None, kw_only=True)
+    """Its outcome, target and judgement for the app's period, once read (the tree's line)."""
 
     @property
     def key(self) -> Key:
