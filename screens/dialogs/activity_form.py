@@ -9,17 +9,14 @@ A new activity's ref is the next of its goal's or initiative's pattern, shown as
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
-from vpl_tui.screens.keys import localise_bindings
+from vpl_tui.screens.dialogs.field_form import FieldForm
 from vpl_tui.screens.safe import plain
 from vpl_tui.strings import Strings
 
@@ -28,7 +25,7 @@ TEXT_FIELDS = ("title", "start", "end", "responsible")
 KINDS = ("activity", "investigation")
 
 
-class ActivityForm(ModalScreen[dict[str, str] | None]):
+class ActivityForm(FieldForm):
     """Fields of one activity; dismisses with the values (text), or None on escape.
 
     Args:
@@ -41,11 +38,6 @@ class ActivityForm(ModalScreen[dict[str, str] | None]):
 
     CSS_PATH = "activity_form.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Close", tooltip="Close without saving", id="form-cancel"),
-        Binding("ctrl+s", "save", "Save", tooltip="Save the changes", id="form-save"),
-    ]
-
     def __init__(
         self,
         strings: Strings,
@@ -55,14 +47,10 @@ class ActivityForm(ModalScreen[dict[str, str] | None]):
         values: dict[str, str],
         is_new: bool = False,
     ) -> None:
-        super().__init__()
-        self.strings = strings
-        self.heading = heading
+        super().__init__(strings, heading=heading, values=values)
         self.ref = ref
-        self.initial = dict(values)
         self.is_new = is_new
         self.problems: dict[str, Any] = {}
-        localise_bindings(self, strings)
 
     def compose(self) -> ComposeResult:
         s = self.strings
@@ -71,10 +59,7 @@ class ActivityForm(ModalScreen[dict[str, str] | None]):
             subject = s("app.form.new_ref", ref=self.ref) if self.is_new else self.ref
             yield Static(plain(subject), id="dialog-subject")
             for field in TEXT_FIELDS:
-                with Vertical(classes="field"):
-                    yield Static(Text(s(f"field.{field}")), classes="label")
-                    yield Input(self.initial.get(field, ""), id=field)
-                    yield Static("", id=f"error-{field}", classes="error")
+                yield from self.text_field(field, s(f"field.{field}"))
                 if field == "title":
                     with Vertical(classes="field"):
                         yield Static(Text(s("field.kind")), classes="label")
@@ -105,30 +90,9 @@ class ActivityForm(ModalScreen[dict[str, str] | None]):
 
         self.problems = activity_field_problems(self.values())
         for field in (*TEXT_FIELDS, "kind"):
-            reason = self.problems.get(field)
-            error = self.query_one(f"#error-{field}", Static)
-            error.update(plain(reason.render(self.strings)) if reason is not None else Text(""))
-            error.display = reason is not None
+            self.show_reason(f"#error-{field}", self.problems.get(field))
         return self.problems
 
-    @on(Input.Changed)
-    @on(Select.Changed)
-    def _changed(self) -> None:
-        self.check()
-
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.action_save()
-
-    def action_save(self) -> None:
-        """Close with the values, when the plan file's rules accept them all."""
-        if self.check():
-            first = next(iter(self.problems))
-            widget = self.query_one(f"#{first}")
-            widget.focus()
-            return
-        self.dismiss(self.values())
-
-    def action_cancel(self) -> None:
-        """Close without saving anything."""
-        self.dismiss(None)
+    def refused_at(self) -> str | None:
+        problems = self.check()
+        return f"#{next(iter(problems))}" if problems else None

@@ -10,18 +10,15 @@ pattern, shown as it will be. Plan text is shown as it is, never as markup.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from vpl_tui.rules.targets import parse_target
-from vpl_tui.screens.keys import localise_bindings
+from vpl_tui.screens.dialogs.field_form import FieldForm
 from vpl_tui.screens.safe import plain
 from vpl_tui.strings import Strings
 from vpl_tui.views.plan_changes import shown_value
@@ -50,7 +47,7 @@ def judged_text(strings: Strings, target: str) -> str:
     return strings("app.metric_form.judgeable", target=shown_value(target, 40))
 
 
-class MetricForm(ModalScreen[dict[str, str] | None]):
+class MetricForm(FieldForm):
     """Fields of one metric; dismisses with the values (text, targets as `target:<year>`,
     "" for none), or None on escape.
 
@@ -65,11 +62,6 @@ class MetricForm(ModalScreen[dict[str, str] | None]):
 
     CSS_PATH = "metric_form.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Close", tooltip="Close without saving", id="form-cancel"),
-        Binding("ctrl+s", "save", "Save", tooltip="Save the changes", id="form-save"),
-    ]
-
     def __init__(
         self,
         strings: Strings,
@@ -80,15 +72,11 @@ class MetricForm(ModalScreen[dict[str, str] | None]):
         years: list[str],
         is_new: bool = False,
     ) -> None:
-        super().__init__()
-        self.strings = strings
-        self.heading = heading
+        super().__init__(strings, heading=heading, values=values)
         self.ident = ident
-        self.initial = dict(values)
         self.years = years
         self.is_new = is_new
         self.problems: dict[str, Any] = {}
-        localise_bindings(self, strings)
 
     def compose(self) -> ComposeResult:
         s = self.strings
@@ -97,10 +85,7 @@ class MetricForm(ModalScreen[dict[str, str] | None]):
             subject = s("app.metric_form.new_id", ident=self.ident) if self.is_new else self.ident
             yield Static(plain(subject), id="dialog-subject")
             for field in TEXT_FIELDS:
-                with Vertical(classes="field"):
-                    yield Static(Text(s(f"field.{field}")), classes="label")
-                    yield Input(self.initial.get(field, ""), id=field)
-                    yield Static("", id=f"error-{field}", classes="error")
+                yield from self.text_field(field, s(f"field.{field}"))
             with Vertical(classes="field"):
                 yield Static(Text(s("field.higher_is_better")), classes="label")
                 yield Select(
@@ -141,36 +126,16 @@ class MetricForm(ModalScreen[dict[str, str] | None]):
         values = self.values()
         self.problems = metric_problems(values)
         for field in TEXT_FIELDS:
-            self._show(f"#error-{field}", self.problems.get(field))
+            self.show_reason(f"#error-{field}", self.problems.get(field))
         for year in self.years:
             judged = self.query_one(f"#judged-{year}", Static)
             judged.update(plain(judged_text(self.strings, values[TARGET + year])))
-            self._show(f"#error-target-{year}", self.problems.get(TARGET + year))
+            self.show_reason(f"#error-target-{year}", self.problems.get(TARGET + year))
         return self.problems
 
-    def _show(self, where: str, reason: Any) -> None:
-        error = self.query_one(where, Static)
-        error.update(plain(reason.render(self.strings)) if reason is not None else Text(""))
-        error.display = reason is not None
-
-    @on(Input.Changed)
-    @on(Select.Changed)
-    def _changed(self) -> None:
-        self.check()
-
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.action_save()
-
-    def action_save(self) -> None:
-        """Close with the values, when the plan file's rules accept them all."""
-        if self.check():
-            first = next(iter(self.problems))
-            where = f"#target-{first.removeprefix(TARGET)}" if first.startswith(TARGET) else first
-            self.query_one(where if where.startswith("#") else f"#{where}").focus()
-            return
-        self.dismiss(self.values())
-
-    def action_cancel(self) -> None:
-        """Close without saving anything."""
-        self.dismiss(None)
+    def refused_at(self) -> str | None:
+        problems = self.check()
+        if not problems:
+            return None
+        first = next(iter(problems))
+        return f"#target-{first.removeprefix(TARGET)}" if first.startswith(TARGET) else f"#{first}"
