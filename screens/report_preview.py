@@ -66,25 +66,15 @@ def build_preview(
 ) -> BuiltReport:
     """In a worker: the period's report (see `report_period`), as `vpl report` makes it."""
     from vpl_tui.db.changes import current_user
-    from vpl_tui.report import build_report
-    from vpl_tui.report.gather import gather_report
+    from vpl_tui.report import report_of
 
     with Store.open(path) as store:
         period = report_period(store, today, period_id)
         if period is None:
             raise VplError("report_app.no_period")
-        periods = list(store.periods())
-        data = gather_report(
-            store,
-            period,
-            periods,
-            made_on=today,
-            made_by=current_user(),
-            strings=strings,
-            scale=store.scale(),
-        )
+        document = report_of(store, period, made_on=today, made_by=current_user(), strings=strings)
         title = store.plan_record().title
-    return BuiltReport(build_report(data, strings.lang), period, title)
+    return BuiltReport(document, period, title)
 
 
 def save_report(built: BuiltReport, fmt: str, folder: Path) -> tuple[Path, str]:

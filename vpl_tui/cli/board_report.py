@@ -91,8 +91,7 @@ def _make(env: Env, period_name: str | None, fmt: str) -> tuple[str | bytes, Pla
     """The report of the period asked for (else the current one) in `fmt`, with its plan
     and period: what `report_command` writes and names its file after."""
     from vpl_tui.db.changes import current_user
-    from vpl_tui.report import build_report, render
-    from vpl_tui.report.gather import gather_report
+    from vpl_tui.report import render, report_of
     from vpl_tui.rules.periods import current_period, find_period
 
     strings = env.strings
@@ -100,7 +99,6 @@ def _make(env: Env, period_name: str | None, fmt: str) -> tuple[str | bytes, Pla
     with env.open_store() as store:
         plan = store.plan_record()
         periods = list(store.periods())  # the plan's, or the defaults of its year
-        scale = store.scale()
         if period_name is None:
             period = current_period(periods, today)
         else:
@@ -108,13 +106,5 @@ def _make(env: Env, period_name: str | None, fmt: str) -> tuple[str | bytes, Pla
         if period is None:
             choices = ", ".join(f"{p.id} ({p.name})" for p in periods)
             raise VplError("report.unknown_period", value=clean(period_name or ""), choices=choices)
-        data = gather_report(
-            store,
-            period,
-            periods,
-            made_on=today,
-            made_by=current_user(),
-            strings=strings,
-            scale=scale,
-        )
-    return render(build_report(data, strings.lang), fmt), plan, period
+        document = report_of(store, period, made_on=today, made_by=current_user(), strings=strings)
+    return render(document, fmt), plan, period
