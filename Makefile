@@ -28,12 +28,14 @@ test: $(INSTALLED_TEST)
 
 # What a municipality runs is vpl installed from its wheel, not the checkout's editable
 # install, whose path finder every Python process imports at start (a tenth of `vpl set`):
-# the timed `vpl` and its floors run on a venv of their own with vpl installed in it.
+# the timed `vpl` and its floors run on a venv of their own with vpl installed in it, by
+# today's pip, as a new install gets it (an old pip's `vpl` script imports `re` first).
 BENCH_VENV := $(VENV)/bench
 
 bench: $(INSTALLED_TEST)
 	rm -rf $(BENCH_VENV)
 	$(BIN)/python -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(BENCH_VENV)/bin/python -m pip install --quiet .
 	$(BIN)/python benchmarks/run.py --python $(BENCH_VENV)/bin/python
 

@@ -8,7 +8,7 @@ History is append-only: an undo is a new row naming the one it reverts.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vpl_tui.db.changes import check_note_and_user, current_user, not_before, parse_time
 from vpl_tui.db.tree_reads import TreeReads
@@ -17,6 +17,9 @@ from vpl_tui.records import ActivityRecord, HistoryRecord
 from vpl_tui.rules.statuses import DONE, toggle_target
 from vpl_tui.safetext import clean
 
+if TYPE_CHECKING:
+    from vpl_tui.records import PlanChangeRecord
+
 
 class StaleChange(VplError):
     """The activity changed since the caller saw it; `current` is what it is now."""
@@ -24,6 +27,14 @@ class StaleChange(VplError):
     def __init__(self, ref: str, current: ActivityRecord) -> None:
         super().__init__("error.stale", ref=clean(ref), status=current.status)
         self.current = current
+
+
+class PlanChangeIsLatest(Exception):
+    """The user's latest change is a plan change, which the status part cannot undo.
+
+    Raised inside `undo`'s transaction, so nothing is written: the caller opens the store
+    with the plan's own history (`PlanEdit`), whose `undo` looks again and undoes it.
+    """
 
 
 class StatusHistory(TreeReads):
@@ -104,15 +115,21 @@ class StatusHistory(TreeReads):
             target = toggle_target(current.status, before_done)
             return self._append_change(current, target, "", user or current_user(), None)
 
-    def undo(self, *, user: str | None = None) -> HistoryRecord:
-        """Revert `user`'s last status change that is not yet undone, with a new history row.
+    def undo(self, *, user: str | None = None) -> HistoryRecord | PlanChangeRecord:
+        """Revert `user`'s latest change not yet undone, with a new row: a status change
+        here, a plan change (`vpl edit`, `vpl move`, ...) by `_undo_plan_change`.
 
         Raises:
-            VplError: nothing to undo, or the activity has been changed since (by anyone),
+            VplError: nothing to undo, or the thing has been changed since (by anyone),
                 in which case undoing would overwrite a change the user did not see.
+            PlanChangeIsLatest: the latest is a plan change and this store has no
+                plan-change part (`vpl undo` then opens one).
         """
         who = user or current_user()
         with self._write():
+            plan_change = self._latest_plan_change(who)
+            if plan_change is not None:
+                return self._undo_plan_change(plan_change, who)
             row = self.db.execute(
                 "SELECT id FROM status_history h WHERE user = ? AND undo_of IS NULL "
                 "AND NOT EXISTS (SELECT 1 FROM status_history u WHERE u.undo_of = h.id) "
@@ -126,6 +143,35 @@ class StatusHistory(TreeReads):
             if current.status != target.to_status:
                 raise VplError("error.undo_conflict", ref=clean(target.ref), status=current.status)
             return self._append_change(current, target.from_status, "", who, target.id)
+
+    def _latest_plan_change(self, who: str) -> int | None:
+        """The id of `who`'s latest plan change not yet undone, if it is newer than their
+        latest such status change (a tie goes to the plan change, the later kind to be
+        added); None if their latest is a status change, or they made no plan change."""
+        conn = self.db.conn
+        has_table = conn.execute(  # a read-only database from before migration 7 has none
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'plan_change'"
+        ).fetchone()
+        if has_table is None:
+            return None
+        plan = conn.execute(
+            "SELECT id, at FROM plan_change p WHERE user = ? AND undo_of IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM plan_change u WHERE u.undo_of = p.id) "
+            "ORDER BY at DESC, id DESC LIMIT 1",
+            (who,),
+        ).fetchone()
+        if plan is None:
+            return None
+        status = conn.execute(
+            "SELECT MAX(at) FROM status_history h WHERE user = ? AND undo_of IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM status_history u WHERE u.undo_of = h.id)",
+            (who,),
+        ).fetchone()[0]
+        return plan[0] if status is None or plan[1] >= status else None
+
+    def _undo_plan_change(self, row_id: int, who: str) -> PlanChangeRecord:
+        """Undo plan change `row_id`: the plan-change part's (`PlanHistory`); not here."""
+        raise PlanChangeIsLatest(row_id)
 
     def _append_change(
         self, current: ActivityRecord, status: str, note: str, user: str, undo_of: int | None

@@ -11,12 +11,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from vpl_tui.db.changes import current_user, not_before, parse_time
+from vpl_tui.db.changes import not_before, parse_time
 from vpl_tui.db.history import StaleChange, StatusHistory
 from vpl_tui.db.plan_change_file import PlanChangeFile
 from vpl_tui.db.tree_reads import PLAN_ORDER, activity_record
 from vpl_tui.errors import VplError
-from vpl_tui.records import ActivityRecord, HistoryRecord, PlanChangeRecord
+from vpl_tui.records import ActivityRecord, PlanChangeRecord
 from vpl_tui.rules.refs import next_activity_ref
 from vpl_tui.safetext import clean, normalise
 
@@ -261,35 +261,6 @@ class PlanHistory(PlanChangeFile, StatusHistory):
         ).fetchone()
         return plan_change_record(row)
 
-    def undo(self, *, user: str | None = None) -> HistoryRecord | PlanChangeRecord:  # type: ignore[override]
-        """Revert `user`'s latest change not yet undone, a status change or a plan change,
-        with a new row; `StatusHistory.undo` when the latest is a status change.
-
-        Raises:
-            VplError: nothing to undo, or the thing has changed since.
-        """
-        who = user or current_user()
-        with self._write():
-            plan = (
-                self.db.conn.execute(
-                    "SELECT id, at FROM plan_change p WHERE user = ? AND undo_of IS NULL "
-                    "AND NOT EXISTS (SELECT 1 FROM plan_change u WHERE u.undo_of = p.id) "
-                    "ORDER BY at DESC, id DESC LIMIT 1",
-                    (who,),
-                ).fetchone()
-                if self._has_plan_changes()
-                else None
-            )
-            if plan is not None:
-                status = self.db.conn.execute(
-                    "SELECT MAX(at) FROM status_history h WHERE user = ? AND undo_of IS NULL "
-                    "AND NOT EXISTS (SELECT 1 FROM status_history u WHERE u.undo_of = h.id)",
-                    (who,),
-                ).fetchone()[0]
-                if status is None or plan[1] >= status:
-                    return self.undo_plan_change(plan[0], who)
-            return super().undo(user=who)
-
     def _undo_removal(self, change: PlanChangeRecord, who: str) -> PlanChangeRecord:
         """Put a removed activity back as it was (its fields are the removal's `from`)."""
         import json
@@ -324,8 +295,8 @@ class PlanHistory(PlanChangeFile, StatusHistory):
         """A metric's undo: `db/metric_edit.py`'s, which the store has."""
         raise NotImplementedError
 
-    def undo_plan_change(self, row_id: int, who: str) -> PlanChangeRecord:
-        """Revert the plan change `row_id` with a new row (inside the caller's `_write`).
+    def _undo_plan_change(self, row_id: int, who: str) -> PlanChangeRecord:
+        """Revert the plan change `row_id` with a new row (inside `undo`'s `_write`).
 
         Raises:
             VplError: the thing has changed since, or (an added activity) it has a history

@@ -19,15 +19,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from vpl_tui.db.connection import BUSY_TIMEOUT_MS
-from vpl_tui.db.migrations import MIGRATIONS
+from vpl_tui.db.migrations import LATEST_VERSION, migration_sql
 from vpl_tui.errors import VplError
 from vpl_tui.safetext import clean
 
 if TYPE_CHECKING:
     from vpl_tui.db.connection import Connected
 
-LATEST_VERSION = len(MIGRATIONS)
-"""The schema version this vpl writes."""
 READS_AS_IT_IS = 2
 """The oldest version this vpl reads without upgrading it: later migrations only add
 indexes. A read-only database (an archived copy, someone else's share) of this version or
@@ -86,8 +84,8 @@ def _migrate(store: Connected) -> None:
             raise VplError(
                 "error.db_too_new", db=store.display_name, found=version, known=LATEST_VERSION
             )
-        for number in range(version, LATEST_VERSION):
-            for statement in split_statements(MIGRATIONS[number]):
+        for number in range(version + 1, LATEST_VERSION + 1):
+            for statement in split_statements(migration_sql(number)):
                 conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {LATEST_VERSION}")
 

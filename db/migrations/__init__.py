@@ -2,32 +2,34 @@
 
 Migration N is module `mNNN_<what>.py` with its SQL in `SQL`; `PRAGMA user_version`
 holds the number of the last one applied. A migration, once released, is never edited:
-a change to the schema is a new module at the end of this list.
+a change to the schema is a new module at the end of `NAMES`.
+
+A database already at the latest version, which is every start but the first after an
+upgrade of vpl, needs none of the SQL: the modules are imported only to migrate
+(`migration_sql`), so `vpl set` does not load nine modules of table definitions.
 """
 
 from __future__ import annotations
 
-from vpl_tui.db.migrations import (
-    m001_plan,
-    m002_region,
-    m003_undo_index,
-    m004_followup,
-    m005_metrics,
-    m006_economy,
-    m007_plan_changes,
-    m008_published_tables,
-    m009_metric_changes,
+NAMES: tuple[str, ...] = (
+    "m001_plan",
+    "m002_region",
+    "m003_undo_index",
+    "m004_followup",
+    "m005_metrics",
+    "m006_economy",
+    "m007_plan_changes",
+    "m008_published_tables",
+    "m009_metric_changes",
 )
+"""Each migration's module, in order: index 0 is migration 1."""
 
-MIGRATIONS: tuple[str, ...] = (
-    m001_plan.SQL,
-    m002_region.SQL,
-    m003_undo_index.SQL,
-    m004_followup.SQL,
-    m005_metrics.SQL,
-    m006_economy.SQL,
-    m007_plan_changes.SQL,
-    m008_published_tables.SQL,
-    m009_metric_changes.SQL,
-)
-"""Each migration's SQL, in order: index 0 is migration 1."""
+LATEST_VERSION = len(NAMES)
+"""The schema version this vpl writes."""
+
+
+def migration_sql(number: int) -> str:
+    """The SQL of migration `number` (1 is the first)."""
+    from importlib import import_module
+
+    return import_module(f"{__name__}.{NAMES[number - 1]}").SQL

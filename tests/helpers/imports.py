@@ -41,7 +41,7 @@ def packages_imported(*args: str, env: dict[str, str] | None = None) -> set[str]
         for line in result.stderr.splitlines()
         if line.startswith("import time:") and "|" in line
     }
-    assert "click" in names, "the import log is empty: -X importtime did not run"
+    assert "vpl_tui" in names, "the import log is empty: -X importtime did not run"
     return {name.split(".")[0] for name in names}
 
 

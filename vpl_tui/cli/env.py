@@ -2,8 +2,9 @@
 command fails (one line on stderr, exit code 2).
 
 Nothing here is imported that a command does not need: the store, the plan file reader
-and platformdirs are imported when a command first asks for them, so that `vpl set`
-starts with little more than click.
+and platformdirs are imported when a command first asks for them. Nor click: the fast
+path of `vpl set`, `vpl history` and `vpl undo` (`quick`) uses this module without it,
+so a line is written with `echo`, which writes where click's `echo` would.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
-import click
-
 from vpl_tui.safetext import clean, one_line
 from vpl_tui.strings import DEFAULT_LANG, Strings
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    import click
 
     from vpl_tui.db.plan_edit import PlanEdit
     from vpl_tui.db.status_store import StatusStore
@@ -100,10 +101,44 @@ def strings_of(ctx: click.Context) -> Strings:
     return ctx.obj.strings if isinstance(ctx.obj, Env) else Strings(DEFAULT_LANG)
 
 
+def echo(line: str, *, err: bool = False) -> None:
+    """Write one line on standard output (or error) and flush it, as `click.echo` does.
+
+    The streams are looked up at each call, so a test's captured streams get the line.
+    """
+    stream = sys.stderr if err else sys.stdout
+    stream.write(f"{line}\n")
+    stream.flush()
+
+
 def fail(message: str) -> NoReturn:
     """Print one line on stderr and exit with code 2."""
-    click.echo(f"vpl: {one_line(message)}", err=True)
+    echo(f"vpl: {one_line(message)}", err=True)
     sys.exit(2)
+
+
+def fail_on(error: Exception, env: Env | None, strings: Strings) -> None:
+    """Exit with the error's one line (or lines) and code 2 if a person can act on it.
+
+    A plan file's problems (a line each), vpl's own errors, and a database that opened
+    but failed on a query (a page damaged in the middle of the file, a full disk). Returns
+    if the error is none of these: the caller raises it. The click group and the fast
+    path both end here, so an error reads the same whichever parsed the command line.
+    """
+    from vpl_tui.errors import PlanFileError, VplError
+
+    if isinstance(error, PlanFileError):
+        for line in error.render(strings):
+            echo(line, err=True)
+        sys.exit(2)
+    if isinstance(error, VplError):
+        fail(error.render(strings))
+    # sqlite3 is loaded by then if the error is one of its own; `vpl --help` need not load it.
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is not None and isinstance(error, sqlite3.DatabaseError) and env is not None:
+        from vpl_tui.db.store import database_error
+
+        fail(database_error(error, env.db_path).render(env.strings))
 
 
 OUTPUT_HELP = "Write to FILE (`-` is standard output); a file is replaced atomically."
@@ -119,7 +154,7 @@ def write_output(env: Env, output: str, text: str) -> None:
 
     written = files.write_output(output, text, protected=[env.db_path], stdout=sys.stdout)
     if written is not None:
-        click.echo(env.strings("cli.exported", file=clean(output)), err=True)
+        echo(env.strings("cli.exported", file=clean(output)), err=True)
 
 
 def no_cycle_collection() -> None:

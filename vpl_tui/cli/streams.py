@@ -10,6 +10,7 @@ before any command runs, to write what they cannot encode as its nearest plain f
 from __future__ import annotations
 
 import codecs
+import os
 import sys
 import unicodedata
 from typing import TextIO
@@ -124,3 +125,14 @@ def plain_output_when_needed() -> None:
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:
             plain_when_needed(stream)
+
+
+def utf8_argument(arg: str) -> str:
+    """An argument as typed: under the C locale Python decodes a typed `å` into two
+    stand-in characters (surrogate escapes), which no status or ref would match."""
+    if arg.isascii():
+        return arg
+    try:
+        return os.fsencode(arg).decode("utf-8")
+    except UnicodeDecodeError:
+        return arg
