@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from vpl_tui.db.activity_reads import ActivityReads
 from vpl_tui.db.changes import check_note_and_user, current_user, not_before, parse_time
-from vpl_tui.db.tree_reads import TreeReads
 from vpl_tui.errors import VplError
 from vpl_tui.records import ActivityRecord, HistoryRecord
 from vpl_tui.rules.statuses import DONE, toggle_target
@@ -37,7 +37,7 @@ class PlanChangeIsLatest(Exception):
     """
 
 
-class StatusHistory(TreeReads):
+class StatusHistory(ActivityReads):
     """Changing an activity's status, undoing a change, and reading the history."""
 
     def set_status(

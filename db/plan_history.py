@@ -11,10 +11,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from vpl_tui.db.activity_reads import activity_record
 from vpl_tui.db.changes import not_before, parse_time
 from vpl_tui.db.history import StaleChange, StatusHistory
 from vpl_tui.db.plan_change_file import PlanChangeFile
-from vpl_tui.db.tree_reads import PLAN_ORDER, activity_record
+from vpl_tui.db.tree_reads import PLAN_ORDER
 from vpl_tui.errors import VplError
 from vpl_tui.records import ActivityRecord, PlanChangeRecord
 from vpl_tui.rules.refs import next_activity_ref

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from vpl_tui.db.activity_reads import activity_records
 from vpl_tui.db.changes import end_of_day_utc
 from vpl_tui.db.connection import Connected
 from vpl_tui.db.sql_rules import overdue_sql, past_end_sql
-from vpl_tui.db.tree_reads import PLAN_ORDER, activity_records
+from vpl_tui.db.tree_reads import PLAN_ORDER
 from vpl_tui.records import ActivityRecord, HistoryRecord, OverdueRecord
 from vpl_tui.rules.statuses import INITIAL_STATUS, STATUSES
 

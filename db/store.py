@@ -7,8 +7,9 @@ its write transaction):
     connection.py  Connected    opening a file, read-only detection, `_write()` with the
                                 busy loop, SQLite's errors in one line
     schema.py      prepare()    the migrations, and checking a file is vpl's
+    activity_reads.py ActivityReads  one activity by its ref (all a status change reads)
     tree_reads.py  TreeReads    the plan's head, goals, initiatives, activities, metrics
-    history.py     StatusHistory  status changes, undo, the history (uses TreeReads)
+    history.py     StatusHistory  status changes, undo, the history (uses ActivityReads)
     status_store.py StatusStore  that part alone, for `vpl set`, `vpl undo`, `vpl history`
     replay.py      AsOfReplay   statuses, progress and overdue as of a past day
     budget.py      BudgetStore  the budget's figures and editing one
@@ -55,7 +56,7 @@ from vpl_tui.db.connection import (
 from vpl_tui.db.export import PlanExport
 from vpl_tui.db.followup import FollowupStore
 from vpl_tui.db.forecasts import ForecastStore
-from vpl_tui.db.history import StaleChange, StatusHistory
+from vpl_tui.db.history import StaleChange
 from vpl_tui.db.load import CHECKED_AFTER_LOAD, LOAD_CACHE_KIB, PlanLoad
 from vpl_tui.db.outcomes import OutcomeStore
 from vpl_tui.db.plan_edit import PlanEdit
@@ -85,7 +86,6 @@ class Store(
     PlanExport,
     PlanLoad,
     PlanEdit,
-    StatusHistory,
     AsOfReplay,
     OutcomeStore,
     FollowupStore,
@@ -93,7 +93,8 @@ class Store(
 ):
     """A plan database on disk. Open with `Store.open(path)`.
 
-    Its methods are its parts' (BudgetStore and TreeReads come in through PlanExport).
+    Its methods are its parts' (BudgetStore and TreeReads come in through PlanExport, the
+    status history, `StatusHistory`, through PlanEdit, whose plan changes build on it).
     """
 
     @classmethod

@@ -7,14 +7,12 @@ the summary read these, and building pydantic models would cost each ~100 ms of 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from datetime import date
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from vpl_tui.db.connection import Connected
+from vpl_tui.db.activity_reads import ActivityReads, activity_record
 from vpl_tui.db.sql_rules import PROGRESS_FIELDS, progress_columns
-from vpl_tui.errors import VplError
 from vpl_tui.records import (
     ActivityRecord,
     FocusRecord,
@@ -26,7 +24,7 @@ from vpl_tui.records import (
     PlanRecord,
 )
 from vpl_tui.rules.progress import Progress
-from vpl_tui.safetext import clean, normalise
+from vpl_tui.safetext import normalise
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -39,8 +37,9 @@ PLAN_ORDER = "g.position, a.initiative_id IS NOT NULL, i.position, a.position"
 activities before its initiatives'."""
 
 
-class TreeReads(Connected):
-    """The plan's head, goals, initiatives, activities and metrics, with their progress."""
+class TreeReads(ActivityReads):
+    """The plan's head, goals, initiatives, activities and metrics, with their progress
+    (one activity by its ref: `ActivityReads`)."""
 
     def plan_record(self) -> PlanRecord:
         """What the plan is (its `[plan]` table), as a plain record."""
@@ -205,23 +204,6 @@ class TreeReads(Connected):
         )
         return [activity_record(row) for row in self.db.query(sql, params)]
 
-    def activity(self, ref: str) -> ActivityRecord:
-        """The activity `ref` names, without regard to case: `KLIMAT-5` finds `klimat-5`.
-
-        The exact ref is looked up first, through the primary key's index; only a ref
-        written in another case than the plan's is looked for again, ignoring case (refs
-        are ASCII, for which NOCASE is `same_ref`'s casefold), by scanning the table: the
-        index compares bytes. A plan never holds two refs that differ only in case.
-        """
-        rows = list(self.db.query("SELECT * FROM activity WHERE ref = ?", (ref,)))
-        if not rows and ref.isascii():
-            rows = list(
-                self.db.query("SELECT * FROM activity WHERE ref = ? COLLATE NOCASE LIMIT 1", (ref,))
-            )
-        if not rows:
-            raise VplError("error.unknown_ref", db=self.display_name, ref=clean(ref))
-        return activity_record(rows[0])
-
     def metrics(self, goal_number: str, initiative_id: str | None = None) -> list[MetricRecord]:
         """The metrics of a goal (not its initiatives') or of one initiative.
 
@@ -362,34 +344,6 @@ def decimal_or_none(value: Any) -> Decimal | None:
     from decimal import Decimal  # here: `vpl set` reads no amount and need not import it
 
     return None if value is None else Decimal(str(value))
-
-
-def activity_record(row: dict[str, Any]) -> ActivityRecord:
-    return ActivityRecord(
-        ref=row["ref"],
-        title=row["title"],
-        kind=row["kind"],
-        start=date.fromisoformat(row["start"]),
-        end=date.fromisoformat(row["end"]),
-        status=row["status"],
-        version=row["version"],
-        goal_number=row["goal_number"],
-        initiative_id=row["initiative_id"],
-        responsible=row.get("responsible", ""),  # a read-only database before migration 7
-        carried_from=row.get("carried_from", ""),
-    )
-
-
-def activity_records(rows: Iterable[tuple[Any, ...]]) -> list[ActivityRecord]:
-    """Records from rows (ref, goal_number, initiative_id, title, kind, start, end, version,
-    status, responsible): tuples, which come faster than dicts for the summary's thousands."""
-    day = date.fromisoformat
-    return [
-        ActivityRecord(
-            ref, title, kind, day(start), day(end), status, version, goal, initiative, who
-        )
-        for ref, goal, initiative, title, kind, start, end, version, status, who in rows
-    ]
 
 
 def _escape_like(text: str) -> str:

@@ -5,8 +5,14 @@ records describe one row each, with the counts the store computes in SQL, so tha
 screen can show one level of a large plan without loading the rest.
 
 Every record is a named tuple: a class of them is made in a sixth of a frozen
-dataclass's time at import, which every start of `vpl set` pays (the store imports this
-module), and `dataclasses` is not imported at all. A changed copy is `record._replace(...)`.
+dataclass's time at import, and `dataclasses` is not imported at all. A changed copy is
+`record._replace(...)`.
+
+This module defines the records of an activity and its histories, which every start of
+`vpl set`, `vpl history` and `vpl undo` needs; the plan's other levels are in
+`plan_records` and the budget's in `budget_records`, made the first time one of them is
+asked for (`from vpl_tui.records import GoalRecord` works as before). Twenty classes of
+named tuple are two milliseconds of a start that is twenty of its own.
 """
 
 # No `from __future__ import annotations`: a named tuple's class is made in two thirds of
@@ -14,59 +20,75 @@ module), and `dataclasses` is not imported at all. A changed copy is `record._re
 # one. Decimal alone stays text: `vpl set` reads no amount and need not import decimal.
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from vpl_tui.rules.progress import Progress
 from vpl_tui.rules.statuses import is_overdue
 
-if TYPE_CHECKING:
-    from decimal import Decimal
+if TYPE_CHECKING:  # what a type checker and a reader find here; made on first use
+    from vpl_tui.budget_records import (  # noqa: F401
+        AllocationFigure,
+        BudgetFigures,
+        FigureChangeRecord,
+        FigureRecord,
+        InvestmentLineFigures,
+        InvestmentTable,
+        OperatingFigures,
+        PotFigures,
+        UnitFigures,
+        UnitTable,
+    )
+    from vpl_tui.plan_records import (  # noqa: F401
+        Earmark,
+        FocusRecord,
+        GoalHead,
+        GoalRecord,
+        InitiativeHead,
+        InitiativeRecord,
+        MetricRecord,
+        PlanRecord,
+    )
+
+_ELSEWHERE = {
+    **dict.fromkeys(
+        (
+            "GoalRecord",
+            "GoalHead",
+            "InitiativeHead",
+            "InitiativeRecord",
+            "MetricRecord",
+            "Earmark",
+            "FocusRecord",
+            "PlanRecord",
+        ),
+        "vpl_tui.plan_records",
+    ),
+    **dict.fromkeys(
+        (
+            "FigureRecord",
+            "FigureChangeRecord",
+            "OperatingFigures",
+            "UnitFigures",
+            "UnitTable",
+            "AllocationFigure",
+            "PotFigures",
+            "InvestmentLineFigures",
+            "InvestmentTable",
+            "BudgetFigures",
+        ),
+        "vpl_tui.budget_records",
+    ),
+}
+"""The records defined in the other two modules: name → module."""
 
 
-class GoalRecord(NamedTuple):
-    """A goal without its children; `progress` counts every activity under it."""
+def __getattr__(name: str) -> object:
+    """A record of the plan's levels or of the budget, from its module on first use."""
+    module = _ELSEWHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
 
-    number: str
-    kind: str
-    title: str
-    description: str
-    resources: str
-    earmarked_mkr: "Decimal | None"
-    council_goal: str
-    progress: Progress
-    initiative_count: int
-    metric_count: int
-
-
-class GoalHead(NamedTuple):
-    """A goal's number, kind and title: the plan's outline, without counts."""
-
-    number: str
-    kind: str
-    title: str
-
-
-class InitiativeHead(NamedTuple):
-    """An initiative's id and title: the plan's outline, without counts."""
-
-    id: str
-    title: str
-
-
-class InitiativeRecord(NamedTuple):
-    """A strategic initiative without its activities."""
-
-    id: str
-    goal_number: str
-    title: str
-    purpose: str
-    resources: str
-    earmarked_mkr: "Decimal | None"
-    council_goal: str
-    comment: str
-    metrics_note: str
-    progress: Progress
-    metric_count: int
+    return getattr(import_module(module), name)
 
 
 class ActivityRecord(NamedTuple):
@@ -119,18 +141,6 @@ class OverdueRecord(NamedTuple):
     responsible: str = ""
 
 
-class MetricRecord(NamedTuple):
-    """A metric (mätetal) with its latest outcome and its targets by year, as read.
-
-    The attributes of `model.Metric`, for the JSON summary, which needs no pydantic.
-    """
-
-    name: str
-    latest: str
-    latest_year: int | None
-    targets: dict[str, str]
-
-
 class HistoryRecord(NamedTuple):
     """One row of the append-only status history."""
 
@@ -152,149 +162,3 @@ def latest_notes(history: Iterable[HistoryRecord], as_of: date) -> dict[str, str
         if row.note and row.at.date() <= as_of:
             notes[row.ref] = row.note
     return notes
-
-
-class FigureRecord(NamedTuple):
-    """One budget figure as it stands now, with the published value it started from."""
-
-    table: str
-    line: str
-    year: int
-    value: "Decimal"
-    published: "Decimal"
-
-
-class FigureChangeRecord(NamedTuple):
-    """One row of the append-only history of budget figure edits."""
-
-    id: int
-    table: str
-    line: str
-    year: int
-    at: datetime
-    from_value: "Decimal"
-    to_value: "Decimal"
-    note: str
-    user: str
-
-
-class Earmark(NamedTuple):
-    """What a goal or initiative states as its earmarked resources (särskilda resurser).
-
-    `target` is a goal number or an initiative id, the same names pot allocations use in
-    `funds`; `goal_number` is the goal an initiative belongs to (None for a goal).
-    """
-
-    target: str
-    title: str
-    stated_mkr: "Decimal | None"
-    goal_number: str | None
-
-
-class FocusRecord(NamedTuple):
-    """A focus list (the fields of `model.Focus`), read without pydantic for the app."""
-
-    title: str
-    intro: str
-    items: tuple[str, ...]
-    goals: tuple[str, ...]
-    """Numbers of the goals it groups."""
-
-
-class PlanRecord(NamedTuple):
-    """What the plan is (the fields of `model.PlanInfo`, in its order), read without pydantic."""
-
-    title: str
-    organisation: str
-    municipality: str
-    year: int
-    period: str
-    currency_unit: str
-
-
-# -- the budget as the reconciliation reads it ---------------------------------------------
-# The same attribute names as the budget models of `vpl_tui.model`, so that
-# `vpl_tui.budget.reconcile` reads either; these cost no pydantic, which the summary's
-# one budget line would otherwise load (`Store.budget_figures()`). Named tuples, like
-# `PlanRecord`: a class of them is made in a fifth of a dataclass's time at import, which
-# every start of `vpl summary` pays.
-
-
-class OperatingFigures(NamedTuple):
-    """The operating table: column kinds and net costs, grant and result per year (tkr)."""
-
-    columns: dict[str, str]
-    net_costs: dict[str, int]
-    grant: dict[str, int]
-    result: dict[str, int]
-    unit: str = "tkr"
-    decimals: int = 0
-
-
-class UnitFigures(NamedTuple):
-    """One unit's net costs per year (tkr)."""
-
-    name: str
-    net_costs: dict[str, int]
-
-
-class UnitTable(NamedTuple):
-    """Net costs by unit, with the published Summa row."""
-
-    columns: dict[str, str]
-    units: list[UnitFigures]
-    total: dict[str, int]
-    unit: str = "tkr"
-    decimals: int = 0
-
-
-class AllocationFigure(NamedTuple):
-    """One allocation from the earmarked pot (mkr) and what it funds."""
-
-    id: str
-    title: str
-    amount_mkr: "Decimal"
-    funds: list[str]
-
-
-class PotFigures(NamedTuple):
-    """The earmarked pot: its published total and its allocations (mkr)."""
-
-    name: str
-    period: str
-    year: int
-    total_mkr: "Decimal"
-    allocations: list[AllocationFigure]
-
-
-class InvestmentLineFigures(NamedTuple):
-    """One investment line's amounts per year (tkr)."""
-
-    name: str
-    description: str
-    amounts: dict[str, int]
-
-
-class InvestmentTable(NamedTuple):
-    """Net investments per year and their breakdown by line, with the Summa row (tkr)."""
-
-    columns: dict[str, str]
-    net_investments: dict[str, int]
-    lines: list[InvestmentLineFigures]
-    total: dict[str, int]
-    explanation: str
-    unit: str = "tkr"
-    decimals: int = 0
-
-
-class BudgetFigures(NamedTuple):
-    """The budget's current figures, without the history of edits (`Store.figure_history`)."""
-
-    unit: str
-    explanation: str
-    operating: OperatingFigures
-    units: UnitTable | None
-    pot: PotFigures | None
-    investments: InvestmentTable | None
-    drift: Any = None
-    """The driftredovisning (`vpl_tui.model.drift.DriftStatement`), or None."""

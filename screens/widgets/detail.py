@@ -28,9 +28,9 @@ from vpl_tui.records import (
     MetricRecord,
     PlanChangeRecord,
     PlanRecord,
-    Progress,
 )
 from vpl_tui.rules.outcomes import MetricLine
+from vpl_tui.rules.progress import Progress
 from vpl_tui.safetext import clean
 from vpl_tui.screens.safe import plain
 from vpl_tui.screens.widgets.detail_body import DetailBody

@@ -18,9 +18,8 @@ from vpl_tui.records import (
     InitiativeRecord,
     MetricRecord,
     PlanRecord,
-    Progress,
 )
-from vpl_tui.rules.progress import total_progress
+from vpl_tui.rules.progress import Progress, total_progress
 
 if TYPE_CHECKING:  # the judging rules are not needed to start the app
     from vpl_tui.rules.outcomes import MetricLine
