@@ -17,6 +17,7 @@ from vpl_tui.db.migrations import (
     m007_plan_changes,
     m008_published_tables,
     m009_metric_changes,
+    m010_unpublished_figures,
 )
 
 MIGRATIONS: tuple[str, ...] = (
@@ -29,5 +30,6 @@ MIGRATIONS: tuple[str, ...] = (
     m007_plan_changes.SQL,
     m008_published_tables.SQL,
     m009_metric_changes.SQL,
+    m010_unpublished_figures.SQL,
 )
 """Each migration's SQL, in order: index 0 is migration 1."""
