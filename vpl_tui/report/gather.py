@@ -159,7 +159,13 @@ def _economy(
 
     per = TKR_PER.get(table.unit, Decimal(1))
     rows = tuple(_in_unit(row, per) for row in (*table.rows, total))
-    return Economy(findings, rows, table.unit, table.threshold, table.decimals)
+    return Economy(
+        findings=findings,
+        rows=rows,
+        unit=table.unit,
+        threshold=table.threshold,
+        decimals=table.decimals,
+    )
 
 
 def _in_unit(row: FollowUpRow, per: Decimal) -> FollowUpRow:
