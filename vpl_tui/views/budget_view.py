@@ -19,9 +19,7 @@ from vpl_tui.rules.checks import failures_first
 from vpl_tui.safetext import clean, one_line
 from vpl_tui.strings import Strings
 from vpl_tui.views.budget_tables import SECTION_OF_TABLE, CellSpec, RowSpec, TableSpec, build_tables
-
-DRIFT_TABLE = "drift"
-"""The driftredovisning's table: as published, read-only (`vpl_tui.views.drift_table`)."""
+from vpl_tui.views.drift_table import DRIFT_TABLE  # as published: read-only
 
 if TYPE_CHECKING:  # the model only as a type: importing it loads pydantic
     from vpl_tui.model import Budget
@@ -194,7 +192,7 @@ def cell_explanation(
         lines.append(s("budget.detail.published", value=format_amount(cell.published), unit=unit))
     elif cell.edited:  # a figure without a published one: the plan left its cell empty
         lines.append(s("budget.detail.filled"))
-    elif cell.empty:
+    elif cell.empty and cell.editable:  # not in a Bokslut column
         lines.append(s("budget.detail.empty", line=clean(row.label), year=column))
     if table_id == DRIFT_TABLE:
         lines.append(s("budget.detail.drift_read_only"))
