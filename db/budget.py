@@ -1,8 +1,7 @@
-"""The budget: its figures read as models or as plain records, and figure edits.
+"""The budget: its figures read as models or as plain records.
 
-A figure edit updates the figure and appends its history row in one transaction; it
-checks the value the caller last saw (`StaleFigure`) and refuses what a plan file could
-not hold (the core's rule, `vpl_tui.rules.figures`).
+Figure edits (and filling an empty cell) are `db/budget_edit.py`'s, a part of this one. A
+figure filled after the plan was published has no published value (None).
 """
 
 from __future__ import annotations
@@ -12,23 +11,14 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from vpl_tui.db.changes import (
-    check_note_and_user,
-    current_user,
-    not_before,
-    number_text,
-    parse_time,
-)
-from vpl_tui.db.connection import Connected
+from vpl_tui.db.budget_edit import FigureEdits, StaleFigure
+from vpl_tui.db.changes import parse_time
 from vpl_tui.db.published_file import read_drift, read_units
 from vpl_tui.db.tree_reads import decimal_or_none
-from vpl_tui.errors import VplError
-from vpl_tui.numbers import format_amount
 from vpl_tui.records import (
     AllocationFigure,
     BudgetFigures,
     Earmark,
-    FigureChangeRecord,
     FigureRecord,
     InvestmentLineFigures,
     InvestmentTable,
@@ -37,20 +27,9 @@ from vpl_tui.records import (
     UnitFigures,
     UnitTable,
 )
-from vpl_tui.rules.figures import editable_column, figure_problem, unit_of
-from vpl_tui.safetext import clean
 
 if TYPE_CHECKING:
     from vpl_tui.model import Budget, FigureChange
-
-
-class StaleFigure(VplError):
-    """The budget figure changed since the caller saw it."""
-
-    def __init__(self, address: str, current: Decimal) -> None:
-        shown = format_amount(current)
-        super().__init__("error.stale_figure", address=clean(address), value=shown)
-        self.current = current
 
 
 class _BudgetKinds(NamedTuple):
@@ -78,7 +57,10 @@ _LIGHT_BUDGET = _BudgetKinds(
 )
 
 
-class BudgetStore(Connected):
+__all__ = ["BudgetStore", "StaleFigure"]
+
+
+class BudgetStore(FigureEdits):
     """The budget's figures, the earmarks beside them, and editing one figure."""
 
     def budget(self) -> Budget | None:
@@ -225,7 +207,7 @@ class BudgetStore(Connected):
                 line=row["line"],
                 year=row["year"],
                 at=parse_time(row["at"]),
-                from_value=Decimal(str(row["from_value"])),
+                from_value=decimal_or_none(row["from_value"]),
                 to=Decimal(str(row["to_value"])),
                 note=row["note"],
                 user=row["user"],
@@ -265,128 +247,7 @@ class BudgetStore(Connected):
                 line=row["line"],
                 year=row["year"],
                 value=Decimal(str(row["value"])),
-                published=Decimal(str(row["published"])),
+                published=decimal_or_none(row["published"]),
             )
             for row in self.db.query(sql)
         ]
-
-    def set_figure(
-        self,
-        table: str,
-        line: str,
-        year: int,
-        value: Decimal,
-        *,
-        note: str = "",
-        user: str | None = None,
-        expected: Decimal | None = None,
-    ) -> FigureChangeRecord | None:
-        """Edit one budget figure and append its history row, in one transaction.
-
-        Raises:
-            VplError: no such figure, or one in an actual (Bokslut) column: read-only.
-            StaleFigure: the figure is no longer `expected` (someone else edited it).
-        """
-        address = f"{table}/{line}/{year}"
-        with self._write():
-            execute = self.db.conn.execute
-            row = execute(
-                "SELECT value FROM budget_figure WHERE table_name = ? AND line = ? AND year = ?",
-                (table, line, year),
-            ).fetchone()
-            if row is None:
-                raise VplError("error.unknown_figure", address=clean(address))
-            kind = execute(
-                "SELECT kind FROM budget_column WHERE table_name = ? AND year = ?", (table, year)
-            ).fetchone()
-            if not editable_column(kind and kind[0]):
-                raise VplError("error.figure_actual", address=clean(address))
-            check_note_and_user(note, user or current_user())
-            unit, decimals = read_units(self.db.conn).get(table, ("tkr", 0))
-            problem = _figure_problem(table, value, unit, decimals)
-            if problem is not None:
-                raise VplError(
-                    problem, address=clean(address), value=value, unit=unit, decimals=decimals
-                )
-            current = Decimal(str(row[0]))
-            if expected is not None and current != expected:
-                raise StaleFigure(address, current)
-            if current == value:
-                return None
-            execute(
-                "UPDATE budget_figure SET value = ? WHERE table_name = ? AND line = ? AND year = ?",
-                (number_text(value), table, line, year),
-            )
-            at = not_before(
-                self.db.conn,
-                "SELECT MAX(at) FROM budget_history WHERE table_name = ? AND line = ? AND year = ?",
-                (table, line, year),
-            )
-            cursor = execute(
-                "INSERT INTO budget_history (table_name, line, year, at, from_value, to_value, "
-                "note, user) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    table,
-                    line,
-                    year,
-                    at,
-                    number_text(current),
-                    number_text(value),
-                    note,
-                    user or current_user(),
-                ),
-            )
-            return self.figure_history(row_id=cursor.lastrowid)[0]
-
-    def figure_history(
-        self,
-        table: str | None = None,
-        line: str | None = None,
-        year: int | None = None,
-        *,
-        row_id: int | None = None,
-    ) -> list[FigureChangeRecord]:
-        """Edits of budget figures, oldest first, optionally of one figure."""
-        clauses, params = [], []
-        for column, value in (
-            ("table_name", table),
-            ("line", line),
-            ("year", year),
-            ("id", row_id),
-        ):
-            if value is not None:
-                clauses.append(f"{column} = ?")
-                params.append(value)
-        where = " AND ".join(clauses) or "1"
-        return [
-            FigureChangeRecord(
-                id=row["id"],
-                table=row["table_name"],
-                line=row["line"],
-                year=row["year"],
-                at=parse_time(row["at"]),
-                from_value=Decimal(str(row["from_value"])),
-                to_value=Decimal(str(row["to_value"])),
-                note=row["note"],
-                user=row["user"],
-            )
-            for row in self.db.query(
-                f"SELECT * FROM budget_history WHERE {where} ORDER BY id", params
-            )
-        ]
-
-
-def _figure_problem(
-    table: str, value: Decimal, declared: str = "tkr", decimals: int = 0
-) -> str | None:
-    """Why a plan file could not hold `value` in `table` (a catalog key), or None.
-
-    Refused when edited rather than found at the next `vpl load`: an export must load again.
-    The rule is the core's (`vpl_tui.rules.figures`), the one the budget screen checks as you type.
-    """
-    unit = unit_of(table)
-    if figure_problem(unit, value, decimals) is None:
-        return None
-    if unit == "mkr":
-        return "error.figure_mkr"
-    return "error.figure_whole_tkr" if (declared, decimals) == ("tkr", 0) else "error.figure_form"

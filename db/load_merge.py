@@ -321,7 +321,8 @@ def _merge_figures(
         "FROM budget_history ORDER BY id"
     ):
         database.setdefault((table, line, year), []).append(
-            (at, Decimal(str(before)), Decimal(str(after)), note, user)
+            # NULL `before`: the edit filled a cell the published plan left empty.
+            (at, None if before is None else Decimal(str(before)), Decimal(str(after)), note, user)
         )
     if not database:
         return Merge(), database
@@ -335,6 +336,12 @@ def _merge_figures(
             file.setdefault((change.table, change.line, change.year), []).append(
                 (format_time(change.at), change.from_value, change.to, change.note, change.user)
             )
+        # A cell the database filled, empty in a file of the plan as published (its line
+        # still there): the file's history of it is empty, a beginning of the database's.
+        lines = {(table, line) for table, line, _ in present}
+        for key, entries in database.items():
+            if key not in present and entries[0][1] is None and key[:2] in lines:
+                present.add(key)
     return _differing(database, file, present), database
 
 

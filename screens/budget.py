@@ -3,9 +3,10 @@
 At the top, the checks, failures first; enter on a check jumps to its cell. Below, one
 section per table (operating budget, by unit, pot, investments, charts, the period's
 follow-up `FollowupPane`, the driftredovisning), each in its published unit and decimals.
-Enter on a figure edits it (`controllers.budget_edit`); `p` restores the published one. The
-explanation pane under the tables spells out the check or cell under the cursor (`i`
-hides or shows it).
+Enter on a figure edits it, or fills an empty cell of a table with a breakdown
+(`controllers.budget_edit`); `p` restores the published one. The explanation pane under
+the tables spells out the check or cell under the cursor (`i` hides or shows it;
+`controllers.budget_explain`).
 
 The budget, its figures and their history are read in a worker thread, which also runs
 the checks and builds the tables (`vpl_tui.views.budget_view`); the screen draws what it
@@ -31,16 +32,16 @@ from vpl_tui.db.store import Store
 from vpl_tui.errors import VplError
 from vpl_tui.rules.checks import tally
 from vpl_tui.screens.controllers.budget_edit import FigureEditor
+from vpl_tui.screens.controllers.budget_explain import explain_focused
 from vpl_tui.screens.controllers.reads import read_budget
 from vpl_tui.screens.guard import KeepsRunning
 from vpl_tui.screens.keys import localise_bindings
-from vpl_tui.screens.safe import plain
 from vpl_tui.screens.widgets.budget_charts import BudgetCharts
 from vpl_tui.screens.widgets.figure_tables import CheckList, FigureTable
 from vpl_tui.screens.widgets.followup_pane import FollowupPane
 from vpl_tui.strings import Strings
 from vpl_tui.views.budget_tables import SECTION_OF_TABLE, TABLE_IDS, CellSpec
-from vpl_tui.views.budget_view import BudgetState, cell_explanation, locate
+from vpl_tui.views.budget_view import BudgetState, locate
 
 SECTIONS = ("operating", "units", "pot", "investments", "charts", "followup", "drift")
 """The sections (tabs) in order; keys 1–7 switch to them."""
@@ -332,32 +333,7 @@ class BudgetScreen(KeepsRunning, Screen[None]):
 
     def explain_focused(self) -> None:
         """Describe what the focus is on: the cell (or the figure being edited), else the check."""
-        if not self.explain_visible:
-            return
-        pane = self.query_one("#budget-explain-text", Static)
-        if isinstance(self.focused, BudgetCharts):
-            pane.update("")  # the charts explain themselves; the pane would only distract
-            return
-        if (followup := self.query_one(FollowupPane)).has_focus_within:
-            pane.update(plain("\n".join(followup.explanation()), multiline=True))
-            return
-        # While a figure is edited, the focus is in the edit field: the pane goes on
-        # describing the figure being edited and its checks, not the check list's.
-        table = self._focused_table() or self.editor.table()
-        if table is not None:
-            pane.update(plain("\n".join(self._cell_lines(table)), multiline=True))
-            return
-        check = self.query_one(CheckList).current_check()
-        lines = check.explain(self.strings) if check is not None else []
-        pane.update(plain("\n".join(lines), multiline=True))
-
-    def _cell_lines(self, table: FigureTable) -> list[str]:
-        coordinate = table.cursor_coordinate
-        cell, row = table.cell_at(coordinate), table.row_at(coordinate)
-        if cell is None or row is None or table.spec is None:
-            return []
-        column = table.column_label(coordinate.column)
-        return cell_explanation(cell, row, column, table.spec.unit, self.state, self.strings)
+        explain_focused(self)  # controllers/budget_explain.py
 
     # -- moving around -----------------------------------------------------------------------
 

@@ -22,7 +22,8 @@ class FigureRecord(NamedTuple):
     line: str
     year: int
     value: "Decimal"
-    published: "Decimal"
+    published: "Decimal | None"
+    """None: the published plan left the cell empty, and it was filled since."""
 
 
 class FigureChangeRecord(NamedTuple):
@@ -33,7 +34,8 @@ class FigureChangeRecord(NamedTuple):
     line: str
     year: int
     at: datetime
-    from_value: "Decimal"
+    from_value: "Decimal | None"
+    """None: the edit filled a cell the published plan left empty."""
     to_value: "Decimal"
     note: str
     user: str

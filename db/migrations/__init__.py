@@ -21,6 +21,7 @@ NAMES: tuple[str, ...] = (
     "m007_plan_changes",
     "m008_published_tables",
     "m009_metric_changes",
+    "m010_unpublished_figures",
 )
 """Each migration's module, in order: index 0 is migration 1."""
 

@@ -2,7 +2,9 @@
 
 Enter on a figure opens an edit field under the tables with the figure as shown; enter
 saves it with a history row, and the screen reads the budget again (the checks rerun);
-escape cancels. `p` puts the published figure back the same way. A save goes through
+escape cancels. `p` puts the published figure back the same way. An empty cell of a table
+with a breakdown is filled the same way: its first save creates the figure, which then
+has no published one to put back. A save goes through
 the screen's own store on the event loop: one short transaction, made in the order the
 user makes them, that refuses a figure someone else changed meanwhile (`StaleFigure`).
 """
@@ -37,7 +39,8 @@ class EditTarget:
     table_id: str
     coordinate: Coordinate
     address: FigureAddress
-    shown: Decimal
+    shown: Decimal | None
+    """The figure as shown; None: an empty cell, being filled."""
     line: str
     column: str
     unit: str
@@ -56,7 +59,7 @@ class FigureEditor:
         cell, row = table.cell_at(coordinate), table.row_at(coordinate)
         if not can_edit(cell) or row is None or table.spec is None:
             return None
-        assert cell is not None and cell.address is not None and cell.value is not None
+        assert cell is not None and cell.address is not None
         return EditTarget(
             table_id=table.id or "",
             coordinate=coordinate,
@@ -73,14 +76,17 @@ class FigureEditor:
         screen, s = self.screen, self.screen.strings
         target = self._target(table, coordinate)
         if target is None:
-            reason = why_not_editable(table.cell_at(coordinate), screen.state)
+            table_id = table.spec.id if table.spec is not None else ""
+            reason = why_not_editable(table.cell_at(coordinate), screen.state, table_id)
             screen.notify(s(reason), severity="warning", markup=False)
             return
         self.editing = target
         prompt = s("budget.edit.prompt", line=target.line, year=target.column, unit=target.unit)
         screen.query_one("#budget-edit-label", Label).update(plain(prompt))
         field = screen.query_one("#budget-edit-input", Input)
-        field.value = format_published(target.shown, target.decimals)
+        field.value = (
+            "" if target.shown is None else format_published(target.shown, target.decimals)
+        )
         screen.query_one("#budget-edit-note", Input).value = ""
         screen.query_one("#budget-edit").display = True
         field.focus()
@@ -133,7 +139,13 @@ class FigureEditor:
             value = Decimal(int(value))  # "279 191,0" is 279 191: stored as a whole number
         try:
             change = screen.store.set_figure(
-                address.table, address.line, address.year, value, note=note, expected=target.shown
+                address.table,
+                address.line,
+                address.year,
+                value,
+                note=note,
+                expected=target.shown,
+                expect_empty=target.shown is None,  # filled by someone else meanwhile: stale
             )
         except StaleFigure as stale:
             current = f"{format_published(stale.current, target.decimals)} {target.unit}"
@@ -151,14 +163,25 @@ class FigureEditor:
             screen.notify(message, markup=False)
             return
         screen.reload()
-        message = s(
-            "budget.edit.saved",
-            line=target.line,
-            year=target.column,
-            old=format_published(change.from_value, target.decimals),
-            new=format_published(change.to_value, target.decimals),
-            unit=target.unit,
-        )
+        new = format_published(change.to_value, target.decimals)
+        if change.from_value is None:
+            message = s(
+                "budget.edit.filled",
+                line=target.line,
+                year=target.column,
+                new=new,
+                unit=target.unit,
+            )
+        else:
+            old = format_published(change.from_value, target.decimals)
+            message = s(
+                "budget.edit.saved",
+                line=target.line,
+                year=target.column,
+                old=old,
+                new=new,
+                unit=target.unit,
+            )
         screen.notify(message, markup=False)
 
     def restore(self, table: FigureTable) -> None:
@@ -167,8 +190,14 @@ class FigureEditor:
         coordinate = table.cursor_coordinate
         cell = table.cell_at(coordinate)
         target = self._target(table, coordinate)
+        if cell is not None and target is not None and cell.published is None:
+            # Filled since, or still empty: the published plan has no figure here.
+            message = s("budget.edit.no_published", line=target.line, year=target.column)
+            screen.notify(message, markup=False)
+            return
         if cell is None or target is None or cell.published is None:
-            reason = why_not_editable(cell, screen.state)
+            table_id = table.spec.id if table.spec is not None else ""
+            reason = why_not_editable(cell, screen.state, table_id)
             screen.notify(s(reason), severity="warning", markup=False)
             return
         if not cell.edited:

@@ -11,6 +11,11 @@ with the total (the operating table's net costs where a forecast of them is ente
 the units' sum) and three checks: the units' forecasts add up to the total; the forecast
 result is the grant less the forecast net costs; every material deviation has a comment.
 Prognossäkerhet follows once the year's outcome (the verdict period's) exists.
+
+Forecasts are entered in tkr; a budget table published in mnkr (175,9 mnkr) is turned
+into tkr here, so that the deviation compares like with like. The table keeps the unit
+and decimals the units were published in, for the board report, which shows the table
+as the plan printed it (`vpl_tui.report.gather`).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
+from vpl_tui.budget.sums import TKR_PER
 from vpl_tui.rules.checks import CheckStatus
 from vpl_tui.rules.economy import (
     DEFAULT_THRESHOLD,
@@ -86,6 +92,10 @@ class FollowUpTable:
     accuracy: list[UnitAccuracy] = field(default_factory=list)
     accuracy_period: Period | None = None
     """The period whose forecast the year's outcome is held against, when it exists."""
+    unit: str = "tkr"
+    """The unit the units' table was published in (its figures here are tkr)."""
+    decimals: int = 0
+    """The decimals it was published with (175,9 mnkr: 1)."""
 
 
 def threshold_share(percent: Decimal | None) -> Decimal:
@@ -111,13 +121,21 @@ def build_followup(
     """
     column = str(year)
     units = [] if budget.units is None else budget.units.units
+    published = budget.units if budget.units is not None else budget.operating
+    per_unit, per_operating = _tkr_per(budget.units), _tkr_per(budget.operating)
     rows = [
-        _row(unit.name, unit.net_costs.get(column), forecasts.get(("units", unit.name)))
+        _row(
+            unit.name,
+            _times(unit.net_costs.get(column), per_unit),
+            forecasts.get(("units", unit.name)),
+        )
         for unit in units
     ]
     operating = {
         line: _row(
-            line, getattr(budget.operating, line).get(column), forecasts.get(("operating", line))
+            line,
+            _times(getattr(budget.operating, line).get(column), per_operating),
+            forecasts.get(("operating", line)),
         )
         for line in ("net_costs", "grant", "result")
     }
@@ -158,10 +176,21 @@ def build_followup(
         needs,
         accuracy,
         accuracy_period if accuracy else None,
+        getattr(published, "unit", "tkr"),
+        getattr(published, "decimals", 0),
     )
 
 
-def _row(name: str, budget: int | None, entered: Forecast | None) -> FollowUpRow:
+def _tkr_per(table: object) -> Decimal:
+    """tkr in one of the unit `table` was published in (a table without one: tkr)."""
+    return TKR_PER.get(getattr(table, "unit", "tkr"), Decimal(1))
+
+
+def _times(value: int | Decimal | None, factor: Decimal) -> Decimal | None:
+    return None if value is None else Decimal(value) * factor
+
+
+def _row(name: str, budget: Decimal | None, entered: Forecast | None) -> FollowUpRow:
     if entered is None:
         return FollowUpRow(name, Decimal(budget or 0), None, None)
     return FollowUpRow(
@@ -179,7 +208,8 @@ def _total(
     """The Summa row: the published total's budget; the operating net costs' entered figures,
     else the units' sums (when every unit has one)."""
     published = None if budget.units is None else budget.units.total.get(column)
-    amount = Decimal(published) if published is not None else net_costs.budget
+    in_tkr = _times(published, _tkr_per(budget.units))
+    amount = in_tkr if in_tkr is not None else net_costs.budget
     outcome = (
         net_costs.outcome if net_costs.outcome is not None else _sum([r.outcome for r in rows])
     )

@@ -36,6 +36,7 @@ AREAS: tuple[str, ...] = (
     "plan_edit",
     "economy",
     "metric_edit",
+    "budget_fill",
 )
 """Every area's module in `vpl_tui.catalog`, the ones every command needs first."""
 

@@ -103,13 +103,19 @@ class Investments(Published):
 
 
 class FigureChange(Strict):
-    """An edit of a budget figure (a forecast update, say). The first change keeps the original."""
+    """An edit of a budget figure (a forecast update, say). The first change keeps the original.
+
+    A first change without `from` filled a cell the published plan left empty: the figure
+    has no published value (`vpl_tui.model.figure_values` holds what it was filled with).
+    """
 
     table: BudgetTable
     line: Name = Field(description="Row name: net_costs/grant/result, a unit, a line or `total`.")
     year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     at: UtcDatetime
-    from_value: Amount = Field(alias="from")
+    from_value: Amount | None = Field(
+        default=None, alias="from", description="Left out: the published plan's cell was empty."
+    )
     to: Amount
     note: Text = ""
     user: User = ""
@@ -306,7 +312,9 @@ def _change_problems(budget: Budget) -> list[tuple[str, Reason]]:
             continue
         if key in chain:
             before, before_at = chain[key]
-            if change.from_value != before:
+            if change.from_value is None:  # only a first change fills an empty cell
+                problems.append((f"{where}.from", VplError("plan.budget.fill_not_first")))
+            elif change.from_value != before:
                 problems.append(
                     (
                         f"{where}.from",

@@ -310,21 +310,29 @@ def _followup_table(economy: Economy, lang: str) -> list[Block]:
         Column(word(lang, "report.economy.deviation"), "right", 1.8, nowrap=True),
         Column(word(lang, "report.economy.comment"), weight=3),
     )
+    from decimal import Decimal  # imported here: only this section shows published figures
+
+    from vpl_tui.numbers import format_published
+
     rows = []
     material_seen = False
+
+    def shown(value: Decimal | None) -> str:  # as the table was published: 175,9 (mnkr)
+        return format_published(value, economy.decimals)
+
     for row in economy.rows:
         material = row.forecast is not None and comment_required(
             row.budget, row.forecast, economy.threshold
         )
         material_seen = material_seen or material
-        deviation = format_amount(row.deviation)
+        deviation = shown(row.deviation)
         uncommented = material and not row.comment.strip()
         rows.append(
             (
                 Cell(row.unit),
-                Cell(format_amount(row.budget)),
-                Cell(format_amount(row.outcome) if row.outcome is not None else missing),
-                Cell(format_amount(row.forecast) if row.forecast is not None else missing),
+                Cell(shown(row.budget)),
+                Cell(shown(row.outcome) if row.outcome is not None else missing),
+                Cell(shown(row.forecast) if row.forecast is not None else missing),
                 Cell(deviation, "!", "red") if material else Cell(deviation),
                 Cell(word(lang, "report.economy.comment_missing"), colour="red")
                 if uncommented

@@ -173,8 +173,11 @@ class Economy:
     findings: tuple[Finding, ...] = ()
     rows: tuple[FollowUpRow, ...] = ()
     unit: str = "tkr"
+    """The unit of `rows`: the one the plan published its units' table in (mnkr, say)."""
     threshold: Decimal = DEFAULT_THRESHOLD
     """A deviation over this share of a unit's budget needs a comment."""
+    decimals: int = 0
+    """The decimals the table was published with: `rows` are shown with them (175,9)."""
 
 
 @dataclass(frozen=True, slots=True)

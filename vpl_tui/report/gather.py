@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
 from vpl_tui.records import (
@@ -54,6 +55,7 @@ from vpl_tui.strings import Strings
 
 if TYPE_CHECKING:
     from vpl_tui.budget.followup import FollowUpTable
+    from vpl_tui.rules.economy import FollowUpRow
 
 
 Replayed = tuple[str, str, str | None, str, str, str, str, str | None]
@@ -151,7 +153,32 @@ def _economy(
     ):
         return Economy(findings=findings)
     total = replace(table.total, unit=strings("economy.total"))
-    return Economy(findings=findings, rows=(*table.rows, total), threshold=table.threshold)
+    # In the unit the plan published (175,9 mnkr), as the budget screen's tables are; the
+    # follow-up's figures are tkr, as forecasts are entered.
+    from vpl_tui.budget.sums import TKR_PER
+
+    per = TKR_PER.get(table.unit, Decimal(1))
+    rows = tuple(_in_unit(row, per) for row in (*table.rows, total))
+    return Economy(
+        findings=findings,
+        rows=rows,
+        unit=table.unit,
+        threshold=table.threshold,
+        decimals=table.decimals,
+    )
+
+
+def _in_unit(row: FollowUpRow, per: Decimal) -> FollowUpRow:
+    """`row`'s tkr in a unit of `per` tkr (1 mnkr: 1 000)."""
+    if per == 1:
+        return row
+
+    def scaled(value: Decimal | None) -> Decimal | None:
+        return None if value is None else value / per
+
+    return replace(
+        row, budget=row.budget / per, outcome=scaled(row.outcome), forecast=scaled(row.forecast)
+    )
 
 
 class _Activities:

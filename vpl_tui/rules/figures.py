@@ -108,3 +108,19 @@ def figure_problem(unit: Unit, value: Decimal, decimals: int = 0) -> str | None:
     if places > MKR_DECIMALS:
         return "figure.too_precise"
     return None
+
+
+YEARS_OF_BREAKDOWN: dict[str, tuple[str, ...]] = {
+    "units": ("units", "operating"),
+    "investments": ("investments",),
+}
+"""The tables with a breakdown, and the tables whose columns give each its years: the units'
+years are the operating budget's too (the budget screen shows them side by side). A cell of
+one of these tables that the published plan left empty (a unit without a figure for a
+year) may be filled; its figure then has no published value. Other tables have no empty
+cells to fill: the operating budget's rows are its own, the pot has one year."""
+
+
+def can_fill(table: str) -> bool:
+    """Whether an empty cell of `table` may be filled (a table with a breakdown)."""
+    return table in YEARS_OF_BREAKDOWN

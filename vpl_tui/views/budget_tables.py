@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from vpl_tui.budget import EARMARKS_TABLE, Check, CheckStatus, FigureAddress, Unit
 from vpl_tui.records import Earmark, FigureRecord
 from vpl_tui.rules.checks import worst
+from vpl_tui.rules.figures import can_fill
 from vpl_tui.strings import Strings
 
 if TYPE_CHECKING:  # the model only as a type: importing it loads pydantic
@@ -56,6 +57,8 @@ class CellSpec:
     """Text instead of a figure (plan text: which goals an allocation funds)."""
     difference: bool = False
     """The cell shows a difference: drawn with its sign."""
+    empty: bool = False
+    """Left empty by the plan, in a table with a breakdown: it may be filled (`can_fill`)."""
 
 
 @dataclass(frozen=True)
@@ -140,15 +143,17 @@ def _figure_cell(
     # table marks it only with its own checks, so the operating table is not marked "?"
     # for a unit breakdown that is missing.
     status = worst(c.status for c in index.by_target.get(address, []) if c.group == group)
-    if record is None:
-        return CellSpec(address=None, status=status, checks=tuple(c.id for c in involved))
+    if record is None:  # an empty cell: one that may be filled has an address
+        fill = can_fill(address.table)
+        checks = tuple(c.id for c in involved)
+        return CellSpec(None, address if fill else None, fill, status, checks, empty=fill)
     return CellSpec(
         value=record.value,
         address=address,
         editable=True,
         status=status,
         checks=tuple(c.id for c in involved),
-        edited=record.value != record.published,
+        edited=record.value != record.published,  # a filled cell has no published figure
         published=record.published,
     )
 

@@ -19,6 +19,7 @@ from vpl_tui.rules.checks import failures_first
 from vpl_tui.safetext import clean, one_line
 from vpl_tui.strings import Strings
 from vpl_tui.views.budget_tables import SECTION_OF_TABLE, CellSpec, RowSpec, TableSpec, build_tables
+from vpl_tui.views.drift_table import DRIFT_TABLE  # as published: read-only
 
 if TYPE_CHECKING:  # the model only as a type: importing it loads pydantic
     from vpl_tui.model import Budget
@@ -116,18 +117,21 @@ def _actuals_fixed(spec: TableSpec, years: frozenset[str]) -> TableSpec:
 
 
 def can_edit(cell: CellSpec | None) -> bool:
-    """Whether the budget screen edits `cell`: a stored figure, not outcome, not an earmark."""
+    """Whether the budget screen edits `cell`: a stored figure (or an empty cell that may be
+    filled), not outcome, not an earmark."""
     return (
         cell is not None
         and cell.editable
         and cell.address is not None
-        and cell.value is not None
+        and (cell.value is not None or cell.empty)
         and cell.address.table != EARMARKS_TABLE
     )
 
 
-def why_not_editable(cell: CellSpec | None, state: BudgetState) -> str:
-    """The catalog key of why `cell` cannot be edited (see `can_edit`)."""
+def why_not_editable(cell: CellSpec | None, state: BudgetState, table_id: str = "") -> str:
+    """The catalog key of why `cell` (of table `table_id`) cannot be edited (`can_edit`)."""
+    if table_id == DRIFT_TABLE:
+        return "budget.edit.drift"
     if cell is not None and cell.address in state.closed:
         return "budget.edit.actual"
     return "budget.edit.not_editable"
@@ -165,6 +169,7 @@ def cell_explanation(
     unit: str,
     state: BudgetState,
     strings: Strings,
+    table_id: str = "",
 ) -> list[str]:
     """The lines of the explanation pane for a cell: its figure, history and checks.
 
@@ -175,6 +180,7 @@ def cell_explanation(
         unit: The table's unit (tkr, mkr).
         state: The budget as read, for the figure's history and the checks.
         strings: The interface language.
+        table_id: The cell's table (the driftredovisning's says it is read-only).
     """
     s = strings
     lines = []
@@ -184,6 +190,12 @@ def cell_explanation(
         lines.append(s("budget.detail.figure", line=line, year=column, value=value, unit=unit))
     if cell.edited and cell.published is not None:
         lines.append(s("budget.detail.published", value=format_amount(cell.published), unit=unit))
+    elif cell.edited:  # a figure without a published one: the plan left its cell empty
+        lines.append(s("budget.detail.filled"))
+    elif cell.empty and cell.editable:  # not in a Bokslut column
+        lines.append(s("budget.detail.empty", line=clean(row.label), year=column))
+    if table_id == DRIFT_TABLE:
+        lines.append(s("budget.detail.drift_read_only"))
     if cell.address is not None:  # a closed figure's history too, though it is not edited
         # Newest first, as an activity's history is shown; each with its note.
         for change in reversed(state.history.get(cell.address, [])[-HISTORY_SHOWN:]):
@@ -191,7 +203,9 @@ def cell_explanation(
                 "budget.detail.history",
                 at=change.at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 user=change.user,
-                old=format_amount(change.from_value),
+                old=format_amount(change.from_value)
+                if change.from_value is not None
+                else s("budget.detail.was_empty"),
                 new=format_amount(change.to_value),
             )
             lines.append(f"{said}  {one_line(change.note, 80)}" if change.note.strip() else said)
