@@ -28,7 +28,7 @@ from textual.widgets import Input
 from vpl_tui.budget import FigureAddress, reconcile
 from vpl_tui.budget.accounts import drift_address
 from vpl_tui.db.connection import _fold
-from vpl_tui.db.migrations import MIGRATIONS
+from vpl_tui.db.migrations import migration_sql
 from vpl_tui.db.schema import split_statements
 from vpl_tui.db.store import StaleFigure, Store
 from vpl_tui.errors import VplError
@@ -90,8 +90,8 @@ def _database_of_schema_9(path: Path) -> None:
     """A database as the previous vpl made it, with one figure and one edit."""
     with sqlite3.connect(path) as connection:
         connection.create_function("vpl_fold", 1, _fold)
-        for sql in MIGRATIONS[:9]:
-            for statement in split_statements(sql):
+        for number in range(1, 10):
+            for statement in split_statements(migration_sql(number)):
                 connection.execute(statement)
         connection.execute("INSERT INTO budget_line VALUES ('units', 'A', 0, '')")
         connection.execute("INSERT INTO budget_figure VALUES ('units', 'A', 2023, 5, 4)")
