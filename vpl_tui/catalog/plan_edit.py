@@ -186,9 +186,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "app.key.responsible-filter": ("Mina", "Mine"),
     "app.tip.responsible-filter": (
-        "Visa bara aktiviteter som du (VPL_USER) är ansvarig för; igen: alla",
-        "Show only the activities you (VPL_USER) are responsible for; again: all",
+        "Direkt till filtret mina: det du (VPL_USER) är ansvarig för; igen: alla",
+        "Straight to the filter mine: what you (VPL_USER) are responsible for; again: all",
     ),
+    "app.filter.mine": ("mina", "mine"),
     "app.responsible.command": ("Ansvarig: {name}", "Responsible: {name}"),
     "app.responsible.help": (
         "Visa bara aktiviteter med denna ansvarig",

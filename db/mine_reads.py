@@ -1,0 +1,41 @@
+"""What the filter "mina" (mine) shows: the counts of one user's activities, and the goals
+and initiatives that are the user's own.
+
+The rule is the core's (`vpl_tui.rules.progress`: `counted`, `owner_shown` under `MINE`);
+the SQL that counts is built from it in `vpl_tui.db.sql_rules` (`mine_progress_sql`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from vpl_tui.db.plan_change_file import PlanChangeFile
+from vpl_tui.db.sql_rules import mine_progress_sql
+from vpl_tui.rules.progress import MineCounts, Progress, is_responsible, responsible_key
+
+
+class MineReads(PlanChangeFile):
+    """The counts the plan tree shows under the filter "mina"."""
+
+    def mine_counts(
+        self, user: str, today: date | None = None, goal_number: str | None = None
+    ) -> MineCounts:
+        """`user`'s activities counted under every goal and initiative (or one goal's and
+        its initiatives'), and the goals and initiatives whose own responsible is `user`."""
+        names = {row[1] for row in self.db.execute("PRAGMA table_info(activity)")}
+        if "responsible" not in names:  # a read-only database from before migration 7
+            return MineCounts({}, frozenset())
+        params = {
+            "responsible": responsible_key(user),
+            "today": (today or date.today()).isoformat(),
+            "goal": goal_number,
+        }
+        sql = f"{mine_progress_sql(goal=True)} UNION ALL {mine_progress_sql(goal=False)}"
+        progress = {
+            (kind, ident): Progress(*counts)
+            for kind, ident, *counts in self.db.execute(sql, params)
+        }
+        own = frozenset(
+            key for key, name in self.owner_responsibles().items() if is_responsible(name, user)
+        )
+        return MineCounts(progress, own)
