@@ -22,6 +22,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ange minst ett fält att ändra (--title, --start, --end, --responsible, --kind)",
         "give at least one field to change (--title, --start, --end, --responsible, --kind)",
     ),
+    "plan_edit.nothing_to_change_goal": (
+        "ange minst ett fält att ändra på målet (--title, --description, --responsible)",
+        "give at least one field of the goal to change (--title, --description, --responsible)",
+    ),
+    "plan_edit.nothing_to_change_initiative": (
+        "ange minst ett fält att ändra på initiativet (--title, --purpose, --responsible)",
+        "give at least one field of the initiative to change (--title, --purpose, --responsible)",
+    ),
+    "plan_edit.nothing_to_change_metric": (
+        "ange minst ett fält att ändra på måttet (--name, --unit, --target, --kpi, "
+        "--higher-is-better/--lower-is-better)",
+        "give at least one field of the metric to change (--name, --unit, --target, --kpi, "
+        "--higher-is-better/--lower-is-better)",
+    ),
     "plan_edit.bad_year": (
         "{year} är inte ett år efter planens {plan_year}",
         "{year} is not a year after the plan's {plan_year}",
