@@ -76,6 +76,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "wrote {file}: the plan of {year}, {count:# activity|# activities} carried "
         "(load it with vpl load --db NEW.db {file})",
     ),
+    "summary.responsible_of": ("Ansvarig: {name}", "Responsible: {name}"),
     "summary.responsible_only": (
         "Endast aktiviteter med ansvarig {name}",
         "Only the activities {name} is responsible for",
