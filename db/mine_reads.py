@@ -11,7 +11,7 @@ from datetime import date
 
 from vpl_tui.db.plan_change_file import PlanChangeFile
 from vpl_tui.db.sql_rules import mine_progress_sql
-from vpl_tui.rules.progress import MineCounts, Progress, is_responsible, responsible_key
+from vpl_tui.rules.progress import MineCounts, Progress, is_responsible
 
 
 class MineReads(PlanChangeFile):
@@ -25,16 +25,29 @@ class MineReads(PlanChangeFile):
         names = {row[1] for row in self.db.execute("PRAGMA table_info(activity)")}
         if "responsible" not in names:  # a read-only database from before migration 7
             return MineCounts({}, frozenset())
-        params = {
-            "responsible": responsible_key(user),
-            "today": (today or date.today()).isoformat(),
-            "goal": goal_number,
-        }
-        sql = f"{mine_progress_sql(goal=True)} UNION ALL {mine_progress_sql(goal=False)}"
-        progress = {
-            (kind, ident): Progress(*counts)
-            for kind, ident, *counts in self.db.execute(sql, params)
-        }
+        names = [
+            name
+            for (name,) in self.db.execute(  # by the index of responsibles, row by row not
+                "SELECT DISTINCT responsible FROM activity WHERE responsible != ''"
+            )
+            if is_responsible(name, user)  # the core's rule, once a name
+        ]
+        progress: dict[tuple[str, str], Progress] = {}
+        if names:
+            import json  # here: the stores of `vpl set` and `vpl history` need no JSON
+
+            params = {
+                "names": json.dumps(names),
+                "today": (today or date.today()).isoformat(),
+                "goal": goal_number,
+            }
+            for goal, initiative, *counts in self.db.execute(
+                mine_progress_sql(goal_number is not None), params
+            ):
+                counted = Progress(*counts)
+                if initiative is not None:
+                    progress["initiative", initiative] = counted
+                progress["goal", goal] = progress.get(("goal", goal), Progress()) + counted
         own = frozenset(
             key for key, name in self.owner_responsibles().items() if is_responsible(name, user)
         )

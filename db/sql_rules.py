@@ -8,8 +8,6 @@ rules row by row.
 
 from __future__ import annotations
 
-from functools import cache
-
 from vpl_tui.rules.progress import DELAYED, IN_PROGRESS, Progress
 from vpl_tui.rules.statuses import CANCELLED, CLOSED_STATUSES, DONE, STATUSES
 
@@ -61,40 +59,27 @@ def progress_columns(prefix: str = "a.", day: str = ":today") -> str:
     # The columns must stay `Progress`'s fields, in order (a test builds `Progress(*row)`).
 
 
-# -- the filter "mina": who is responsible (`vpl_tui.rules.progress.responsible_key`) ---------
-
-_SPACES_BELOW = 0x3001
-"""Every character `str.isspace` is true of lies below this (U+3000 is the last; a test
-checks all of Unicode), so the list of them is built from Python's own rule at once."""
+# -- the filter "mina": who is responsible (`vpl_tui.rules.progress.is_responsible`) ----------
 
 
-@cache
-def _spaces_sql() -> str:
-    """`char(…)` of what `str.strip()` strips: SQLite's `trim(x)` strips spaces only."""
-    codes = [code for code in range(_SPACES_BELOW) if chr(code).isspace()]
-    return f"char({', '.join(map(str, codes))})"
+def mine_progress_sql(one_goal: bool = False) -> str:
+    """The counts of one user's activities (`counted` under `MINE`), a row per goal and
+    initiative (NULL: the goal's own): `goal_number, initiative_id, total, done, …`
+    (`Progress`'s fields).
 
-
-def responsible_key_sql(responsible: str = "a.responsible") -> str:
-    """`responsible_key` of a column in SQL: `vpl_fold` is the core's `normalise` (every
-    connection has it), over the name stripped as `str.strip()` strips it."""
-    return f"vpl_fold(trim({responsible}, {_spaces_sql()}))"
-
-
-def responsible_sql(responsible: str = "a.responsible", key: str = ":responsible") -> str:
-    """True when the activity is `key`'s (`is_responsible`): `key` is `responsible_key(name)`,
-    and a blank name is nobody's."""
-    return f"({key} != '' AND {responsible_key_sql(responsible)} = {key})"
-
-
-def mine_progress_sql(goal: bool) -> str:
-    """The counts of one user's activities (`counted` under `MINE`), a row per goal or per
-    initiative: `kind, id, total, done, …` (`Progress`'s fields). Parameters `:responsible`
-    (the user's key), `:today`, and `:goal` (one goal's, or NULL: every goal's)."""
-    owner = "a.goal_number" if goal else "a.initiative_id"
-    kind = "goal" if goal else "initiative"
+    Which names are the user's is the core's rule itself: the store asks it of each name
+    the plan gives (a few hundred at most) and passes those that are, as the JSON array
+    `:names`, so that no row calls back into Python. Parameters `:names`, `:today`, and
+    with `one_goal` `:goal`: that goal's alone (its initiatives', as the tree opens it).
+    """
+    where = (
+        "a.goal_number = :goal"  # by the index of owners
+        if one_goal
+        else "a.responsible != ''"  # by the partial index of responsibles
+    )
     return (
-        f"SELECT '{kind}', {owner}, {progress_columns('a.', ':today')} FROM activity a "
-        f"WHERE {owner} IS NOT NULL AND (:goal IS NULL OR a.goal_number = :goal) "
-        f"AND {responsible_sql('a.responsible', ':responsible')} GROUP BY {owner}"
+        f"SELECT a.goal_number, a.initiative_id, {progress_columns('a.', ':today')} "
+        f"FROM activity a WHERE {where} "
+        "AND a.responsible IN (SELECT value FROM json_each(:names)) "
+        "GROUP BY a.goal_number, a.initiative_id"
     )

@@ -117,10 +117,3 @@ def test_the_stores_counts_of_mine_are_the_cores_on_random_plans(
     for initiative, goal in initiatives:
         one = store.mine_counts(user, DAY, goal)  # one goal's: as the tree opens it
         assert one.of("initiative", initiative) == mine.of("initiative", initiative)
-
-
-def test_every_space_python_strips_lies_below_the_bound_the_sql_is_built_from() -> None:
-    from vpl_tui.db import sql_rules
-
-    spaces = [code for code in range(0x110000) if chr(code).isspace()]
-    assert max(spaces) < sql_rules._SPACES_BELOW
