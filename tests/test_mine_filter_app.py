@@ -1,6 +1,7 @@
 """The filter "mina" (mine) in the app, through Pilot on a real database: key `f` cycles to
 it, the tree shows only what the user (`VPL_USER`) is responsible for, with the goals'
-counts of the user's activities, a goal with none of them is hidden, and `f` cycles back.
+counts of the user's activities, a goal with none of them is hidden, a change (its own or
+another process's) moves those counts, and `f` cycles back.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def goal_line(lines: list[str], number: str) -> str | None:
 
 
 async def test_f_cycles_to_mine_which_shows_mine_with_their_counts_and_back(
-    store: Store, tmp_path: Path
+    store: Store, tmp_path: Path, db_path: Path
 ) -> None:
     for ref, name in (
         ("1.1.1-1", "kontroller"),
@@ -56,6 +57,16 @@ async def test_f_cycles_to_mine_which_shows_mine_with_their_counts_and_back(
         await settle(pilot)
         shown = [child.data.key for child in node.children if child.data is not None]
         assert shown == [("activity", f"1.1.1-{n}") for n in (1, 2, 3)]  # not 1.1.1-4
+        plan(app).tree.move_cursor(node.children[2])  # 1.1.1-3, mine and not done
+        await pilot.press("space")  # done: my counts move in place, read again nowhere
+        await settle(pilot)
+        assert store.activity("1.1.1-3").status == "done"
+        assert "3/3" in (goal_line(tree_lines(app), "1.1.1") or "")
+        with Store.open(db_path) as other:  # another process: one of mine left undone
+            other.set_status("1.1.1-1", "in_progress")
+        plan(app).check_for_changes()  # what the timer does
+        await settle(pilot)
+        assert "2/3" in (goal_line(tree_lines(app), "1.1.1") or "")
         await pilot.press("f")  # and back to all
         await settle(pilot)
         back = tree_lines(app)
