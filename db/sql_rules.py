@@ -57,3 +57,29 @@ def progress_columns(prefix: str = "a.", day: str = ":today") -> str:
         f"COALESCE(SUM({status} = '{DELAYED}'), 0) AS delayed"
     )
     # The columns must stay `Progress`'s fields, in order (a test builds `Progress(*row)`).
+
+
+# -- the filter "mina": who is responsible (`vpl_tui.rules.progress.is_responsible`) ----------
+
+
+def mine_progress_sql(one_goal: bool = False) -> str:
+    """The counts of one user's activities (`counted` under `MINE`), a row per goal and
+    initiative (NULL: the goal's own): `goal_number, initiative_id, total, done, …`
+    (`Progress`'s fields).
+
+    Which names are the user's is the core's rule itself: the store asks it of each name
+    the plan gives (a few hundred at most) and passes those that are, as the JSON array
+    `:names`, so that no row calls back into Python. Parameters `:names`, `:today`, and
+    with `one_goal` `:goal`: that goal's alone (its initiatives', as the tree opens it).
+    """
+    where = (
+        "a.goal_number = :goal"  # by the index of owners
+        if one_goal
+        else "a.responsible != ''"  # by the partial index of responsibles
+    )
+    return (
+        f"SELECT a.goal_number, a.initiative_id, {progress_columns('a.', ':today')} "
+        f"FROM activity a WHERE {where} "
+        "AND a.responsible IN (SELECT value FROM json_each(:names)) "
+        "GROUP BY a.goal_number, a.initiative_id"
+    )

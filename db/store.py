@@ -18,6 +18,7 @@ its write transaction):
     followup.py    FollowupStore  periods, scale, assessments, notes, ready marks
     outcomes.py    OutcomeStore  metric outcomes: recorded, undone, imported, judged
     plan_edit.py   PlanEdit     adding, editing, moving activities; texts; their history
+    mine_reads.py  MineReads    the counts of the filter "mina" (one user's activities)
 
 beside the helpers they share: `changes.py` (who and when of a change row, the text
 forms of times and amounts), `sql_rules.py` (SQL built from the core's rules),
@@ -58,6 +59,7 @@ from vpl_tui.db.followup import FollowupStore
 from vpl_tui.db.forecasts import ForecastStore
 from vpl_tui.db.history import StaleChange
 from vpl_tui.db.load import CHECKED_AFTER_LOAD, LOAD_CACHE_KIB, PlanLoad
+from vpl_tui.db.mine_reads import MineReads
 from vpl_tui.db.outcomes import OutcomeStore
 from vpl_tui.db.plan_edit import PlanEdit
 from vpl_tui.db.replay import AsOfReplay
@@ -83,6 +85,7 @@ __all__ = [
 
 
 class Store(
+    MineReads,
     PlanExport,
     PlanLoad,
     PlanEdit,

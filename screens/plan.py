@@ -29,6 +29,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header, Input, Tree
 
+from vpl_tui.db.changes import current_user
 from vpl_tui.db.store import Store
 from vpl_tui.errors import VplError
 from vpl_tui.records import InitiativeRecord
@@ -45,7 +46,7 @@ from vpl_tui.screens.controllers.plan_reload import OutsideChanges, Reload
 from vpl_tui.screens.controllers.plan_round_keys import PlanRoundActions
 from vpl_tui.screens.controllers.plan_search import PlanSearch, search_plan
 from vpl_tui.screens.controllers.plan_settings import ThemeSetting
-from vpl_tui.screens.controllers.plan_summary import ShownSummary, prepare_summary
+from vpl_tui.screens.controllers.plan_summary import PlanSummaryActions, ShownSummary
 from vpl_tui.screens.controllers.reads import (
     OneAtATime,
     read_children,
@@ -80,7 +81,7 @@ class WorkerRead(Message, Generic[T]):
         self.result = result
 
 
-class PlanScreen(PlanEditActions, PlanRoundActions, KeepsRunning, Screen[None]):
+class PlanScreen(PlanEditActions, PlanRoundActions, PlanSummaryActions, KeepsRunning, Screen[None]):
     """Navigate the plan by keyboard and change activity statuses inline."""
 
     CSS_PATH = PLAN_CSS
@@ -148,7 +149,9 @@ class PlanScreen(PlanEditActions, PlanRoundActions, KeepsRunning, Screen[None]):
         self._today = today
         self._summary_dir = summary_dir
         self._poll_interval = poll_interval
-        self.view = PlanView(today)
+        self.view = PlanView(
+            today, current_user(), lambda: store.mine_counts(current_user(), today())
+        )
         self.plan_detail = PlanDetail(self)
         self.changes = StatusChanges(self)
         self.outcomes = PlanOutcomes(self)  # screens/controllers/plan_outcomes.py
@@ -309,7 +312,7 @@ class PlanScreen(PlanEditActions, PlanRoundActions, KeepsRunning, Screen[None]):
     # -- filter and search ------------------------------------------------------------------
 
     def action_cycle_filter(self) -> None:
-        """Show all → open → in progress → delayed → past end date → done → all."""
+        """Show all → open → in progress → delayed → past end date → done → mine → all."""
         at = FILTER_CYCLE.index(self.filter) if self.filter in FILTER_CYCLE else -1
         self.filter = FILTER_CYCLE[(at + 1) % len(FILTER_CYCLE)]
 
@@ -359,19 +362,7 @@ class PlanScreen(PlanEditActions, PlanRoundActions, KeepsRunning, Screen[None]):
         elif self.view.initiative is not None:
             self.set_initiative(None)
 
-    # -- summary, budget, help and the palette (follow-up round: `PlanRoundActions`) ------------------------------------------
-
-    def action_summary(self) -> None:
-        """Build the status summary, save it as Markdown and show it."""
-        self.app.notify(self.strings("app.summary.working"), markup=False, timeout=2)
-        self._summary_worker(self.today, self._summary_dir())
-
-    @work(thread=True, exclusive=True, group="summary")
-    def _summary_worker(self, today: date, folder: Path) -> None:
-        self._post(
-            lambda: prepare_summary(self.store.path, today, self.strings, folder),
-            self.SummaryDone,
-        )
+    # -- the summary's result (its key and the budget's: `PlanSummaryActions`) -------------------
 
     @on(SummaryDone)
     def _summary_done(self, message: SummaryDone) -> None:
@@ -381,12 +372,3 @@ class PlanScreen(PlanEditActions, PlanRoundActions, KeepsRunning, Screen[None]):
         severity = "information" if result.error is None else "error"
         self.app.notify(result.notice(self.strings), severity=severity, markup=False)
         self.app.push_screen(SummaryView(self.strings, result.summary, result.path, result.error))
-
-    def action_budget(self) -> None:
-        """Open the budget reconciliation."""
-        try:
-            from vpl_tui.screens.budget import BudgetScreen
-        except ImportError:
-            self.app.notify(self.strings("app.budget.missing"), severity="warning", markup=False)
-            return
-        self.app.push_screen(BudgetScreen(store=self.store, strings=self.strings))

@@ -382,6 +382,8 @@ async def test_f_cycles_all_open_overdue_done(store: Store, tmp_path: Path) -> N
             line_of(app, "Underlätta genomförande")
         ]
         assert not any("1.1.4" in line for line in lines)  # no done activity under it
+        await pilot.press("f")  # mine (tests/test_mine_filter_app.py), then all again
+        assert "Filter: mina" in screen_text(app)
         await pilot.press("f")
         assert "Filter:" not in screen_text(app)
         assert len(tree_lines(app)) == 14

@@ -93,3 +93,19 @@ def test_next_years_plan_of_the_bundled_plan_loads_with_vpl_load(
         2,
         "vpl: 2023 är inte ett år efter planens 2023\n",
     )
+
+
+def test_vpl_edit_with_no_field_names_the_options_that_fit_what_ref_is(run_vpl) -> None:  # noqa: ANN001
+    for ref, lang, said in (
+        ("1.1.1-1", "sv", "vpl: ange minst ett fält att ändra (--title, --start, --end, "),
+        ("1.1.3", "sv", "vpl: ange minst ett fält att ändra på målet (--title, --description, "),
+        ("smart", "sv", "vpl: ange minst ett fält att ändra på initiativet (--title, --purpose, "),
+        ("1.1.5-m1", "sv", "vpl: ange minst ett fält att ändra på måttet (--name, --unit, "),
+        ("1.1.3", "en", "vpl: give at least one field of the goal to change (--title, "),
+        ("1.1.5-M1", "en", "vpl: give at least one field of the metric to change (--name, "),
+    ):
+        result = run_vpl("edit", ref, env={"VPL_LANG": lang})
+        assert (result.returncode, result.stdout) == (2, ""), (ref, result.stderr)
+        assert result.stderr.startswith(said) and result.stderr.count("\n") == 1, result.stderr
+    unknown = run_vpl("edit", "nej-1")
+    assert unknown.returncode == 2 and "nej-1" in unknown.stderr, unknown.stderr

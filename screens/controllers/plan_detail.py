@@ -2,8 +2,9 @@
 
 The pane is filled as the cursor moves, on the event loop: what it needs beyond the
 item's own record is small and read by key (a goal's or initiative's few metrics, one
-activity's status history, kept while that activity is shown), and it must be there
-with the cursor, not a frame later.
+activity's status history, kept while that activity is shown; the plan changes of an
+activity, a goal, an initiative or a metric), and it must be there with the cursor, not a
+frame later.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from textual.widgets.tree import TreeNode
 
-from vpl_tui.records import ActivityRecord, HistoryRecord
+from vpl_tui.errors import VplError
+from vpl_tui.records import ActivityRecord, HistoryRecord, PlanChangeRecord
 from vpl_tui.views.budget_hits import BudgetLineItem
 from vpl_tui.views.plan_items import (
     ActivityItem,
@@ -89,6 +91,7 @@ class PlanDetail:
             detail.show_plan_changes(store.plan_changes(initiative.id, kind="initiative"))
         elif isinstance(item, MetricItem):
             detail.show_metric(item.metric, _owner(node), screen.outcomes.judged(item))
+            detail.show_plan_changes(self.metric_changes(item))
         elif isinstance(item, FocusItem):
             detail.show_focus(item.focus, item.progress)
         elif isinstance(item, BudgetLineItem):
@@ -97,6 +100,15 @@ class PlanDetail:
             detail.show_mandate(top.mandate, top.info)
         else:
             detail.show_nothing()
+
+    def metric_changes(self, item: MetricItem) -> list[PlanChangeRecord]:
+        """The metric's own plan changes (its name, unit, targets), as an activity's show."""
+        store = self.screen.store
+        try:
+            ident = store.metric_at(item.goal_number, item.initiative_id, item.position).id
+        except VplError:  # gone meanwhile: the tree is read again soon
+            return []
+        return store.plan_changes(ident, kind="metric")
 
     def history_of(self, activity: ActivityRecord) -> list[HistoryRecord]:
         """The status history of the activity shown, read once and kept while it is shown."""

@@ -63,7 +63,7 @@ PLAN_EDIT_BINDINGS: list[BindingType] = [
         "responsible_filter",
         "Mine",
         show=False,
-        tooltip="Only the activities you are responsible for; again: all",
+        tooltip="Straight to the filter mine (also in f's cycle); again: all",
         id="responsible-filter",
     ),
 ]
@@ -100,7 +100,7 @@ class PlanEditActions:
         self.plan_edits.cancel_at_cursor()
 
     def action_responsible_filter(self) -> None:
-        """Only the activities you are responsible for; again: all."""
+        """Straight to the filter "mina" (also in `f`'s cycle); again: all."""
         self.plan_edits.toggle_mine()
 
 

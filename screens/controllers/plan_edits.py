@@ -14,11 +14,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from vpl_tui.db.changes import current_user
 from vpl_tui.db.plan_history import RESPONSIBLE_PREFIX, StalePlanChange
 from vpl_tui.db.store import Store
 from vpl_tui.errors import VplError
 from vpl_tui.records import ActivityRecord, GoalRecord, PlanChangeRecord
+from vpl_tui.rules.progress import MINE
 from vpl_tui.safetext import clean
 from vpl_tui.screens.controllers.plan_outcomes import judge_read
 from vpl_tui.views.plan_items import (
@@ -174,13 +174,9 @@ class PlanEdits:
         return answered
 
     def toggle_mine(self) -> None:
-        """`R`: only the activities the user is responsible for; again: the whole plan."""
-        mine = RESPONSIBLE_PREFIX + current_user()
-        search = self.screen.search
-        if search.active and search.field.value.strip() == mine:
-            search.end(cursor=self.screen.cursor_item())
-            return
-        self.show_responsible(current_user())
+        """`R`: straight to the filter "mina" (also in `f`'s cycle); again: the whole plan."""
+        screen = self.screen
+        screen.filter = "all" if screen.filter == MINE else MINE
 
     def show_responsible(self, name: str) -> None:
         """Narrow the tree to the activities `name` is responsible for (the palette's choice).
@@ -363,6 +359,7 @@ class PlanEdits:
         screen = self.screen
         goals, children = refreshed
         tree, view = screen.tree, screen.view
+        view.set_mine(None)  # an activity came, went or moved: "mina" counts it again
         for goal in goals:
             for key in view.set_goal(goal, tree.index):
                 node = tree.index.get(key)

@@ -66,7 +66,7 @@ PLAN_BINDINGS: list[BindingType] = [
         "f",
         "cycle_filter",
         "Filter",
-        tooltip="all → open → in progress → delayed → overdue → done",
+        tooltip="all → open → in progress → delayed → overdue → done → mine",
         id="filter",
     ),
     Binding("p", "report", "Report", tooltip="The board report of the period", id="report"),

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from textual.widgets.tree import TreeNode
 
 from vpl_tui.db.store import Store
+from vpl_tui.rules.progress import MINE, MineCounts
 from vpl_tui.screens.controllers.plan_outcomes import judge_read
 from vpl_tui.screens.controllers.reads import read_top_level
 from vpl_tui.views.plan_items import FocusItem, Item, Key, TopLevel
@@ -32,6 +33,8 @@ class Reload:
     generation: int
     top: TopLevel
     children: dict[Key, list[Item]]
+    mine: MineCounts | None = None
+    """The user's counts, under the filter "mina"."""
 
 
 class OutsideChanges:
@@ -73,7 +76,9 @@ class OutsideChanges:
         with Store.open(screen.store.path) as store:
             children = {item.key: screen.view.children_of(store, item) for item in opened}
             judge_read(store, children.values(), screen)  # their metric lines too
-        return Reload(generation, top, children)
+            view = screen.view
+            mine = store.mine_counts(view.user, screen.today) if view.filter == MINE else None
+        return Reload(generation, top, children, mine)
 
     def reloaded(self, reload: Reload) -> None:
         """Show what the worker read, keeping the cursor and what is open."""
@@ -89,6 +94,7 @@ class OutsideChanges:
         trail = _trail(tree.cursor_node)
         screen.plan_detail.forget_history()
         screen.set_top(reload.top)
+        view.set_mine(reload.mine)
         if not screen.search.active:
             for goal in reload.top.goals:
                 for key in view.set_goal(goal, tree.index):

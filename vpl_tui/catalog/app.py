@@ -35,8 +35,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "app.key.filter": ("Filter", "Filter"),
     "app.tip.filter": (
-        "Visa alla → öppna → pågår → försenade → passerat slutdatum → klara → alla",
-        "Show all → open → in progress → delayed → overdue → done → all",
+        "Visa alla → öppna → pågår → försenade → passerat slutdatum → klara → mina → alla",
+        "Show all → open → in progress → delayed → overdue → done → mine → all",
     ),
     "app.key.budget": ("Budget", "Budget"),
     "app.tip.budget": ("Öppna budgetavstämningen", "Open the budget reconciliation"),

@@ -22,6 +22,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ange minst ett fält att ändra (--title, --start, --end, --responsible, --kind)",
         "give at least one field to change (--title, --start, --end, --responsible, --kind)",
     ),
+    "plan_edit.nothing_to_change_goal": (
+        "ange minst ett fält att ändra på målet (--title, --description, --responsible)",
+        "give at least one field of the goal to change (--title, --description, --responsible)",
+    ),
+    "plan_edit.nothing_to_change_initiative": (
+        "ange minst ett fält att ändra på initiativet (--title, --purpose, --responsible)",
+        "give at least one field of the initiative to change (--title, --purpose, --responsible)",
+    ),
+    "plan_edit.nothing_to_change_metric": (
+        "ange minst ett fält att ändra på måttet (--name, --unit, --target, --kpi, "
+        "--higher-is-better/--lower-is-better)",
+        "give at least one field of the metric to change (--name, --unit, --target, --kpi, "
+        "--higher-is-better/--lower-is-better)",
+    ),
     "plan_edit.bad_year": (
         "{year} är inte ett år efter planens {plan_year}",
         "{year} is not a year after the plan's {plan_year}",
@@ -62,6 +76,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "wrote {file}: the plan of {year}, {count:# activity|# activities} carried "
         "(load it with vpl load --db NEW.db {file})",
     ),
+    "summary.responsible_of": ("Ansvarig: {name}", "Responsible: {name}"),
     "summary.responsible_only": (
         "Endast aktiviteter med ansvarig {name}",
         "Only the activities {name} is responsible for",
@@ -186,9 +201,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "app.key.responsible-filter": ("Mina", "Mine"),
     "app.tip.responsible-filter": (
-        "Visa bara aktiviteter som du (VPL_USER) är ansvarig för; igen: alla",
-        "Show only the activities you (VPL_USER) are responsible for; again: all",
+        "Direkt till filtret mina: det du (VPL_USER) är ansvarig för; igen: alla",
+        "Straight to the filter mine: what you (VPL_USER) are responsible for; again: all",
     ),
+    "app.filter.mine": ("mina", "mine"),
     "app.responsible.command": ("Ansvarig: {name}", "Responsible: {name}"),
     "app.responsible.help": (
         "Visa bara aktiviteter med denna ansvarig",

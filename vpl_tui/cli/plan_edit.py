@@ -225,7 +225,8 @@ def edit(
     }
     texts = {k: v for k, v in (("description", description), ("purpose", purpose)) if v is not None}
     if not values and not texts:
-        raise VplError("plan_edit.nothing_to_change")
+        with env.open_status_store() as store:
+            raise VplError(_nothing_to_change(store, ref))
     with env.open_status_store() as store:
         owner = store.owner_kind(ref)
         if owner is not None:
@@ -256,6 +257,26 @@ def edit(
                 after=shown_value(change.to_value, 40) or "–",
             )
         )
+
+
+def _nothing_to_change(store: Any, ref: str) -> str:
+    """The message for `vpl edit REF` with no field: it names the options that fit REF (an
+    activity, a goal, an initiative or a metric). A REF that is none of them is refused as
+    an unknown activity, as an edit of it would be."""
+    owner = store.owner_kind(ref)
+    if owner is not None:
+        return f"plan_edit.nothing_to_change_{owner}"
+    from vpl_tui.errors import VplError
+
+    try:
+        store.activity(ref)
+    except VplError:
+        try:
+            store.metric_now(ref)
+        except VplError:
+            store.activity(ref)  # raises: no such activity (nor anything else)
+        return "plan_edit.nothing_to_change_metric"
+    return "plan_edit.nothing_to_change"
 
 
 def _echo_text_changes(

@@ -103,6 +103,8 @@ class InitiativeData:
     actions: str = ""
     metrics: tuple[MetricRow, ...] = ()
     activities: tuple[ActivityRow, ...] = ()
+    responsible: str = ""
+    """Who is responsible for the initiative ("": nobody named)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +119,8 @@ class GoalData:
     metrics: tuple[MetricRow, ...] = ()
     activities: tuple[ActivityRow, ...] = ()
     initiatives: tuple[InitiativeData, ...] = ()
+    responsible: str = ""
+    """Who is responsible for the goal ("": nobody named)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,6 +75,7 @@ class ReportReader(Protocol):
     def scale(self) -> Scale: ...
     def focus_records(self) -> list[FocusRecord]: ...
     def plan_outline(self) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]: ...
+    def owner_responsibles(self) -> dict[tuple[str, str], str]: ...
     def activities_by_owner_as_of(
         self, as_of: date, earlier: date | None = None
     ) -> list[Replayed]: ...
@@ -251,6 +252,7 @@ def gather_report(
     metrics = _metric_rows(reader.metric_lines(period, last_ready), period)
     rows = activities.rows
     outline_goals, outline_initiatives = reader.plan_outline()
+    owners = reader.owner_responsibles()  # who is responsible for a goal or an initiative
     initiatives_of: dict[str, list[tuple[str, str]]] = {}
     for goal_number, ident, title in outline_initiatives:
         initiatives_of.setdefault(goal_number, []).append((ident, title))
@@ -269,6 +271,7 @@ def gather_report(
                     i_actions,
                     tuple(metrics.get((number, ident), ())),
                     tuple(rows.get((number, ident), ())),
+                    owners.get(("initiative", ident), ""),
                 )
             )
         return GoalData(
@@ -281,6 +284,7 @@ def gather_report(
             tuple(metrics.get((number, None), ())),
             tuple(rows.get((number, None), ())),
             tuple(initiatives),
+            owners.get(("goal", number), ""),
         )
 
     goals = {number: goal_data(number, title, kind) for number, title, kind in outline_goals}

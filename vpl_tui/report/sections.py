@@ -216,6 +216,13 @@ def activities_table(
     return [table, Paragraph(word(lang, "report.overdue_legend"), emphasis="small")]
 
 
+def _responsible_blocks(part: GoalData | InitiativeData, strings: Strings) -> list[Block]:
+    """ "Ansvarig: Anna Berg" under a goal's or initiative's heading, when it names one."""
+    if not part.responsible:
+        return []
+    return [Paragraph(strings("summary.responsible_of", name=part.responsible), emphasis="small")]
+
+
 def goal_heading(goal: GoalData) -> str:
     """How the report names a goal: its number, then its title."""
     return f"{goal.number} {goal.title}".strip()
@@ -250,8 +257,10 @@ def group_blocks(
         blocks.append(Heading(2, goal_heading(goal)))
         if goal.kind in ("council", "board"):
             blocks.append(Paragraph(strings(f"goal_kind.{goal.kind}"), emphasis="small"))
+        blocks += _responsible_blocks(goal, strings)
         blocks += _assessed_blocks(goal, data.scale, lang, forecast, cells)
         for initiative in goal.initiatives:
             blocks.append(Heading(3, initiative.title))
+            blocks += _responsible_blocks(initiative, strings)
             blocks += _assessed_blocks(initiative, data.scale, lang, forecast, cells)
     return blocks

@@ -9,6 +9,9 @@ The one home of these rules:
   change without reading the plan again.
 - `activity_shown` and `progress_shown` decide what a filter shows; they agree by
   construction: a goal is shown under a filter exactly when some activity under it is.
+  The filter `mine` ("mina") shows the user's: an activity whose responsible is the user,
+  and a goal or initiative that is the user's itself or has one of the user's activities;
+  its counts are of the user's activities only (`counted`, `owner_shown`).
 - `responsible_key` is what names of who is responsible (ansvarig) are compared by, for
   the responsible filter and `vpl summary --responsible`.
 """
@@ -26,14 +29,18 @@ DELAYED = "delayed"
 IN_PROGRESS = "in_progress"
 NOT_STARTED = "not_started"
 
-Filter = Literal[
+StatusFilter = Literal[
     "all", "open", "in_progress", "delayed", "overdue", "done", "not_started", "cancelled"
 ]
-"""What the tree shows: everything, open activities, those past their end date, or the
+"""A filter by status: everything, open activities, those past their end date, or the
 activities of one status (the status codes of `vpl_tui.rules.statuses`)."""
-FILTERS: tuple[Filter, ...] = get_args(Filter)
-"""Every filter, in the palette's order."""
-FILTER_CYCLE: tuple[Filter, ...] = FILTERS[:6]
+MINE: Literal["mine"] = "mine"
+"""The filter "mina": what the user (`VPL_USER`) is responsible for."""
+Filter = Literal[StatusFilter, "mine"]
+"""What the tree shows: a filter by status, or the user's (`MINE`)."""
+FILTERS: tuple[StatusFilter, ...] = get_args(StatusFilter)
+"""Every filter by status, in the palette's order (the palette's `R` command is `MINE`)."""
+FILTER_CYCLE: tuple[Filter, ...] = (*FILTERS[:6], MINE)
 """The filter cycle of key `f`, in order: the rarer statuses are in the palette."""
 
 
@@ -45,6 +52,13 @@ class Dated(Protocol):
 
     @property
     def end(self) -> date: ...
+
+
+class Owned(Dated, Protocol):
+    """An activity as the filter `mine` needs it: also who is responsible for it."""
+
+    @property
+    def responsible(self) -> str: ...
 
 
 class Progress(NamedTuple):
@@ -91,6 +105,9 @@ class Progress(NamedTuple):
             self.delayed + other.delayed,
         )
 
+    def __sub__(self, other: Progress) -> Progress:
+        return Progress(*(mine - theirs for mine, theirs in zip(self, other, strict=True)))
+
     def after_change(self, before: Dated, after: Dated, as_of: date) -> Progress:
         """The counts once one activity under it has gone from `before` to `after`."""
         return Progress(
@@ -105,6 +122,16 @@ class Progress(NamedTuple):
             - (before.status == IN_PROGRESS),
             delayed=self.delayed + (after.status == DELAYED) - (before.status == DELAYED),
         )
+
+    def after_change_of(self, before: Owned, after: Owned, as_of: date, user: str) -> Progress:
+        """The counts of `user`'s activities (`counted` under `MINE`) once one activity has
+        gone from `before` to `after`: its status, and who is responsible, may have changed."""
+        result = self
+        if is_responsible(before.responsible, user):
+            result = result - count([before], as_of)
+        if is_responsible(after.responsible, user):
+            result = result + count([after], as_of)
+        return result
 
 
 def total_progress(parts: Iterable[Progress]) -> Progress:
@@ -128,8 +155,10 @@ def count(activities: Iterable[Dated], as_of: date) -> Progress:
     return Progress(total, done, overdue, cancelled, in_progress, delayed)
 
 
-def activity_shown(wanted: str, activity: Dated, as_of: date) -> bool:
-    """Whether the filter `wanted` shows `activity` on the day `as_of`."""
+def activity_shown(wanted: str, activity: Owned, as_of: date, user: str = "") -> bool:
+    """Whether the filter `wanted` shows `activity` on the day `as_of` to `user`."""
+    if wanted == MINE:
+        return is_responsible(activity.responsible, user)
     if wanted == "open":
         return is_open(activity.status)
     if wanted == "overdue":
@@ -139,11 +168,15 @@ def activity_shown(wanted: str, activity: Dated, as_of: date) -> bool:
     return activity.status == wanted  # one status
 
 
-def progress_shown(wanted: str, progress: Progress) -> bool:
-    """Whether the filter `wanted` shows anything under a goal or initiative with `progress`.
+def progress_shown(wanted: str, progress: Progress, own: bool = False) -> bool:
+    """Whether the filter `wanted` shows a goal or initiative with `progress`.
 
-    True exactly when `activity_shown` is true for one of the activities counted.
+    `progress` counts what `counted` counts under the filter (under `MINE`, the user's
+    activities only). True exactly when `activity_shown` is true for one of them; under
+    `MINE` also when the goal or initiative is the user's itself (`own`).
     """
+    if wanted == MINE:
+        return own or progress.total > 0
     if wanted == "open":
         return progress.open > 0
     if wanted == "overdue":
@@ -151,6 +184,40 @@ def progress_shown(wanted: str, progress: Progress) -> bool:
     if wanted == "all":
         return True
     return progress.of_status(wanted) > 0
+
+
+def counted(wanted: str, activities: Iterable[Owned], as_of: date, user: str = "") -> Progress:
+    """The counts a goal or initiative shows under the filter `wanted`: of every activity
+    under it, but under `MINE` of `user`'s only (`2/3` of mine)."""
+    if wanted == MINE:
+        activities = [a for a in activities if is_responsible(a.responsible, user)]
+    return count(activities, as_of)
+
+
+def owner_shown(
+    wanted: str, responsible: str, activities: Iterable[Owned], as_of: date, user: str = ""
+) -> bool:
+    """Whether the filter `wanted` shows a goal or initiative whose own responsible is
+    `responsible` and under which are `activities` (every one, its initiatives' too)."""
+    own = wanted == MINE and is_responsible(responsible, user)
+    return progress_shown(wanted, counted(wanted, activities, as_of, user), own)
+
+
+class MineCounts(NamedTuple):
+    """What the filter `MINE` needs of the plan, as the store reads it for one user."""
+
+    progress: dict[tuple[str, str], Progress]
+    """`counted` under `MINE`, by ("goal", number) and ("initiative", id); none: nothing."""
+    own: frozenset[tuple[str, str]]
+    """The goals and initiatives whose own responsible is the user."""
+
+    def of(self, kind: str, ident: str) -> Progress:
+        """The counts of the user's activities under the goal or initiative."""
+        return self.progress.get((kind, ident), Progress())
+
+    def shown(self, kind: str, ident: str) -> bool:
+        """Whether `MINE` shows the goal or initiative (`progress_shown`)."""
+        return progress_shown(MINE, self.of(kind, ident), (kind, ident) in self.own)
 
 
 def responsible_key(name: str) -> str:

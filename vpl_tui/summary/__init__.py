@@ -61,6 +61,7 @@ class PlanReader(Protocol):
     def plan_record(self) -> PlanRecord: ...
     def progress_as_of(self, as_of: date) -> dict[tuple[str, str | None], dict[str, int]]: ...
     def outline(self) -> list[tuple[GoalHead, list[InitiativeHead]]]: ...
+    def owner_responsibles(self) -> dict[tuple[str, str], str]: ...
     def overdue_as_of(self, as_of: date) -> list[OverdueRecord]: ...
     def all_metrics(self) -> list[tuple[str, str | None, MetricRecord]]: ...
     def activities_as_of(self, as_of: date) -> list[ActivityRecord]: ...
@@ -141,6 +142,7 @@ def build_summary(
             totals[position] += part
 
     no_count = Count()
+    owners = store.owner_responsibles()  # (kind, number or id) → who is responsible
     goals: list[GoalSummary] = []
     titles: dict[str, str] = {}
     for goal, initiatives in store.outline():
@@ -152,9 +154,15 @@ def build_summary(
                 title=goal.title,
                 count=Count(*under.get(goal.number, (0, 0, 0, 0))),
                 initiatives=[
-                    InitiativeSummary(i.id, i.title, own.get((goal.number, i.id), no_count))
+                    InitiativeSummary(
+                        i.id,
+                        i.title,
+                        own.get((goal.number, i.id), no_count),
+                        owners.get(("initiative", i.id), ""),
+                    )
                     for i in initiatives
                 ],
+                responsible=owners.get(("goal", goal.number), ""),
             )
         )
     overdue = store.overdue_as_of(as_of)

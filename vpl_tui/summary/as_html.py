@@ -9,7 +9,15 @@ from datetime import UTC, datetime
 from vpl_tui.rules.statuses import STATUSES
 from vpl_tui.safetext import clean
 from vpl_tui.strings import Strings
-from vpl_tui.summary.model import Summary, budget_line, done_text, heading
+from vpl_tui.summary.model import (
+    GoalSummary,
+    InitiativeSummary,
+    Summary,
+    budget_line,
+    done_text,
+    heading,
+    responsible_text,
+)
 
 _HTML_STYLE = """
 @page { size: A4; margin: 18mm 16mm; }
@@ -43,11 +51,11 @@ def render_html(summary: Summary, s: Strings) -> str:
     rows_goals = []
     for goal in summary.goals:
         rows_goals.append(
-            f"<tr><td><b>{h(goal.number)}</b> {h(goal.title)}</td>"
+            f"<tr><td><b>{h(goal.number)}</b> {h(goal.title)}{_who(goal, s, h)}</td>"
             f"<td class='n'>{h(done_text(goal.count, s))}</td></tr>"
         )
         rows_goals += [
-            f"<tr class='initiative'><td>{h(i.title)}</td>"
+            f"<tr class='initiative'><td>{h(i.title)}{_who(i, s, h)}</td>"
             f"<td class='n'>{h(done_text(i.count, s))}</td></tr>"
             for i in goal.initiatives
         ]
@@ -110,6 +118,13 @@ def render_html(summary: Summary, s: Strings) -> str:
 </body>
 </html>
 """
+
+
+def _who(part: GoalSummary | InitiativeSummary, s: Strings, h: Callable[[str], str]) -> str:
+    """Who is responsible for the goal or initiative, under its title (nothing: none named)."""
+    return (
+        f"<br><span class='note'>{h(responsible_text(part, s))}</span>" if part.responsible else ""
+    )
 
 
 def _note(note: str | None, h: Callable[[str], str]) -> str:

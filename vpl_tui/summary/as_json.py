@@ -29,6 +29,7 @@ def summary_data(summary: Summary) -> dict[str, Any]:
                 "number": goal.number,
                 "kind": goal.kind,
                 "title": goal.title,
+                "responsible": goal.responsible,
                 "activities": goal.count.activities,
                 "done": goal.count.done,
                 "overdue": goal.count.overdue,
@@ -36,6 +37,7 @@ def summary_data(summary: Summary) -> dict[str, Any]:
                     {
                         "id": i.id,
                         "title": i.title,
+                        "responsible": i.responsible,
                         "activities": i.count.activities,
                         "done": i.count.done,
                         "overdue": i.count.overdue,

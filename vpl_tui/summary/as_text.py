@@ -10,7 +10,7 @@ from vpl_tui.rules.statuses import STATUSES
 from vpl_tui.safetext import clean, one_line
 from vpl_tui.strings import Strings
 from vpl_tui.styles import Style, plain
-from vpl_tui.summary.model import Summary, budget_line, done_text, heading
+from vpl_tui.summary.model import Summary, budget_line, done_text, heading, responsible_text
 
 GOAL_TITLES = 64
 """Without a width (a pipe, a file): goal titles are cut to this, the counts beside them."""
@@ -65,9 +65,13 @@ def render_text(
             label = judged.level.label(s.lang, forecast=judged.forecast)
             words = s("summary.assessment", period=one_line(judged.period), label=label)
             lines.append(f"    {one_line(words)} {judged.level.symbol}")
+        if goal.responsible:
+            lines.append(f"    {one_line(responsible_text(goal, s), titles)}")
         for initiative in goal.initiatives:
             title = one_line(initiative.title, titles - 2)
             lines.append(f"    {title.ljust(titles - 2)}  {counts[id(initiative)]:>{count_width}}")
+            if initiative.responsible:
+                lines.append(f"      {one_line(responsible_text(initiative, s), titles - 2)}")
     lines += ["", style(s("summary.overdue"), "heading")]
     if not summary.overdue:
         lines.append("  " + s("summary.none_overdue"))
@@ -123,10 +127,12 @@ def render_markdown(summary: Summary, s: Strings) -> str:
         "|---|---:|",
     ]
     for goal in summary.goals:
-        lines.append(f"| **{e(goal.number)}** {e(goal.title)} | {done_text(goal.count, s)} |")
+        who = f" · *{e(responsible_text(goal, s))}*" if goal.responsible else ""
+        lines.append(f"| **{e(goal.number)}** {e(goal.title)}{who} | {done_text(goal.count, s)} |")
         for initiative in goal.initiatives:
             done = done_text(initiative.count, s)
-            lines.append(f"| &nbsp;&nbsp;{e(initiative.title)} | {done} |")
+            who = f" · *{e(responsible_text(initiative, s))}*" if initiative.responsible else ""
+            lines.append(f"| &nbsp;&nbsp;{e(initiative.title)}{who} | {done} |")
     lines += ["", f"## {s('summary.overdue')}", ""]
     if summary.overdue:
         lines += [

@@ -39,6 +39,8 @@ class InitiativeSummary(NamedTuple):
     id: str
     title: str
     count: Count
+    responsible: str = ""
+    """Who is responsible for the initiative ("": nobody named)."""
 
 
 class GoalSummary(NamedTuple):
@@ -48,6 +50,8 @@ class GoalSummary(NamedTuple):
     count: Count
     """Every activity under the goal, its initiatives' included."""
     initiatives: list[InitiativeSummary]
+    responsible: str = ""
+    """Who is responsible for the goal ("": nobody named)."""
 
 
 class GoalAssessment(NamedTuple):
@@ -100,6 +104,12 @@ def heading(summary: Summary) -> str:
     if plan.municipality:
         parts.insert(0, plan.municipality)
     return " · ".join(parts) + f" ({plan.period})"
+
+
+def responsible_text(part: GoalSummary | InitiativeSummary, s: Strings) -> str:
+    """ "Ansvarig: Anna Berg" for a goal or initiative that names one, else "" (as given:
+    each format escapes it)."""
+    return s("summary.responsible_of", name=part.responsible) if part.responsible else ""
 
 
 def done_text(count: Count, s: Strings) -> str:

@@ -6,6 +6,9 @@ status changes counted in), the filter, and the rules for what a filter shows, w
 exactly when something under it is. A status change moves the counts by
 `Progress.after_change`, so the screen shows it without reading the plan again.
 
+Under "mina" (`MINE`) goals and initiatives count the user's activities only (`MineCounts`,
+read when first needed). The search's part of the view is `plan_search_view`.
+
 The tree's nodes are found by the key of their item in a `NodeIndex` (`node_index`).
 """
 
@@ -16,8 +19,15 @@ from datetime import date
 from typing import Protocol
 
 from vpl_tui.records import ActivityRecord, GoalRecord, InitiativeRecord, MetricRecord
-from vpl_tui.rules.progress import Filter, Progress, activity_shown, progress_shown
-from vpl_tui.safetext import clean, normalise
+from vpl_tui.rules.progress import (
+    MINE,
+    Filter,
+    MineCounts,
+    Progress,
+    activity_shown,
+    progress_shown,
+)
+from vpl_tui.safetext import clean
 from vpl_tui.strings import Strings
 from vpl_tui.views.node_index import N, NodeIndex
 from vpl_tui.views.plan_items import (
@@ -32,6 +42,7 @@ from vpl_tui.views.plan_items import (
     SearchResult,
     TopLevel,
 )
+from vpl_tui.views.plan_search_view import PlanSearchView
 
 
 class PlanReader(Protocol):
@@ -47,16 +58,33 @@ class PlanReader(Protocol):
         self, goal_number: str, today: date | None = None
     ) -> list[InitiativeRecord]: ...
 
+    def mine_counts(
+        self, user: str, today: date | None = None, goal_number: str | None = None
+    ) -> MineCounts: ...
 
-class PlanView:
+
+class PlanView(PlanSearchView):
     """The plan as the tree shows it: the top level, the filter, and the counts."""
 
-    def __init__(self, today: Callable[[], date]) -> None:
+    def __init__(
+        self,
+        today: Callable[[], date],
+        user: str = "",
+        mine: Callable[[], MineCounts] | None = None,
+    ) -> None:
         """
         Args:
             today: The day that decides what is overdue (read each time it is needed).
+            user: Who "mina" (the filter `MINE`) is: `VPL_USER`.
+            mine: Reads the user's counts for the whole plan, on the event loop, the
+                first time the filter `MINE` needs them after each read of the plan.
         """
         self._today = today
+        self.user = user
+        self._read_mine = mine
+        self._mine: MineCounts | None = None
+        self._mine_goals: dict[str, GoalRecord] = {}
+        """The goals with the counts of the user's activities: `shown_goals` under `MINE`."""
         self.filter: Filter = "all"
         """Which activities the tree shows (key `f` cycles through `FILTER_CYCLE`)."""
         self.initiative: InitiativeRecord | None = None
@@ -78,10 +106,54 @@ class PlanView:
         self.goals.clear()
         self.goals.update((goal.number, goal) for goal in top.goals)
         self._folded_goals = None
+        self._mine = None  # read again when next needed (or given by `set_mine`)
         self._focus_of = {}
         for index, focus in enumerate(top.focus):
             for number in focus.goals:
                 self._focus_of.setdefault(number, index)
+
+    def set_mine(self, mine: MineCounts | None) -> None:
+        """Take the user's counts as a worker read them, or None: read when next needed."""
+        self._mine = mine
+        if mine is not None:
+            self._mine_goals.clear()  # in place, as `goals`: focus list items hold it
+            self._mine_goals.update(
+                (n, goal._replace(progress=mine.of("goal", n))) for n, goal in self.goals.items()
+            )
+
+    def mine(self) -> MineCounts:
+        """The user's counts, read now if not read since the plan was."""
+        if self._mine is None:
+            self.set_mine(self._read_mine() if self._read_mine else MineCounts({}, frozenset()))
+        return self._mine  # type: ignore[return-value]  # set just above
+
+    def shown_goals(self) -> dict[str, GoalRecord]:
+        """The goals with the counts the filter shows: under `MINE`, of the user's only."""
+        if self.filter == MINE:
+            self.mine()
+            return self._mine_goals
+        return self.goals
+
+    def shown_initiative(
+        self, record: InitiativeRecord, mine: MineCounts | None = None
+    ) -> InitiativeRecord:
+        """`record` with the counts the filter shows (under `MINE`, from `mine` if given)."""
+        if self.filter != MINE:
+            return record
+        return record._replace(progress=(mine or self.mine()).of("initiative", record.id))
+
+    def _goal_shown(self, goal: GoalRecord) -> bool:
+        """Whether the filter shows `goal`, a record of `shown_goals`."""
+        own = self.filter == MINE and ("goal", goal.number) in self.mine().own
+        return progress_shown(self.filter, goal.progress, own)
+
+    def _initiatives(self, reader: PlanReader, goal_number: str) -> list[InitiativeRecord]:
+        """The goal's initiatives the filter shows, with the counts it shows."""
+        wanted, read = self.filter, reader.initiatives(goal_number, self.today)
+        if wanted != MINE:
+            return [i for i in read if progress_shown(wanted, i.progress)]
+        mine = reader.mine_counts(self.user, self.today, goal_number)  # a worker's reader
+        return [self.shown_initiative(i, mine) for i in read if mine.shown("initiative", i.id)]
 
     @property
     def title(self) -> str:
@@ -108,22 +180,22 @@ class PlanView:
     def top_items(self) -> list[Item]:
         """The first level: the mandate, then goals and focus lists in plan order."""
         assert self.top is not None
-        wanted = self.filter  # read once: a plan may have thousands of goals
+        goals = self.shown_goals()  # read once: a plan may have thousands of goals
         items: list[Item] = [MandateItem()]
         placed: set[int] = set()
         for read in self.top.goals:
-            goal = self.goals[read.number]  # with this screen's own changes counted
+            goal = goals[read.number]  # with this screen's own changes counted
             if not self.in_scope(goal.number):
                 continue
             index = self._focus_of.get(goal.number)
             if index is None:
-                if progress_shown(wanted, goal.progress):
+                if self._goal_shown(goal):
                     items.append(GoalItem(goal))
             elif index not in placed:
                 placed.add(index)
-                focus = FocusItem(index, self.top.focus[index], self.goals)
+                focus = FocusItem(index, self.top.focus[index], goals)
                 numbers = [n for n in focus.goal_numbers if self.in_scope(n)]
-                if any(progress_shown(wanted, self.goals[n].progress) for n in numbers):
+                if any(self._goal_shown(goals[n]) for n in numbers):
                     items.append(focus)
         return items
 
@@ -131,22 +203,23 @@ class PlanView:
         """The children of `item` as the filter shows them, read from `reader`.
 
         Takes the reader as an argument so that a worker thread can call it with its own
-        connection; the filter is read once, at the start.
+        connection; the filter is read once, at the start. Under `MINE` the user's counts
+        of the whole plan have been read on the event loop already (`top_items`).
         """
-        wanted, today = self.filter, self.today
+        wanted, today, user = self.filter, self.today, self.user
         children: list[Item] = []
         if isinstance(item, FocusItem):
             for number in item.goal_numbers:
-                goal = self.goals[number]
-                if self.in_scope(number) and progress_shown(wanted, goal.progress):
+                goal = item.goals[number]  # `shown_goals` when the item was made
+                if self.in_scope(number) and self._goal_shown(goal):
                     children.append(GoalItem(goal))
         elif isinstance(item, GoalItem) and self.initiative is not None:
             # Narrowed to one initiative: the goal shows that initiative and nothing else.
             scope = self.initiative.id
             children += [
                 InitiativeItem(initiative)
-                for initiative in reader.initiatives(item.record.number, today)
-                if initiative.id == scope and progress_shown(wanted, initiative.progress)
+                for initiative in self._initiatives(reader, item.record.number)
+                if initiative.id == scope
             ]
         elif isinstance(item, GoalItem):
             goal = item.record
@@ -158,14 +231,10 @@ class PlanView:
             children += [
                 ActivityItem(activity)
                 for activity in reader.activities(goal_number=goal.number)
-                if activity_shown(wanted, activity, today)
+                if activity_shown(wanted, activity, today, user)
             ]
             if goal.initiative_count:
-                children += [
-                    InitiativeItem(initiative)
-                    for initiative in reader.initiatives(goal.number, today)
-                    if progress_shown(wanted, initiative.progress)
-                ]
+                children += map(InitiativeItem, self._initiatives(reader, goal.number))
         elif isinstance(item, InitiativeItem):
             initiative = item.record
             if wanted == "all" and initiative.metric_count:
@@ -177,7 +246,7 @@ class PlanView:
             children += [
                 ActivityItem(activity)
                 for activity in reader.activities(initiative_id=initiative.id)
-                if activity_shown(wanted, activity, today)
+                if activity_shown(wanted, activity, today, user)
             ]
         return children
 
@@ -191,17 +260,26 @@ class PlanView:
             return False
         wanted = self.filter
         if isinstance(item, ActivityItem):
-            return activity_shown(wanted, item.record, self.today)
+            return activity_shown(wanted, item.record, self.today, self.user)
         if isinstance(item, GoalItem):
-            goal = self.goals.get(item.record.number, item.record)
-            return progress_shown(wanted, goal.progress)
+            goal = self.shown_goals().get(item.record.number)
+            return self._goal_shown(goal or self.shown_goal(item.record))
         if isinstance(item, InitiativeItem):
+            if wanted == MINE:
+                return self.mine().shown("initiative", item.record.id)
             return progress_shown(wanted, item.record.progress)
         if isinstance(item, MetricItem):
             return wanted == "all"
         if isinstance(item, FocusItem):
-            return any(progress_shown(wanted, self.goals[n].progress) for n in item.goal_numbers)
+            goals = self.shown_goals()
+            return any(self._goal_shown(goals[n]) for n in item.goal_numbers)
         return True
+
+    def shown_goal(self, goal: GoalRecord) -> GoalRecord:
+        """`goal` with the counts the filter shows."""
+        if self.filter != MINE:
+            return goal
+        return goal._replace(progress=self.mine().of("goal", goal.number))
 
     def _scope_shows(self, item: Item) -> bool:
         scope = self.initiative
@@ -266,11 +344,19 @@ class PlanView:
         (`Progress.after_change`): nothing is read again. Returns the keys of the lines
         that changed, to repaint.
         """
-        today = self.today
+        today, user = self.today, self.user
 
         def adjusted(progress: Progress) -> Progress:
             return progress.after_change(before, after, today)
 
+        def adjusted_mine(progress: Progress) -> Progress:
+            return progress.after_change_of(before, after, today, user)
+
+        mine = self._mine
+        if mine is not None:  # the user's counts move too (read again with the plan)
+            for key in (("goal", after.goal_number), ("initiative", after.initiative_id)):
+                if key[1] is not None:
+                    mine.progress[key] = adjusted_mine(mine.of(*key))  # type: ignore[arg-type]
         changed: list[Key] = []
         activity = index.item(("activity", after.ref))
         if isinstance(activity, ActivityItem):
@@ -280,7 +366,8 @@ class PlanView:
             initiative = index.item(("initiative", after.initiative_id))
             if isinstance(initiative, InitiativeItem):
                 record = initiative.record
-                initiative.record = record._replace(progress=adjusted(record.progress))
+                moved = adjusted_mine if self.filter == MINE else adjusted
+                initiative.record = record._replace(progress=moved(record.progress))
                 changed.append(initiative.key)
         goal = self.goals.get(after.goal_number)
         if goal is not None:
@@ -290,102 +377,19 @@ class PlanView:
     def set_goal(self, goal: GoalRecord, index: NodeIndex[N]) -> list[Key]:
         """Take `goal` as its current record; the keys of the lines that show its counts."""
         self.goals[goal.number] = goal
+        if self._mine is not None:
+            self._mine_goals[goal.number] = goal._replace(
+                progress=self._mine.of("goal", goal.number)
+            )
         changed: list[Key] = []
         item = index.item(("goal", goal.number))
         if isinstance(item, GoalItem):
-            item.record = goal
+            item.record = self.shown_goal(goal)
             changed.append(item.key)
         focus = self._focus_of.get(goal.number)
         if focus is not None and ("focus", str(focus)) in index:
             changed.append(("focus", str(focus)))
         return changed
-
-    # -- search -----------------------------------------------------------------------------
-
-    def goals_matching(self, text: str, limit: int | None = None) -> list[GoalRecord]:
-        """Goals whose number or title contains `text`, ignoring case and accents."""
-        folded = normalise(text.strip())
-        if not folded:
-            return []
-        if self._folded_goals is None:  # once per plan read, not once per keystroke
-            self._folded_goals = [
-                (normalise(f"{goal.number} {goal.title}"), goal.number)
-                for goal in self.goals.values()
-            ]
-        found = [self.goals[n] for label, n in self._folded_goals if folded in label]
-        return found[:limit] if limit is not None else found
-
-    def search_outline(self, result: SearchResult) -> list[tuple[Key | None, Item]]:
-        """The narrowed tree of a search: each item with the key of its parent, in order.
-
-        A goal is shown when something under it matches (an activity the filter shows, an
-        initiative or a metric), or, with no filter, when its own number or title matches.
-        Initiatives and metrics matched by their own name show with no filter only, as
-        goals do. The goals and initiatives shown come open, with only their matches under
-        them; an initiative matched by its title alone comes closed, to be opened in full.
-        """
-        titled = {goal.number for goal in self.goals_matching(result.text)}
-        wanted, today = self.filter, self.today
-        everything = wanted == "all"
-        by_goal: dict[str, list[ActivityRecord]] = {}
-        for activity in result.activities:
-            if activity_shown(wanted, activity, today):
-                by_goal.setdefault(activity.goal_number, []).append(activity)
-        metrics: dict[tuple[str, str | None], list[MetricItem]] = {}
-        named: dict[str, list[str]] = {}  # goal number: initiatives matched by title
-        if everything:
-            for hit in result.metrics:
-                item = MetricItem(hit.record, hit.goal_number, hit.initiative_id, hit.position)
-                metrics.setdefault((hit.goal_number, hit.initiative_id), []).append(item)
-            for initiative_id in result.matched_initiatives:
-                record = result.initiatives.get(initiative_id)
-                if record is not None:
-                    named.setdefault(record.goal_number, []).append(initiative_id)
-        outline: list[tuple[Key | None, Item]] = []
-        for goal in self.goals.values():
-            number = goal.number
-            found = by_goal.get(number, [])
-            under = found or named.get(number) or any(key[0] == number for key in metrics)
-            if not under and not (number in titled and everything):
-                continue
-            outline += _goal_matches(goal, found, metrics, named.get(number, []), result)
-        return outline
-
-
-def _goal_matches(
-    goal: GoalRecord,
-    found: list[ActivityRecord],
-    metrics: dict[tuple[str, str | None], list[MetricItem]],
-    named: list[str],
-    result: SearchResult,
-) -> list[tuple[Key | None, Item]]:
-    """One goal of a search's narrowed tree: its matched metrics, activities, initiatives."""
-    number = goal.number
-    goal_item = GoalItem(goal, loaded=True)
-    outline: list[tuple[Key | None, Item]] = [(None, goal_item)]
-    outline += [(goal_item.key, item) for item in metrics.get((number, None), [])]
-    placed: set[str] = set()
-
-    def place(initiative_id: str, *, whole: bool = False) -> Key:
-        key: Key = ("initiative", initiative_id)
-        if initiative_id not in placed:
-            placed.add(initiative_id)
-            record = result.initiatives[initiative_id]
-            outline.append((goal_item.key, InitiativeItem(record, loaded=not whole)))
-            outline.extend((key, item) for item in metrics.get((number, initiative_id), []))
-        return key
-
-    for activity in found:
-        parent = goal_item.key
-        if activity.initiative_id is not None:
-            parent = place(activity.initiative_id)
-        outline.append((parent, ActivityItem(activity)))
-    for goal_number, initiative_id in metrics:
-        if goal_number == number and initiative_id is not None:
-            place(initiative_id)
-    for initiative_id in named:
-        place(initiative_id, whole=initiative_id not in placed)
-    return outline
 
 
 def same_keys(shown: Iterable[Item | None], items: Iterable[Item]) -> bool:
