@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vpl_tui.db.changes import (
     check_note_and_user,
@@ -27,6 +26,7 @@ from vpl_tui.db.changes import (
 )
 from vpl_tui.db.followup_file import FollowupFile, Target
 from vpl_tui.db.followup_metrics import FollowupMetrics, MissingMetric
+from vpl_tui.db.followup_rows import open_plan_part
 from vpl_tui.errors import VplError
 from vpl_tui.rules.assessments import (
     Assessment,
@@ -39,6 +39,9 @@ from vpl_tui.rules.assessments import (
 )
 from vpl_tui.rules.periods import Period
 from vpl_tui.safetext import clean
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,22 +382,7 @@ class FollowupReads(FollowupStore):
         return self
 
 
-def open_followup_reads(path: Path, *, create_folder: bool) -> FollowupReads | None:
+def open_followup_reads(path: Path | str, *, create_folder: bool) -> FollowupReads | None:
     """The follow-up part of the plan database at `path`, or None when it holds no plan yet
     (creating and seeding one is the whole store's: `Store.open`)."""
-    import sqlite3
-
-    from vpl_tui.db.connection import translate
-    from vpl_tui.db.status_store import open_prepared
-
-    if not path.is_file():
-        return None
-    store = open_prepared(FollowupReads, path, create_folder=create_folder)
-    try:
-        if store.has_plan():
-            return store
-    except sqlite3.DatabaseError as error:
-        store.close()
-        raise translate(error, store.display_name) from None
-    store.close()
-    return None
+    return open_plan_part(FollowupReads, path, create_folder=create_folder)

@@ -108,5 +108,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "followup.gap.no_analysis": ("analys saknas", "no analysis"),
     "followup.gap.no_actions": ("åtgärder saknas", "no actions"),
     "followup.gap.not_ready": ("ej klarmarkerad", "not marked ready"),
+    # Metrics without this round's outcome (here, not in `metrics`: `vpl followup` prints
+    # them, and the areas load in order)
+    "followup.metrics_missing": (
+        "Mätetal utan utfall för perioden: {lacking} av {metrics}",
+        "Metrics without an outcome for the period: {lacking} of {metrics}",
+    ),
+    "followup.metric_missing": ("utfall saknas: {metric}  {name}", "no outcome: {metric}  {name}"),
     "summary.assessment": ("{period}: {label}", "{period}: {label}"),
 }

@@ -26,12 +26,11 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from vpl_tui.rules.periods import Period
+from vpl_tui.rules.periods import TOTAL, Period, outcome_points  # the periods' rules, here too
 from vpl_tui.rules.targets import Judgement, Value, judge, parse_target, parse_value
 
-GENDERS = ("T", "K", "M")
+GENDERS = (TOTAL, "K", "M")
 """Total, kvinnor, män: as Swedish statistics split a figure."""
-TOTAL = "T"
 MAX_VALUE = 200
 """The longest outcome text: a number with its unit, or a few words."""
 MAX_UNIT = 40
@@ -210,14 +209,6 @@ class MetricLine(NamedTuple):
     judged: MetricJudged
     split: tuple[Outcome, ...] = ()
     """Its outcomes by gender (K, M) at the judged outcome's period or year."""
-
-
-def outcome_points(period: Period) -> tuple[tuple[str | None, int | None], ...]:
-    """Where an outcome *for* `period` stands, as (period id, year): the period's own, or
-    its year's (as Kolada and the published plan give them). The completeness view's rule:
-    a metric with a total outcome at none of these lacks one for the period (an older
-    outcome may still be judged, but it is not this round's)."""
-    return ((period.id, None), (None, period.end.year))
 
 
 def has_outcome_for(outcomes: Iterable[Outcome], period: Period) -> bool:
