@@ -22,10 +22,10 @@ from vpl_tui.db.changes import (
     end_of_day_utc,
     format_time,
     not_before,
-    parse_time,
 )
 from vpl_tui.db.followup_file import FollowupFile, Target
 from vpl_tui.db.followup_metrics import FollowupMetrics, MissingMetric
+from vpl_tui.db.followup_ready import ReadyMarks
 from vpl_tui.db.followup_rows import open_plan_part
 from vpl_tui.errors import VplError
 from vpl_tui.rules.assessments import (
@@ -34,7 +34,6 @@ from vpl_tui.rules.assessments import (
     Level,
     Scale,
     assessment_problem,
-    editable,
     followup_gaps,
 )
 from vpl_tui.rules.periods import Period
@@ -102,7 +101,7 @@ class StaleAssessment(VplError):
         self.current = current
 
 
-class FollowupStore(FollowupFile, FollowupMetrics):
+class FollowupStore(FollowupFile, FollowupMetrics, ReadyMarks):
     """The follow-up rounds' reads and writes (its reads first)."""
 
     def assessment(self, target: str, period: str) -> AssessmentRecord | None:
@@ -130,22 +129,6 @@ class FollowupStore(FollowupFile, FollowupMetrics):
                 (target, period),
             )
         )
-
-    def is_ready(self, target: str, period: str) -> bool:
-        row = self.db.execute(
-            "SELECT ready FROM ready_history WHERE target = ? AND period = ? ORDER BY id DESC LIMIT 1",
-            (target, period),
-        ).fetchone()
-        return bool(row and row[0])
-
-    def last_ready_mark(self, period: str) -> datetime | None:
-        """When a follow-up of `period` was last marked ready (the report freezes there)."""
-        if not self._has_followup():
-            return None
-        row = self.db.execute(
-            "SELECT MAX(at) FROM ready_history WHERE period = ? AND ready", (period,)
-        ).fetchone()
-        return parse_time(row[0]) if row and row[0] else None
 
     def assessment_as_of(
         self, period: str, day: date | datetime | None = None
@@ -201,16 +184,6 @@ class FollowupStore(FollowupFile, FollowupMetrics):
             notes,
             metrics,
         )
-
-    def _ready_now(self, period: str) -> dict[str, bool]:
-        if not self._has_followup():
-            return {}
-        rows = self.db.execute(
-            "SELECT target, ready FROM ready_history WHERE id IN "
-            "(SELECT MAX(id) FROM ready_history WHERE period = ? GROUP BY target)",
-            (period,),
-        )
-        return {target: bool(flag) for target, flag in rows}
 
     # -- writes --------------------------------------------------------------------------
 
@@ -329,11 +302,6 @@ class FollowupStore(FollowupFile, FollowupMetrics):
                 "INSERT INTO ready_history (target, period, at, ready, user) VALUES (?, ?, ?, ?, ?)",
                 (target, period, at, 0 if reopen else 1, who),
             )
-
-    def _check_open(self, target: str, period: str) -> None:
-        """Refuse a write to a follow-up marked ready (read-only until it is reopened)."""
-        if not editable(self.is_ready(target, period)):
-            raise VplError("error.followup_ready", target=clean(target), period=clean(period))
 
     def _known(self, target: str, period: str) -> str:
         """The target as the plan writes it; an unknown target or period is refused."""

@@ -37,8 +37,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{target} has changed: now {label_en} (version {version}, by {user}); read it again and retry",
     ),
     "error.followup_ready": (
-        "uppföljningen av {target} för {period} är klarmarkerad; öppna den först (vpl ready --reopen)",
-        "the follow-up of {target} for {period} is marked ready; reopen it first (vpl ready --reopen)",
+        "{target} är klarmarkerad för {period} av {user} {date}: "
+        "öppna den igen med vpl ready {target} --period {period_id} --reopen",
+        "{target} is marked ready for {period} by {user} on {date}: "
+        "reopen it with vpl ready {target} --period {period_id} --reopen",
     ),
     "error.already_ready": ("{target} är redan klarmarkerad", "{target} is already marked ready"),
     "error.not_ready": ("{target} är inte klarmarkerad", "{target} is not marked ready"),

@@ -41,6 +41,8 @@ TREND: dict[str, str] = {"improving": "↑", "worsening": "↓", "unchanged": "�
 _NUMBER = r"[+\-−]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?"
 _UNIT = r"(?:%|procent|[a-zåäöA-ZÅÄÖ]{1,20})"
 _VALUE = re.compile(rf"(?P<number>{_NUMBER})(?:\s*(?P<unit>{_UNIT}))?")
+_AS_DIGITS = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, "−": "-", ",": "."})
+"""A number as written (`44 418`, `−3`, `49,4`) to the digits `Decimal` reads, in one pass."""
 _WORDS: tuple[tuple[str, Comparison], ...] = (
     ("lägre än", "below"),
     ("mindre än", "below"),
@@ -94,7 +96,7 @@ def parse_value(text: str) -> Value | None:
     match = _VALUE.fullmatch(" ".join(text.split()))
     if match is None:
         return None
-    digits = re.sub(r"[ \u00a0\u202f]", "", match["number"]).replace("−", "-").replace(",", ".")
+    digits = match["number"].translate(_AS_DIGITS)
     unit = (match["unit"] or "").strip()
     if unit.casefold() == "procent":
         unit = "%"
