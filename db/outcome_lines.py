@@ -30,6 +30,7 @@ from vpl_tui.rules.outcomes import (
     Outcome,
     generated_metric_id,
     judge_metric,
+    period_ends,
 )
 from vpl_tui.rules.periods import Period
 from vpl_tui.safetext import clean
@@ -61,21 +62,26 @@ class MetricLines(FollowupRows):
             "ORDER BY g.position, m.initiative_id IS NOT NULL, i.position, m.position"
         )
         found = []
+        add, make = found.append, partial(tuple.__new__, MetricInfo)  # 20 000 at a time
+        none: dict[str, str] = {}
         for row in self.db.execute(sql):
             row_id, goal, initiative, position, name, latest, year, ident, unit, kpi, up = row
             ident = ident or generated_metric_id(initiative or goal, position)
-            found.append(
-                MetricInfo(
-                    ident,
-                    goal,
-                    initiative,
-                    name,
-                    unit,
-                    kpi,
-                    up is None or bool(up),
-                    latest,
-                    year,
-                    targets.get(row_id, {}),
+            higher = up is None or bool(up)
+            add(
+                make(
+                    (
+                        ident,
+                        goal,
+                        initiative,
+                        name,
+                        unit,
+                        kpi,
+                        higher,
+                        latest,
+                        year,
+                        targets.get(row_id, none),
+                    )
                 )
             )
         return found
@@ -163,18 +169,25 @@ class MetricLines(FollowupRows):
                     if row[1]:  # "" is undone to nothing, as in `outcomes_as_of`
                         found[row[0]].append(make(row))
         with_published(found, infos)
-        lines = []
-        for info in infos:
-            judged = judge_metric(
-                found.get(info.id, ()),
-                period,
-                periods,
-                info.targets,
-                unit=info.unit,
-                higher_is_better=info.higher_is_better,
+        ends, line = period_ends(periods), partial(tuple.__new__, MetricLine)
+        return [
+            line(
+                (
+                    info,
+                    judge_metric(
+                        found.get(info.id, ()),
+                        period,
+                        periods,
+                        info.targets,
+                        unit=info.unit,
+                        higher_is_better=info.higher_is_better,
+                        ends=ends,
+                    ),
+                    (),
+                )
             )
-            lines.append(MetricLine(info, judged))
-        return lines
+            for info in infos
+        ]
 
     def _line(
         self, info: MetricInfo, mine: list[Outcome], period: Period, periods: Sequence[Period]

@@ -140,6 +140,11 @@ def _placed(
     return placed
 
 
+def period_ends(periods: Sequence[Period]) -> dict[str, date]:
+    """Each period's end by its id: where an outcome of the period stands on the timeline."""
+    return {p.id: p.end for p in periods}
+
+
 def judge_metric(
     outcomes: Iterable[Outcome],
     period: Period,
@@ -148,9 +153,12 @@ def judge_metric(
     *,
     unit: str = "",
     higher_is_better: bool = True,
+    ends: dict[str, date] | None = None,
 ) -> MetricJudged:
-    """A metric's outcome, previous outcome and judgement for `period` (the module's rule)."""
-    placed = _placed(outcomes, {p.id: p.end for p in periods}, period.end)
+    """A metric's outcome, previous outcome and judgement for `period` (the module's rule).
+
+    `ends`: each period's end by id (`period_ends(periods)`), when the caller judges many."""
+    placed = _placed(outcomes, period_ends(periods) if ends is None else ends, period.end)
     target = targets.get(str(period.end.year))
     parsed = _parsed_target(target) if target is not None else None
     if not placed:

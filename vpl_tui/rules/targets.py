@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import ge, gt, le, lt
 from typing import Literal
 
 MAX_TARGET_TEXT = 200
@@ -151,12 +152,12 @@ def judge(
     if target.comparison == "decrease":
         return _trend(outcome, previous, False)
     assert target.value is not None
-    goal = target.value.number
-    met = {
-        "at_most": outcome <= goal,
-        "at_least": outcome >= goal,
-        "below": outcome < goal,
-        "above": outcome > goal,
-        "reach": outcome >= goal if higher_is_better else outcome <= goal,
-    }[target.comparison]
-    return "met" if met else "not_met"
+    comparison = target.comparison
+    if comparison == "reach":
+        comparison = "at_least" if higher_is_better else "at_most"
+    return "met" if _MET[comparison](outcome, target.value.number) else "not_met"
+
+
+_MET = {"at_most": le, "at_least": ge, "below": lt, "above": gt}
+"""How an outcome meets a target of each comparison with a number ("reach": at least, or
+at most where lower is better); one comparison made, not all of them."""
