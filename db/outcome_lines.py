@@ -220,7 +220,10 @@ def with_published(found: dict[str, list[Outcome]], infos: Sequence[MetricInfo])
             continue  # none published (`MetricInfo.published`)
         published = info.published()
         assert published is not None
-        mine = found[info.id]
+        mine = found.get(info.id)
+        if not mine:  # none recorded: the published one alone (most of a large plan's)
+            found[info.id] = [published]
+            continue
         year = published.year
         for recorded in mine:
             if recorded.period is None and recorded.year == year and recorded.gender == TOTAL:
