@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from vpl_tui.cli.env import Env, fail
+from vpl_tui.cli.env import Env, fail, no_cycle_collection
 from vpl_tui.safetext import clean, one_line
 
 if TYPE_CHECKING:
@@ -187,6 +187,7 @@ def note(env: Env, ref: str, text: str, period_name: str | None, today: date) ->
 @click.pass_obj
 def followup(env: Env, period_name: str | None, fmt: str, today: date) -> None:
     """Show what each goal's and initiative's follow-up still lacks, and the deadline."""
+    no_cycle_collection()  # thousands of rows and lines at once, without cycles
     if fmt == "json":
         import json  # here: no other command pays for it
 

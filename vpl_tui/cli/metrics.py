@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from vpl_tui.cli.env import Env, fail
+from vpl_tui.cli.env import Env, fail, no_cycle_collection
 from vpl_tui.safetext import clean
 
 if TYPE_CHECKING:
@@ -122,6 +122,7 @@ def import_outcomes(env: Env, file: str, check: bool) -> None:
     from vpl_tui.rules.outcomes import MAX_SOURCE
 
     path = Path(file)
+    no_cycle_collection()  # 100 000 rows read, matched and written: no cycles among them
     s = env.strings
     shown = clean(str(path))
     try:
@@ -194,6 +195,7 @@ def _say_skipped(skipped: list[tuple[Any, str]], s: Strings) -> None:
 @click.pass_obj
 def metrics(env: Env, period_name: str | None, fmt: str, today: date) -> None:
     """Show every metric with its outcome, target and judgement for a period."""
+    no_cycle_collection()  # every metric and outcome at once, without cycles: a fifth of it
     with _open_lines(env) as store:
         period = store.period(period_name, today)
         # The text shows no one's name, no time and no split by gender: it reads less.
