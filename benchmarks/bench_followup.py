@@ -1,7 +1,7 @@
 """The follow-up round's rows of `make bench` (step `followup`), and the app's part of it.
 
 - `vpl followup --period delar` against `floors/followup_sqlite.py` (the same queries and
-  lines with sqlite3): a round where every goal and initiative is assessed, some ready,
+  lines with sqlite3, checked to print the same bytes before either is timed): a round where every goal and initiative is assessed, some ready,
   and a note on every hundredth activity;
 - in the app, headless: a level chosen in the follow-up view until its history row is
   seen from another connection and the screen repainted, against Down in the plan tree
@@ -54,12 +54,18 @@ def run(bench: Any, size: int, base: Path, work: Path) -> None:
     db = copy_db(base, work / "followup.db")
     prepare(db)
     floor = str(HERE / "floors" / "followup_sqlite.py")
+    mine = [runner.VPL, "--db", str(db), "followup", "--period", PERIOD]
+    least = [runner.PYTHON, floor, str(db), PERIOD]
+    # The floor is a floor only while it prints what vpl prints, byte for byte.
+    said, floor_said = (run_process(command, env=bench.env)[1] for command in (mine, least))
+    if said != floor_said:
+        raise RuntimeError("floors/followup_sqlite.py no longer prints what vpl followup does")
     bench.pair(
         size,
         "vpl followup --period P",
         "floor: followup (sqlite3)",
-        lambda: bench.measure([runner.VPL, "--db", str(db), "followup", "--period", PERIOD]),
-        lambda: bench.measure([runner.PYTHON, floor, str(db), PERIOD]),
+        lambda: bench.measure(mine),
+        lambda: bench.measure(least),
     )
     if bench.args.no_app:
         return

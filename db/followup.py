@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vpl_tui.db.changes import (
     check_note_and_user,
@@ -23,10 +22,11 @@ from vpl_tui.db.changes import (
     end_of_day_utc,
     format_time,
     not_before,
-    parse_time,
 )
 from vpl_tui.db.followup_file import FollowupFile, Target
 from vpl_tui.db.followup_metrics import FollowupMetrics, MissingMetric
+from vpl_tui.db.followup_ready import ReadyMarks
+from vpl_tui.db.followup_rows import open_plan_part
 from vpl_tui.errors import VplError
 from vpl_tui.rules.assessments import (
     Assessment,
@@ -34,11 +34,13 @@ from vpl_tui.rules.assessments import (
     Level,
     Scale,
     assessment_problem,
-    editable,
     followup_gaps,
 )
 from vpl_tui.rules.periods import Period
 from vpl_tui.safetext import clean
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +101,7 @@ class StaleAssessment(VplError):
         self.current = current
 
 
-class FollowupStore(FollowupFile, FollowupMetrics):
+class FollowupStore(FollowupFile, FollowupMetrics, ReadyMarks):
     """The follow-up rounds' reads and writes (its reads first)."""
 
     def assessment(self, target: str, period: str) -> AssessmentRecord | None:
@@ -127,22 +129,6 @@ class FollowupStore(FollowupFile, FollowupMetrics):
                 (target, period),
             )
         )
-
-    def is_ready(self, target: str, period: str) -> bool:
-        row = self.db.execute(
-            "SELECT ready FROM ready_history WHERE target = ? AND period = ? ORDER BY id DESC LIMIT 1",
-            (target, period),
-        ).fetchone()
-        return bool(row and row[0])
-
-    def last_ready_mark(self, period: str) -> datetime | None:
-        """When a follow-up of `period` was last marked ready (the report freezes there)."""
-        if not self._has_followup():
-            return None
-        row = self.db.execute(
-            "SELECT MAX(at) FROM ready_history WHERE period = ? AND ready", (period,)
-        ).fetchone()
-        return parse_time(row[0]) if row and row[0] else None
 
     def assessment_as_of(
         self, period: str, day: date | datetime | None = None
@@ -198,16 +184,6 @@ class FollowupStore(FollowupFile, FollowupMetrics):
             notes,
             metrics,
         )
-
-    def _ready_now(self, period: str) -> dict[str, bool]:
-        if not self._has_followup():
-            return {}
-        rows = self.db.execute(
-            "SELECT target, ready FROM ready_history WHERE id IN "
-            "(SELECT MAX(id) FROM ready_history WHERE period = ? GROUP BY target)",
-            (period,),
-        )
-        return {target: bool(flag) for target, flag in rows}
 
     # -- writes --------------------------------------------------------------------------
 
@@ -327,11 +303,6 @@ class FollowupStore(FollowupFile, FollowupMetrics):
                 (target, period, at, 0 if reopen else 1, who),
             )
 
-    def _check_open(self, target: str, period: str) -> None:
-        """Refuse a write to a follow-up marked ready (read-only until it is reopened)."""
-        if not editable(self.is_ready(target, period)):
-            raise VplError("error.followup_ready", target=clean(target), period=clean(period))
-
     def _known(self, target: str, period: str) -> str:
         """The target as the plan writes it; an unknown target or period is refused."""
         if period not in {p.id for p in self.periods()}:
@@ -379,22 +350,7 @@ class FollowupReads(FollowupStore):
         return self
 
 
-def open_followup_reads(path: Path, *, create_folder: bool) -> FollowupReads | None:
+def open_followup_reads(path: Path | str, *, create_folder: bool) -> FollowupReads | None:
     """The follow-up part of the plan database at `path`, or None when it holds no plan yet
     (creating and seeding one is the whole store's: `Store.open`)."""
-    import sqlite3
-
-    from vpl_tui.db.connection import translate
-    from vpl_tui.db.status_store import open_prepared
-
-    if not path.is_file():
-        return None
-    store = open_prepared(FollowupReads, path, create_folder=create_folder)
-    try:
-        if store.has_plan():
-            return store
-    except sqlite3.DatabaseError as error:
-        store.close()
-        raise translate(error, store.display_name) from None
-    store.close()
-    return None
+    return open_plan_part(FollowupReads, path, create_folder=create_folder)

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from vpl_tui.db.followup_periods import FollowupPeriods, day_or_none
 from vpl_tui.db.tree_reads import TreeReads
 from vpl_tui.errors import VplError
-from vpl_tui.rules.assessments import DEFAULT_SCALE, Level, Scale
-from vpl_tui.rules.periods import Period, current_period, default_periods, find_period
 from vpl_tui.safetext import clean
 
 if TYPE_CHECKING:
@@ -42,10 +41,6 @@ _LEVEL_COLUMNS = (
 )
 
 
-def day_or_none(text: str | None) -> date | None:
-    return None if text is None else date.fromisoformat(text)
-
-
 @dataclass(frozen=True, slots=True)
 class Target:
     """A goal or an initiative, as a follow-up names it."""
@@ -59,62 +54,8 @@ class Target:
     """The goal it is (a goal) or is under (an initiative)."""
 
 
-class FollowupFile(TreeReads):
+class FollowupFile(TreeReads, FollowupPeriods):
     """The plan's periods, scale and targets, and its follow-up in and out of the plan file."""
-
-    def _has_followup(self) -> bool:
-        """Whether this database has the follow-up tables (a read-only older one may not)."""
-        return (
-            self.db.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'assessment_history'"
-            ).fetchone()
-            is not None
-        )
-
-    def scale_actions_order(self) -> list[str]:
-        """The codes of the levels needing actions, in the plan file's order."""
-        return [r[0] for r in self.db.execute("SELECT code FROM scale_action ORDER BY position")]
-
-    # -- the plan's periods and scale ----------------------------------------------------
-
-    def periods(self) -> tuple[Period, ...]:
-        """The plan's follow-up periods: its file's, else the three of its year."""
-        rows = (
-            self.db.execute(
-                'SELECT id, name, "end", deadline, verdict FROM followup_period ORDER BY position'
-            ).fetchall()
-            if self._has_followup()
-            else []
-        )
-        if not rows:
-            return default_periods(self.plan_record().year)
-        return tuple(  # the plan file's own
-            Period(i, name, date.fromisoformat(end), day_or_none(deadline), bool(verdict))
-            for i, name, end, deadline, verdict in rows
-        )
-
-    def scale(self) -> Scale:
-        """The plan's assessment scale: its file's, else `DEFAULT_SCALE`."""
-        if not self._has_followup():
-            return DEFAULT_SCALE
-        rows = self.db.execute(
-            "SELECT code, label_sv, label_en, forecast_sv, forecast_en, colour, symbol, assessed "
-            "FROM scale_level ORDER BY position"
-        ).fetchall()
-        if not rows:
-            return DEFAULT_SCALE
-        actions = [r[0] for r in self.db.execute("SELECT code FROM scale_action ORDER BY position")]
-        levels = tuple(Level(*row[:7], assessed=bool(row[7])) for row in rows)
-        return Scale(levels, frozenset(actions))
-
-    def period(self, wanted: str | None, today: date) -> Period:
-        """A period by id or name (any case), or the current one when `wanted` is None."""
-        periods = self.periods()
-        found = current_period(periods, today) if wanted is None else find_period(periods, wanted)
-        if found is None:
-            shown = ", ".join(p.id for p in periods)
-            raise VplError("error.unknown_period", period=clean(wanted or ""), choices=shown)
-        return found
 
     def targets(self) -> list[Target]:
         """Every goal, each followed by its initiatives, in plan order."""

@@ -8,22 +8,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
-from operator import attrgetter
 
-from vpl_tui.db.changes import (
-    end_of_day_utc,
-    format_time,
-)
+from vpl_tui.db.outcome_lines import MetricLines
 from vpl_tui.db.outcomes_file import OutcomesFile
 from vpl_tui.errors import VplError
 from vpl_tui.rules.outcomes import (
-    TOTAL,
     MetricInfo,
     MetricLine,
     Outcome,
-    generated_metric_id,
-    judge_metric,
 )
 from vpl_tui.rules.periods import Period
 from vpl_tui.safetext import clean
@@ -32,54 +24,8 @@ Point = tuple[str | None, int | None, str]
 """Where an outcome is: (period id or None, year or None, gender)."""
 
 
-class OutcomeReads(OutcomesFile):
-    """The outcomes' reads."""
-
-    def metric_infos(self) -> list[MetricInfo]:
-        """Every metric of the plan, in plan order."""
-        targets: dict[int, dict[str, str]] = defaultdict(dict)
-        for metric_id, year, target in self.db.execute(
-            "SELECT metric_id, year, target FROM metric_target ORDER BY metric_id, year"
-        ):
-            targets[metric_id][str(year)] = target
-        if self._has_outcomes():
-            extra = "d.ident, d.unit, d.kolada_kpi, d.higher_is_better"
-            join = "LEFT JOIN metric_detail d ON d.metric_id = m.id "
-        else:
-            extra, join = "NULL, '', NULL, 1", ""
-        sql = (
-            "SELECT m.id, m.goal_number, m.initiative_id, m.position, m.name, m.latest, "
-            f"m.latest_year, {extra} FROM metric m JOIN goal g ON g.number = m.goal_number "
-            f"LEFT JOIN initiative i ON i.id = m.initiative_id {join}"
-            "ORDER BY g.position, m.initiative_id IS NOT NULL, i.position, m.position"
-        )
-        found = []
-        for row in self.db.execute(sql):
-            row_id, goal, initiative, position, name, latest, year, ident, unit, kpi, up = row
-            ident = ident or generated_metric_id(initiative or goal, position)
-            found.append(
-                MetricInfo(
-                    ident,
-                    goal,
-                    initiative,
-                    name,
-                    unit,
-                    kpi,
-                    up is None or bool(up),
-                    latest,
-                    year,
-                    targets.get(row_id, {}),
-                )
-            )
-        return found
-
-    def metric_info(self, wanted: str) -> MetricInfo:
-        """A metric by its id, in any case."""
-        folded = wanted.strip().casefold()
-        for metric in self.metric_infos():
-            if metric.id.casefold() == folded:
-                return metric
-        raise VplError("error.unknown_metric", metric=clean(wanted))
+class OutcomeReads(OutcomesFile, MetricLines):
+    """The outcomes' reads (the whole plan's metrics judged: `MetricLines`)."""
 
     def metric_place(self, ident: str) -> tuple[str, str | None, int] | None:
         """Where a metric is in the tree, by its id: (goal, initiative or None, place)."""
@@ -98,57 +44,6 @@ class OutcomeReads(OutcomesFile):
             return None
         row = self.db.execute("SELECT municipality_code FROM plan_code WHERE id = 1").fetchone()
         return row[0] if row else None
-
-    def outcomes_as_of(
-        self,
-        moment: date | datetime | None = None,
-        metric: str | None = None,
-        *,
-        infos: Sequence[MetricInfo] | None = None,
-    ) -> dict[str, list[Outcome]]:
-        """Each metric's outcomes as they stood at the end of `moment` (a day), at `moment`
-        (a datetime), or now (None): the latest row of every point, and the published ones.
-
-        `infos`: the metrics, when the caller has read them already."""
-        if infos is None:
-            infos = self.metric_infos() if metric is None else [self.metric_info(metric)]
-        found: dict[str, list[Outcome]] = defaultdict(list)
-        if self._has_outcomes():
-            where, params = self._before(moment)
-            if metric is not None:
-                where += " AND metric = ?"
-                params = (*params, metric)
-            # The latest row of each point and how many rows it had by then (its version).
-            # Unsorted: no order matters to the judgement (`judge_metric` places them on
-            # the timeline itself), and sorting 100 000 rows is a fifth of the read.
-            rows = self.db.execute(
-                "SELECT h.metric, h.value, h.period, h.year, h.gender, h.source, h.comment, "
-                "h.user, h.at, g.version FROM (SELECT MAX(id) AS id, COUNT(*) AS version "
-                f"FROM outcome_history WHERE 1 {where} GROUP BY metric, period, year, gender) g "
-                "JOIN outcome_history h ON h.id = g.id",
-                params,
-            )
-            make = Outcome._make
-            for row in rows:
-                if row[1]:  # "" is undone to nothing: the published one, if any, stands again
-                    found[row[0]].append(make(row))
-        for info in infos:  # the published outcome, where none is recorded at its point
-            published = info.published()
-            if published is None:
-                continue
-            mine = found[info.id]
-            if not any(
-                o.period is None and o.year == published.year and o.gender == TOTAL for o in mine
-            ):
-                mine.insert(0, published)
-        return {ident: outcomes for ident, outcomes in found.items() if outcomes}
-
-    def _before(self, moment: date | datetime | None) -> tuple[str, tuple[str, ...]]:
-        if moment is None:
-            return "", ()
-        if isinstance(moment, datetime):
-            return " AND at <= ?", (format_time(moment),)
-        return " AND at < ?", (end_of_day_utc(moment),)
 
     def outcome(self, metric: str, point: Point) -> Outcome | None:
         """The recorded outcome at `point` as it stands (with its version), or None."""
@@ -175,16 +70,6 @@ class OutcomeReads(OutcomesFile):
                 (metric, period, year, gender),
             )
         )
-
-    def metric_lines(
-        self, period: Period, moment: date | datetime | None = None
-    ) -> list[MetricLine]:
-        """Every metric judged for `period`, with outcomes as they stood at `moment`."""
-        with self.db.atomic():  # one consistent moment
-            periods = self.periods()
-            infos = self.metric_infos()
-            outcomes = self.outcomes_as_of(moment, infos=infos)
-        return [self._line(info, outcomes.get(info.id, []), period, periods) for info in infos]
 
     def metric_lines_of(
         self, goal_number: str, initiative_id: str | None, period: Period
@@ -246,28 +131,6 @@ class OutcomeReads(OutcomesFile):
         )
         mine = self.outcomes_as_of(metric=ident, infos=[info]).get(ident, [])
         return self._line(info, mine, period, self.periods() if periods is None else periods)
-
-    def _line(
-        self, info: MetricInfo, mine: list[Outcome], period: Period, periods: Sequence[Period]
-    ) -> MetricLine:
-        judged = judge_metric(
-            mine,
-            period,
-            periods,
-            info.targets,
-            unit=info.unit,
-            higher_is_better=info.higher_is_better,
-        )
-        split: tuple[Outcome, ...] = ()
-        if judged.outcome is not None and len(mine) > 1:
-            at = (judged.outcome.period, judged.outcome.year)
-            split = tuple(
-                sorted(
-                    (o for o in mine if o.gender != TOTAL and (o.period, o.year) == at),
-                    key=attrgetter("gender"),
-                )
-            )
-        return MetricLine(info, judged, split)
 
     def judgements_for(self, period_id: str) -> Mapping[str, list[str]]:
         """For each goal number and initiative id, its metrics' judgements for the period

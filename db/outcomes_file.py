@@ -30,15 +30,6 @@ Key = tuple[str, str | None, int | None, str]
 class OutcomesFile(FollowupStore):
     """The outcomes in and out of the plan file."""
 
-    def _has_outcomes(self) -> bool:
-        """Whether this database has the outcomes' table (a read-only older one may not)."""
-        return (
-            self.db.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outcome_history'"
-            ).fetchone()
-            is not None
-        )
-
     def _outcome_entries(self) -> list[OutcomeEntry]:
         """Every outcome with its history, as the plan file lists them (first row's order)."""
         from vpl_tui.db.changes import parse_time

@@ -31,11 +31,12 @@ from textual.widgets import Footer, Header, Static, TextArea
 
 from vpl_tui.catalog.app_followup import MAX_LEVEL_KEYS
 from vpl_tui.db.followup import StaleAssessment
+from vpl_tui.db.followup_ready import FollowupReadOnly
 from vpl_tui.db.store import Store
 from vpl_tui.errors import VplError
 from vpl_tui.rules.assessments import Assessment
 from vpl_tui.rules.periods import Period
-from vpl_tui.screens.followup_io import read_suggestion, write_followup
+from vpl_tui.screens.followup_io import marked_by, read_suggestion, refusal, write_followup
 from vpl_tui.screens.keys import localise_bindings
 from vpl_tui.screens.safe import plain
 from vpl_tui.screens.widgets.followup_parts import LevelPicker, history_text, suggestion_text
@@ -95,7 +96,7 @@ class FollowupScreen(Screen[None]):
             save: Save | None,
             version: int,
             history: list[dict[str, object]],
-            ready: bool | None = None,
+            ready: tuple[bool, str, str] | None = None,
         ) -> None:
             super().__init__()
             self.save, self.version, self.history, self.ready = save, version, history, ready
@@ -144,6 +145,7 @@ class FollowupScreen(Screen[None]):
     ) -> FollowupScreen:
         """The view of `target` as it stands (a few indexed reads, on the caller's store)."""
         record = store.assessment(target, period.id)
+        ready, marked = marked_by(store, target, period.id)
         judgements = store.judgements_of(target, period.id)
         form = FollowupForm(
             store.scale(),
@@ -153,7 +155,8 @@ class FollowupScreen(Screen[None]):
             title,
             None if record is None else record.assessment,
             0 if record is None else record.version,
-            ready=store.is_ready(target, period.id),
+            ready=ready,
+            marked=marked,
             judgements=judgements,
             lang=strings.lang,
         )
@@ -208,7 +211,7 @@ class FollowupScreen(Screen[None]):
         readonly = self.query_one("#fu-readonly", Static)
         readonly.display = not form.editable
         if not form.editable:
-            readonly.update(Text(s("app.followup.read_only")))
+            readonly.update(Text(form.read_only_notice(s)))
         for area in (self.analysis_area, self.actions_area):
             area.read_only = not form.editable
         required = self.query_one("#fu-required", Static)
@@ -329,8 +332,8 @@ class FollowupScreen(Screen[None]):
             if self.on_saved is not None:
                 self.on_saved(form.target, message.save.assessment)
         if message.ready is not None:
-            form.ready = message.ready
-            key = "app.followup.ready_done" if message.ready else "app.followup.reopened"
+            form.ready, form.marked = message.ready[0], message.ready[1:]
+            key = "app.followup.ready_done" if form.ready else "app.followup.reopened"
             self.notify(s(key, target=form.target), markup=False, timeout=3)
         self._after_write()
 
@@ -355,7 +358,9 @@ class FollowupScreen(Screen[None]):
                 self.on_saved(form.target, current.assessment)
         else:
             self._want_ready = self._leaving = False
-            self.notify(error.render(s), severity="error", markup=False, timeout=8)
+            if isinstance(error, FollowupReadOnly):  # marked ready elsewhere meanwhile
+                form.ready, form.marked = True, (error.mark.user, error.mark.day)
+            self.notify(refusal(error, s), severity="error", markup=False, timeout=8)
         self._show()
 
     def _after_write(self) -> None:

@@ -6,9 +6,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from vpl_tui.db.followup_ready import FollowupReadOnly
 from vpl_tui.db.store import Store
+from vpl_tui.errors import VplError
 from vpl_tui.records import ActivityRecord
 from vpl_tui.rules.suggest import Suggestion, suggest
+from vpl_tui.strings import Strings
 from vpl_tui.views.followup import FollowupForm, Save
 
 WRITE_WAIT = 1.0
@@ -18,11 +21,11 @@ saves again)."""
 
 def write_followup(
     path: Path, form: FollowupForm, save: Save | None, reopen: bool | None
-) -> tuple[int, bool | None, list[dict[str, object]]]:
+) -> tuple[int, tuple[bool, str, str] | None, list[dict[str, object]]]:
     """Save `save` on its version, or mark the follow-up ready (`reopen` False) or reopen it.
 
-    Returns the assessment's version after it, the ready mark set (None: unchanged) and
-    the target's history for the period.
+    Returns the assessment's version after it, the ready mark set (None: unchanged) as
+    (ready, by whom, the day), and the target's history for the period.
 
     Raises:
         StaleAssessment: someone else saved since `save.version` (nothing written).
@@ -44,8 +47,24 @@ def write_followup(
             version = record.version
         else:
             store.mark_ready(form.target, form.period.id, reopen=bool(reopen))
-            ready = not reopen
+            mark = store.ready_mark(form.target, form.period.id)
+            ready = None if mark is None else (mark.ready, mark.user, mark.day)
         return version, ready, store.assessment_history(form.target, form.period.id)
+
+
+def marked_by(store: Store, target: str, period: str) -> tuple[bool, tuple[str, str]]:
+    """Whether `target`'s follow-up is marked ready, and who made its latest mark and the
+    day (for the view's read-only notice)."""
+    mark = store.ready_mark(target, period)
+    return (False, ("", "")) if mark is None else (mark.ready, (mark.user, mark.day))
+
+
+def refusal(error: VplError, strings: Strings) -> str:
+    """A refused write as the app says it: a follow-up marked ready is reopened in the
+    follow-up view (Ctrl+R), not with `vpl ready --reopen`."""
+    if isinstance(error, FollowupReadOnly):
+        return strings("app.followup.ready_refused", **error.values)
+    return error.render(strings)
 
 
 def read_suggestion(path: Path, form: FollowupForm, today: date) -> Suggestion | None:

@@ -174,6 +174,7 @@ class PlanOutcomes:
 
     def _failed(self, error: Exception) -> None:
         from vpl_tui.errors import VplError
+        from vpl_tui.screens.followup_io import refusal  # marked ready: reopened in the view
 
-        message = error.render(self.screen.strings) if isinstance(error, VplError) else str(error)
+        message = refusal(error, self.screen.strings) if isinstance(error, VplError) else str(error)
         self.screen.app.notify(message, severity="error", markup=False)

@@ -83,8 +83,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "app.followup.unsaved": ("Ej sparat ännu", "Not saved yet"),
     "app.followup.nothing_yet": ("Ingen bedömning ännu", "No assessment yet"),
     "app.followup.read_only": (
-        "Klarmarkerad – skrivskyddad. Ctrl+R öppnar den igen.",
-        "Marked ready – read-only. Ctrl+R reopens it.",
+        "Klarmarkerad för {period} av {user} {date} – skrivskyddad. Ctrl+R öppnar den igen.",
+        "Marked ready for {period} by {user} on {date} – read-only. Ctrl+R reopens it.",
+    ),
+    # A write refused in the app (`error.followup_ready`'s values): reopened in the view
+    "app.followup.ready_refused": (
+        "{target} är klarmarkerad för {period} av {user} {date}: "
+        "öppna den igen med Ctrl+R i uppföljningen (a)",
+        "{target} is marked ready for {period} by {user} on {date}: "
+        "reopen it with Ctrl+R in the follow-up (a)",
     ),
     "app.followup.ready_done": ("{target}: klarmarkerad", "{target}: marked ready"),
     "app.followup.reopened": ("{target}: öppnad igen", "{target}: reopened"),

@@ -37,8 +37,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{target} has changed: now {label_en} (version {version}, by {user}); read it again and retry",
     ),
     "error.followup_ready": (
-        "uppföljningen av {target} för {period} är klarmarkerad; öppna den först (vpl ready --reopen)",
-        "the follow-up of {target} for {period} is marked ready; reopen it first (vpl ready --reopen)",
+        "{target} är klarmarkerad för {period} av {user} {date}: "
+        "öppna den igen med vpl ready {target} --period {period_id} --reopen",
+        "{target} is marked ready for {period} by {user} on {date}: "
+        "reopen it with vpl ready {target} --period {period_id} --reopen",
     ),
     "error.already_ready": ("{target} är redan klarmarkerad", "{target} is already marked ready"),
     "error.not_ready": ("{target} är inte klarmarkerad", "{target} is not marked ready"),
@@ -108,5 +110,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "followup.gap.no_analysis": ("analys saknas", "no analysis"),
     "followup.gap.no_actions": ("åtgärder saknas", "no actions"),
     "followup.gap.not_ready": ("ej klarmarkerad", "not marked ready"),
+    # Metrics without this round's outcome (here, not in `metrics`: `vpl followup` prints
+    # them, and the areas load in order)
+    "followup.metrics_missing": (
+        "Mätetal utan utfall för perioden: {lacking} av {metrics}",
+        "Metrics without an outcome for the period: {lacking} of {metrics}",
+    ),
+    "followup.metric_missing": ("utfall saknas: {metric}  {name}", "no outcome: {metric}  {name}"),
     "summary.assessment": ("{period}: {label}", "{period}: {label}"),
 }

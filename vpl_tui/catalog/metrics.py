@@ -121,11 +121,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # Kolada's terms ask for these very words, in either language.
     "metrics.source_kolada": ("Källa: Kolada", "Källa: Kolada"),
     # The completeness list (`vpl followup`, key `c`): metrics without this round's outcome
-    "followup.metrics_missing": (
-        "Mätetal utan utfall för perioden: {lacking} av {metrics}",
-        "Metrics without an outcome for the period: {lacking} of {metrics}",
-    ),
-    "followup.metric_missing": ("utfall saknas: {metric}  {name}", "no outcome: {metric}  {name}"),
+    # (the count and a metric's line are in the `followup` area, which the command loads)
     "followup.metric_gap": (
         "mätetal utan utfall: {lacking}",
         "metrics without an outcome: {lacking}",

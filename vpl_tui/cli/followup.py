@@ -9,21 +9,19 @@ one (the next to end). Plan text is printed cleaned of terminal controls.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from vpl_tui.cli.env import Env, fail
+from vpl_tui.cli.env import Env, fail, no_cycle_collection
 from vpl_tui.safetext import clean, one_line
 
 if TYPE_CHECKING:
     from vpl_tui.db.followup import FollowupReads, FollowupRound
+    from vpl_tui.db.followup_rows import FollowupRowReads
     from vpl_tui.db.store import Store
     from vpl_tui.strings import Strings
 
-TEXT_WIDTH = 72
-"""Analyses, actions and notes are shown on one line each, cut to this many characters."""
 PERIOD_HELP = "The period's id or name (default: the current period)."
 _FORMAT = click.Choice(["text", "json"])
 
@@ -87,7 +85,7 @@ def periods(env: Env, fmt: str, today: date) -> None:
 @click.option("--analysis", default=None, help="Why: the analysis behind the assessment.")
 @click.option(
     "--analysis-file",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(dir_okay=False),  # a string: pathlib is milliseconds of every start
     help="Read the analysis from FILE (UTF-8).",
 )
 @click.option("--actions", default="", help="What will be done (åtgärder).")
@@ -100,7 +98,7 @@ def assess(
     level: tuple[str, ...],
     period_name: str | None,
     analysis: str | None,
-    analysis_file: Path | None,
+    analysis_file: str | None,
     actions: str,
     undo: bool,
     today: date,
@@ -128,7 +126,7 @@ def assess(
                 fail(s("error.unknown_level", level=clean(wanted), choices=choices))
             record = store.assess(found.id, period.id, chosen.code, analysis or "", actions)
             key = "followup.assessed"
-    from vpl_tui.views.followup_round import word
+    from vpl_tui.views.followup_text import word
 
     click.echo(
         s(
@@ -141,12 +139,13 @@ def assess(
     )
 
 
-def _read_text(path: Path, s: Strings) -> str:
+def _read_text(path: str, s: Strings) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "not UTF-8"
-        fail(s("error.analysis_file", file=clean(str(path)), reason=clean(str(reason))))
+        fail(s("error.analysis_file", file=clean(path), reason=clean(str(reason))))
 
 
 @click.command()
@@ -188,69 +187,37 @@ def note(env: Env, ref: str, text: str, period_name: str | None, today: date) ->
 @click.pass_obj
 def followup(env: Env, period_name: str | None, fmt: str, today: date) -> None:
     """Show what each goal's and initiative's follow-up still lacks, and the deadline."""
-    with _open_reads(env) as store:
-        found = store.followup(store.period(period_name, today), today)
+    no_cycle_collection()  # thousands of rows and lines at once, without cycles
     if fmt == "json":
         import json  # here: no other command pays for it
 
+        with _open_round(env) as store:
+            found = store.followup(store.period(period_name, today), today)
         click.echo(json.dumps(_round_data(found), ensure_ascii=False, indent=2))
         return
-    click.echo("\n".join(_round_lines(found, env.strings)))
+    from vpl_tui.views.followup_text import round_lines
+
+    with _open_reads(env) as reads:
+        period = reads.period(period_name, today)
+        rows, scale = reads.round_rows(period), reads.scale()
+    days = period.days_to_deadline(today)
+    click.echo("\n".join(round_lines(rows, period, scale, days, env.strings)))
 
 
-def _open_reads(env: Env) -> FollowupReads | Store:
-    """The follow-up part of the store (a lighter start); the whole store to create one."""
-    from vpl_tui.db.followup import open_followup_reads
+def _open_reads(env: Env) -> FollowupRowReads | Store:
+    """The periods and the round's rows alone (a lighter start); the whole store to create one."""
+    from vpl_tui.db.followup_rows import FollowupRowReads, open_plan_part
 
-    store = open_followup_reads(env.db_path, create_folder=not env.explicit_db)
+    store = open_plan_part(FollowupRowReads, env.db_file, create_folder=not env.explicit_db)
     return store if store is not None else env.open_store()
 
 
-def _round_lines(found: FollowupRound, s: Strings) -> list[str]:
-    from vpl_tui.views.followup_round import count_line, deadline_line, word
+def _open_round(env: Env) -> FollowupReads | Store:
+    """The follow-up part of the store, with the whole round's records (`--format json`)."""
+    from vpl_tui.db.followup import open_followup_reads
 
-    period = found.period
-    lines = [count_line(found, s), deadline_line(period, found.days_to_deadline, s)]
-    if found.metrics:
-        missing = sum(len(line.metrics_missing) for line in found.lines)
-        lines.append(s("followup.metrics_missing", lacking=missing, metrics=found.metrics))
-    lines.append("")
-    # Thousands of lines, a few levels and gaps: each worded once.
-    gap_words: dict[tuple[str, ...], str] = {}
-    level_words: dict[str, str] = {}
-    none = word(found.scale, period, None, s)
-    for line in found.lines:
-        indent = "  " if line.target.kind == "goal" else "    "
-        key = tuple(line.gaps)
-        gaps = gap_words.get(key)
-        if gaps is None:
-            gaps = ", ".join(s(f"followup.gap.{gap}") for gap in key) or s("followup.complete")
-            gap_words[key] = gaps
-        if line.assessment is None:
-            assessed = none
-        else:
-            code = line.assessment.level
-            assessed = level_words.get(code) or level_words.setdefault(
-                code, word(found.scale, period, line.assessment, s)
-            )
-        lines.append(f"{indent}{clean(line.target.id)}  {assessed}  – {gaps}")
-        if line.assessment is not None:
-            for key, text in (
-                ("followup.analysis", line.assessment.analysis),
-                ("followup.actions", line.assessment.actions),
-            ):
-                if text.strip():
-                    lines.append(f"{indent}    {s(key)}: {one_line(text, TEXT_WIDTH)}")
-        for metric in line.metrics_missing:
-            name = one_line(metric.name, TEXT_WIDTH)
-            said = s("followup.metric_missing", metric=clean(metric.ident), name=name)
-            lines.append(f"{indent}    {said}")
-    if found.notes:
-        lines += ["", s("followup.notes")]
-        lines += [
-            f"  {clean(ref)}: {one_line(text, TEXT_WIDTH)}" for ref, text in found.notes.items()
-        ]
-    return lines
+    store = open_followup_reads(env.db_file, create_folder=not env.explicit_db)
+    return store if store is not None else env.open_store()
 
 
 def _round_data(found: FollowupRound) -> dict[str, Any]:

@@ -14,7 +14,7 @@ The rules, each in one place:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -153,17 +153,37 @@ def assessment_problem(scale: Scale, assessment: Assessment) -> str | None:
 
 def followup_gaps(scale: Scale, assessment: Assessment | None, ready: bool) -> list[Gap]:
     """What a follow-up lacks, in the order a controller fixes it (empty: nothing)."""
-    gaps: list[Gap] = []
-    level = scale.level(assessment.level) if assessment is not None else None
-    if level is None or not level.assessed:
-        gaps.append("no_assessment")
-    elif assessment is not None:
-        if not assessment.analysis.strip():
-            gaps.append("no_analysis")
-        if actions_required(scale, level.code) and not assessment.actions.strip():
-            gaps.append("no_actions")
-    if not ready:
-        gaps.append("not_ready")
+    if assessment is None:
+        return list(gap_finder(scale)(None, "", "", ready))
+    return list(gap_finder(scale)(assessment.level, assessment.analysis, assessment.actions, ready))
+
+
+GapFinder = Callable[[str | None, str, str, bool], tuple[Gap, ...]]
+"""`followup_gaps` of one scale, of a level code (None: no assessment), analysis, actions
+and whether the follow-up is marked ready."""
+
+
+def gap_finder(scale: Scale) -> GapFinder:
+    """`followup_gaps` for many follow-ups of one scale (a round's thousands of targets):
+    each level looked up once, and the gaps as a tuple (a key for wording them once)."""
+    levels = {
+        level.code: (level.assessed, actions_required(scale, level.code)) for level in scale.levels
+    }
+
+    def gaps(level: str | None, analysis: str, actions: str, ready: bool) -> tuple[Gap, ...]:
+        found: list[Gap] = []
+        assessed, needs_actions = levels.get(level, (False, False)) if level else (False, False)
+        if not assessed:
+            found.append("no_assessment")
+        else:
+            if not analysis.strip():
+                found.append("no_analysis")
+            if needs_actions and not actions.strip():
+                found.append("no_actions")
+        if not ready:
+            found.append("not_ready")
+        return tuple(found)
+
     return gaps
 
 

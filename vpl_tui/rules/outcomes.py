@@ -24,14 +24,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
-from vpl_tui.rules.periods import Period
+from vpl_tui.rules.periods import TOTAL, Period, outcome_points  # the periods' rules, here too
 from vpl_tui.rules.targets import Judgement, Value, judge, parse_target, parse_value
 
-GENDERS = ("T", "K", "M")
+GENDERS = (TOTAL, "K", "M")
 """Total, kvinnor, män: as Swedish statistics split a figure."""
-TOTAL = "T"
 MAX_VALUE = 200
 """The longest outcome text: a number with its unit, or a few words."""
 MAX_UNIT = 40
@@ -85,9 +85,10 @@ class Outcome(NamedTuple):
         return "" if self.year is None else str(self.year)
 
 
-_parsed_value = lru_cache(maxsize=8192)(parse_value)
+_parsed_value = lru_cache(maxsize=1 << 15)(parse_value)
 """Outcome texts repeat across metrics and years (`100`, `Tas fram`): each is read once
-(a `Value` is frozen, so one can be shared)."""
+(a `Value` is frozen, so one can be shared). Room for the 15 000 different figures of a
+region's 100 000 outcomes: a cache smaller than that misses on most of them."""
 
 
 def outcome_number(value: str, unit: str = "") -> Value | None:
@@ -112,6 +113,8 @@ class MetricJudged(NamedTuple):
 _parsed_target = lru_cache(maxsize=4096)(parse_target)
 """Targets repeat ("Öka" on every other metric): each text is read once."""
 _TRENDS = ("increase", "decrease")
+_ON_TIMELINE = itemgetter(0, 1)
+"""Day, then rank: a sort key without a Python call (20 000 metrics are sorted each)."""
 
 
 def _placed(
@@ -133,8 +136,13 @@ def _placed(
             day, rank = found, 1
         if day <= end:
             placed.append((day, rank, outcome))
-    placed.sort(key=lambda item: (item[0], item[1]))
+    placed.sort(key=_ON_TIMELINE)
     return placed
+
+
+def period_ends(periods: Sequence[Period]) -> dict[str, date]:
+    """Each period's end by its id: where an outcome of the period stands on the timeline."""
+    return {p.id: p.end for p in periods}
 
 
 def judge_metric(
@@ -145,9 +153,12 @@ def judge_metric(
     *,
     unit: str = "",
     higher_is_better: bool = True,
+    ends: dict[str, date] | None = None,
 ) -> MetricJudged:
-    """A metric's outcome, previous outcome and judgement for `period` (the module's rule)."""
-    placed = _placed(outcomes, {p.id: p.end for p in periods}, period.end)
+    """A metric's outcome, previous outcome and judgement for `period` (the module's rule).
+
+    `ends`: each period's end by id (`period_ends(periods)`), when the caller judges many."""
+    placed = _placed(outcomes, period_ends(periods) if ends is None else ends, period.end)
     target = targets.get(str(period.end.year))
     parsed = _parsed_target(target) if target is not None else None
     if not placed:
@@ -210,14 +221,6 @@ class MetricLine(NamedTuple):
     judged: MetricJudged
     split: tuple[Outcome, ...] = ()
     """Its outcomes by gender (K, M) at the judged outcome's period or year."""
-
-
-def outcome_points(period: Period) -> tuple[tuple[str | None, int | None], ...]:
-    """Where an outcome *for* `period` stands, as (period id, year): the period's own, or
-    its year's (as Kolada and the published plan give them). The completeness view's rule:
-    a metric with a total outcome at none of these lacks one for the period (an older
-    outcome may still be judged, but it is not this round's)."""
-    return ((period.id, None), (None, period.end.year))
 
 
 def has_outcome_for(outcomes: Iterable[Outcome], period: Period) -> bool:

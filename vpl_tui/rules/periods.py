@@ -37,6 +37,21 @@ class Period:
         return None if self.deadline is None else (self.deadline - today).days
 
 
+TOTAL = "T"
+"""An outcome for both genders together (Swedish statistics split a figure T, K, M:
+`vpl_tui.rules.outcomes.GENDERS`): the one a period's follow-up asks for."""
+
+
+def outcome_points(period: Period) -> tuple[tuple[str | None, int | None], ...]:
+    """Where an outcome *for* `period` stands, as (period id, year): the period's own, or
+    its year's (as Kolada and the published plan give them). The completeness view's rule:
+    a metric with a total (`TOTAL`) outcome at none of these lacks one for the period (an
+    older outcome may still be judged, but it is not this round's). Here, not with the
+    outcomes' judging (`vpl_tui.rules.outcomes`, which names it too), so that `vpl
+    followup` builds its query without importing the targets' parser."""
+    return ((period.id, None), (None, period.end.year))
+
+
 def default_periods(year: int) -> tuple[Period, ...]:
     """The three periods of `year`, with the deadlines a board usually meets.
 

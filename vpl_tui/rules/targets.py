@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import ge, gt, le, lt
 from typing import Literal
 
 MAX_TARGET_TEXT = 200
@@ -41,6 +42,8 @@ TREND: dict[str, str] = {"improving": "↑", "worsening": "↓", "unchanged": "�
 _NUMBER = r"[+\-−]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?"
 _UNIT = r"(?:%|procent|[a-zåäöA-ZÅÄÖ]{1,20})"
 _VALUE = re.compile(rf"(?P<number>{_NUMBER})(?:\s*(?P<unit>{_UNIT}))?")
+_AS_DIGITS = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, "−": "-", ",": "."})
+"""A number as written (`44 418`, `−3`, `49,4`) to the digits `Decimal` reads, in one pass."""
 _WORDS: tuple[tuple[str, Comparison], ...] = (
     ("lägre än", "below"),
     ("mindre än", "below"),
@@ -94,7 +97,7 @@ def parse_value(text: str) -> Value | None:
     match = _VALUE.fullmatch(" ".join(text.split()))
     if match is None:
         return None
-    digits = re.sub(r"[ \u00a0\u202f]", "", match["number"]).replace("−", "-").replace(",", ".")
+    digits = match["number"].translate(_AS_DIGITS)
     unit = (match["unit"] or "").strip()
     if unit.casefold() == "procent":
         unit = "%"
@@ -149,12 +152,12 @@ def judge(
     if target.comparison == "decrease":
         return _trend(outcome, previous, False)
     assert target.value is not None
-    goal = target.value.number
-    met = {
-        "at_most": outcome <= goal,
-        "at_least": outcome >= goal,
-        "below": outcome < goal,
-        "above": outcome > goal,
-        "reach": outcome >= goal if higher_is_better else outcome <= goal,
-    }[target.comparison]
-    return "met" if met else "not_met"
+    comparison = target.comparison
+    if comparison == "reach":
+        comparison = "at_least" if higher_is_better else "at_most"
+    return "met" if _MET[comparison](outcome, target.value.number) else "not_met"
+
+
+_MET = {"at_most": le, "at_least": ge, "below": lt, "above": gt}
+"""How an outcome meets a target of each comparison with a number ("reach": at least, or
+at most where lower is better); one comparison made, not all of them."""

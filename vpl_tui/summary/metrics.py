@@ -38,7 +38,8 @@ def shown(outcome: Outcome, escape: Callable[[str], str] = clean) -> str:
     """An outcome with where it stands: `44 418 (2021)`, `45 000 (t1)`; one published
     without a year as it is."""
     value = escape(one_line(outcome.value, 60))
-    return f"{value} ({escape(outcome.point)})" if outcome.point else value
+    point = outcome.point  # a property: read once
+    return f"{value} ({escape(point)})" if point else value
 
 
 def from_kolada(line: MetricLine) -> bool:
@@ -53,20 +54,26 @@ def parts(
 ) -> list[str]:
     """Outcome, previous outcome, target, judgement and source, each a short text.
 
-    `words`: the catalog's words looked up once (`labels`), for many lines."""
+    `words`: the catalog's words looked up once (`labels`), for many lines; each target
+    worded is kept there too, so one `words` serves one `escape`."""
     w = words or labels(s)
-    judged = line.judged
+    outcome, previous, target, judgement = line.judged
     found = []
-    if judged.outcome is not None:
-        found.append(f"{w['outcome']} {shown(judged.outcome, escape)}")
-        if judged.previous is not None:
-            found.append(f"{w['previous']} {shown(judged.previous, escape)}")
-    if judged.target:
-        found.append(f"{w['target']} {escape(one_line(judged.target))}")
+    if outcome is not None:
+        found.append(f"{w['outcome']} {shown(outcome, escape)}")
+        if previous is not None:
+            found.append(f"{w['previous']} {shown(previous, escape)}")
+    if target:
+        # Targets repeat ("Öka"): each worded once, kept with the words for the next line.
+        key = f"target:{target}"
+        said = w.get(key)
+        if said is None:
+            said = w[key] = f"{w['target']} {escape(one_line(target))}"
+        found.append(said)
     else:
         found.append(w["no_target"])
-    found.append(w[judged.judgement])
-    if from_kolada(line):
+    found.append(w[judgement])
+    if outcome is not None and outcome.source == KOLADA:  # `from_kolada`
         found.append(w["kolada"])
     return found
 

@@ -177,6 +177,7 @@ class FollowupForm:
         version: int,
         *,
         ready: bool = False,
+        marked: tuple[str, str] = ("", ""),
         judgements: Sequence[str] = (),
         lang: str = "sv",
     ) -> None:
@@ -190,6 +191,7 @@ class FollowupForm:
             saved: The assessment as stored, or None before the first.
             version: Its version (its rows so far): the version a save is made on.
             ready: Whether the follow-up is marked ready (read-only).
+            marked: Who made its latest ready mark, and the day (`2023-04-28`).
             judgements: The target's metric judgements for the period (for the suggestion).
             lang: The interface language (the levels' words).
         """
@@ -197,7 +199,7 @@ class FollowupForm:
         self.target, self.kind, self.title = target, kind, title
         self.judgements = list(judgements)
         self.lang = lang
-        self.ready = ready
+        self.ready, self.marked = ready, marked
         self.suggestion: Suggestion | None = None
         self.suggestion_read = False
         self.saving = False
@@ -229,6 +231,12 @@ class FollowupForm:
     @property
     def editable(self) -> bool:
         return editable(self.ready)
+
+    def read_only_notice(self, s: Strings) -> str:
+        """Read-only since whom marked it ready, on which day; how to reopen it."""
+        user, day = self.marked
+        name = one_line(self.period.name)
+        return s("app.followup.read_only", period=name, user=clean(user) or "-", date=day or "-")
 
     @property
     def chosen(self) -> Level | None:

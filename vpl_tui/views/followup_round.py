@@ -3,8 +3,9 @@
 Built from the store's `FollowupRound` (the gaps are the core's `followup_gaps`, worked out
 there): the count ("12 av 17 klarmarkerade"), the days to the deadline, and one row per goal
 and initiative, those with something missing marked, in plan order. The texts are the
-ones `vpl followup` prints (it imports them from here, and `word`, an assessment's word
-for the period), so that the app and the command line say the same.
+ones `vpl followup` prints (`views/followup_text.py`: `count_line`, `deadline_line`, and
+`word`, an assessment's word for the period), so that the app and the command line say
+the same.
 """
 
 from __future__ import annotations
@@ -17,24 +18,10 @@ from vpl_tui.rules.assessments import Assessment, Scale
 from vpl_tui.rules.periods import Period
 from vpl_tui.safetext import one_line
 from vpl_tui.strings import Strings
+from vpl_tui.views.followup_text import count_line, deadline_line, word
 
 TITLE_WIDTH = 60
 """A row shows this much of its target's title (the tree shows the whole)."""
-
-
-def words(
-    scale: Scale, period: Period, assessment: Assessment | None, s: Strings
-) -> tuple[str, str]:
-    """An assessment as the board reads it: its word for the period, and its symbol."""
-    level = None if assessment is None else scale.level(assessment.level)
-    if level is None:
-        return s("followup.none"), ""
-    return level.label(s.lang, forecast=not period.verdict), level.symbol
-
-
-def word(scale: Scale, period: Period, assessment: Assessment | None, s: Strings) -> str:
-    """The word and the symbol, on one line."""
-    return " ".join(part for part in words(scale, period, assessment, s) if part)
 
 
 class TargetLike(Protocol):
@@ -87,23 +74,6 @@ class RoundLike(Protocol):
     def days_to_deadline(self) -> int | None: ...
     @property
     def metrics(self) -> int: ...
-
-
-def deadline_line(period: Period, days: int | None, s: Strings) -> str:
-    """ "Deadline 2023-05-15: 12 dagar kvar", "… i dag", "… passerad för 3 dagar sedan"."""
-    if period.deadline is None or days is None:
-        return s("followup.no_deadline")
-    if days > 0:
-        return s("followup.deadline_left", date=period.deadline, count=days)
-    if days == 0:
-        return s("followup.deadline_today", date=period.deadline)
-    return s("followup.deadline_passed", date=period.deadline, count=-days)
-
-
-def count_line(found: RoundLike, s: Strings) -> str:
-    """ "Uppföljning Tertial 1: 12 av 17 klarmarkerade"."""
-    name = one_line(found.period.name)
-    return s("followup.title", period=name, done=found.ready, total=len(found.lines))
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +142,7 @@ def completeness(found: RoundLike, s: Strings) -> Completeness:
         metrics = s("followup.metrics_missing", lacking=len(lacking), metrics=found.metrics)
     return Completeness(
         s("app.completeness.heading", period=one_line(found.period.name)),
-        count_line(found, s),
+        count_line(found.period, found.ready, len(found.lines), s),
         deadline_line(found.period, found.days_to_deadline, s),
         rows,
         metrics,
