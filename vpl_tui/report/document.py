@@ -12,6 +12,7 @@ anything else into grey, so a plan file's colour can never carry CSS or markup a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -92,7 +93,9 @@ class Table:
     """A table with a header row; every row has one cell per column."""
 
     columns: tuple[Column, ...]
-    rows: tuple[tuple[Cell, ...], ...]
+    rows: Sequence[tuple[Cell, ...]]
+    """A tuple of rows, or an activities table's `rows.ActivityRows`, which makes a row's
+    cells as it is read."""
     caption: str = ""
 
 

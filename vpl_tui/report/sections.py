@@ -8,6 +8,7 @@ they stood at the period's end.
 from __future__ import annotations
 
 from datetime import date
+from operator import attrgetter
 
 from vpl_tui.report.data import (
     KOLADA,
@@ -30,9 +31,9 @@ from vpl_tui.report.document import (
     Paragraph,
     Table,
 )
+from vpl_tui.report.rows import ActivityRows, OverdueOn
 from vpl_tui.report.words import word
 from vpl_tui.rules.assessments import Level, Scale, actions_required
-from vpl_tui.rules.statuses import is_overdue
 from vpl_tui.rules.targets import TREND
 from vpl_tui.strings import Strings
 
@@ -54,6 +55,7 @@ STATUS_SIGNS: dict[str, tuple[str, str]] = {
     "delayed": ("", "red"),
     "cancelled": ("", "grey"),
 }
+_RESPONSIBLE = attrgetter("responsible")
 OVERDUE_SIGN = "!"
 """Beside an end date that had passed at the period's end while the activity was open."""
 
@@ -149,6 +151,8 @@ class ActivityCells:
         self.ends: dict[date, Cell] = {}
         self.overdue_ends: dict[date, Cell] = {}
         self.texts: dict[str, Cell] = {"": Cell("")}
+        self.overdue = OverdueOn(as_of)
+        """Whether an end date and a status were overdue on `as_of`, for every table."""
 
     def status(self, status: str) -> Cell:
         cell = self.statuses.get(status)
@@ -185,7 +189,7 @@ def activities_table(
     `cells` shares the repeating cells between the tables of one report."""
     if cells is None:
         cells = ActivityCells(lang, as_of)
-    with_responsible = any(a.responsible for a in activities)
+    with_responsible = any(map(_RESPONSIBLE, activities))
     columns = [
         Column(word(lang, "report.ref"), weight=2.2, nowrap=True),
         Column(word(lang, "report.activity"), weight=5.0),
@@ -195,23 +199,10 @@ def activities_table(
     ]
     if with_responsible:
         columns.append(Column(word(lang, "report.responsible"), weight=2.1))
-    status_cell, end_cell, text_cell = cells.status, cells.end, cells.text
-    rows: list[tuple[Cell, ...]] = []
-    overdue_seen = False
-    for activity in activities:
-        status = activity.status
-        overdue = is_overdue(activity.end, status, as_of)
-        overdue_seen = overdue_seen or overdue
-        row = (
-            Cell(activity.ref),
-            Cell(activity.title),
-            status_cell(status),
-            end_cell(activity.end, overdue),
-            text_cell(activity.note),
-        )
-        rows.append((*row, text_cell(activity.responsible)) if with_responsible else row)
-    table = Table(tuple(columns), tuple(rows), caption=word(lang, "report.activities"))
-    if not overdue_seen:
+    # The rows stay the activities: a row's cells are made when a renderer reads it.
+    rows = ActivityRows(activities, as_of, cells, with_responsible=with_responsible)
+    table = Table(tuple(columns), rows, caption=word(lang, "report.activities"))
+    if not any(rows.overdue):
         return [table]
     return [table, Paragraph(word(lang, "report.overdue_legend"), emphasis="small")]
 
