@@ -267,7 +267,8 @@ def _changes(data: ReportData, lang: str, forecast: bool) -> list[Block]:
             Column(word(lang, "report.activity"), weight=7),
             Column(word(lang, "report.end"), weight=2.6, nowrap=True),
         )
-        rows = TextRows([(a.ref, a.title, a.end.isoformat()) for a in moved])
+        days = {end: end.isoformat() for end in set(map(_END, moved))}  # a few hundred
+        rows = TextRows([(a.ref, a.title, days[a.end]) for a in moved])
         blocks.append(Table(columns, rows, caption=word(lang, f"report.changes.{key}")))
     return blocks
 

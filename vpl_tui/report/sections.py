@@ -8,6 +8,7 @@ they stood at the period's end.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from operator import attrgetter
 
 from vpl_tui.report.data import (
@@ -109,15 +110,6 @@ def _assessed_blocks(
 def metrics_table(metrics: tuple[MetricRow, ...], lang: str) -> Table:
     """Name, outcome, previous outcome, target, judgement (sign and word), and the source."""
     with_source = any(m.source for m in metrics)
-    columns = [
-        Column(word(lang, "report.metric"), weight=3.4),
-        Column(word(lang, "report.outcome"), "right", 1.5),
-        Column(word(lang, "report.previous"), "right", 1.6),
-        Column(word(lang, "report.target"), weight=1.4),
-        Column(word(lang, "report.judgement"), weight=2.4, nowrap=True),
-    ]
-    if with_source:
-        columns.append(Column(word(lang, "report.source"), weight=1.3))
     rows = []
     for metric in metrics:
         sign, colour = JUDGEMENT_SIGNS[metric.judgement]
@@ -133,7 +125,23 @@ def metrics_table(metrics: tuple[MetricRow, ...], lang: str) -> Table:
         if with_source:
             row.append(Cell(metric.source))
         rows.append(tuple(row))
-    return Table(tuple(columns), tuple(rows), caption=word(lang, "report.metrics"))
+    columns = _metric_columns(lang, with_source)
+    return Table(columns, tuple(rows), caption=word(lang, "report.metrics"))
+
+
+@cache
+def _metric_columns(lang: str, with_source: bool) -> tuple[Column, ...]:
+    """A metrics table's columns, made once for all of a report's tables."""
+    columns = (
+        Column(word(lang, "report.metric"), weight=3.4),
+        Column(word(lang, "report.outcome"), "right", 1.5),
+        Column(word(lang, "report.previous"), "right", 1.6),
+        Column(word(lang, "report.target"), weight=1.4),
+        Column(word(lang, "report.judgement"), weight=2.4, nowrap=True),
+    )
+    if with_source:
+        return (*columns, Column(word(lang, "report.source"), weight=1.3))
+    return columns
 
 
 class ActivityCells:
@@ -177,6 +185,21 @@ class ActivityCells:
         return cell
 
 
+@cache
+def _activity_columns(lang: str, with_responsible: bool) -> tuple[Column, ...]:
+    """An activities table's columns, made once for all of a report's tables."""
+    columns = (
+        Column(word(lang, "report.ref"), weight=2.2, nowrap=True),
+        Column(word(lang, "report.activity"), weight=5.0),
+        Column(word(lang, "report.status"), weight=2.4, nowrap=True),
+        Column(word(lang, "report.end"), weight=2.6, nowrap=True),
+        Column(word(lang, "report.note"), weight=3.0),
+    )
+    if with_responsible:
+        return (*columns, Column(word(lang, "report.responsible"), weight=2.1))
+    return columns
+
+
 def activities_table(
     activities: tuple[ActivityRow, ...],
     lang: str,
@@ -190,18 +213,10 @@ def activities_table(
     if cells is None:
         cells = ActivityCells(lang, as_of)
     with_responsible = any(map(_RESPONSIBLE, activities))
-    columns = [
-        Column(word(lang, "report.ref"), weight=2.2, nowrap=True),
-        Column(word(lang, "report.activity"), weight=5.0),
-        Column(word(lang, "report.status"), weight=2.4, nowrap=True),
-        Column(word(lang, "report.end"), weight=2.6, nowrap=True),
-        Column(word(lang, "report.note"), weight=3.0),
-    ]
-    if with_responsible:
-        columns.append(Column(word(lang, "report.responsible"), weight=2.1))
     # The rows stay the activities: a row's cells are made when a renderer reads it.
     rows = ActivityRows(activities, as_of, cells, with_responsible=with_responsible)
-    table = Table(tuple(columns), rows, caption=word(lang, "report.activities"))
+    columns = _activity_columns(lang, with_responsible)
+    table = Table(columns, rows, caption=word(lang, "report.activities"))
     if not any(rows.overdue):
         return [table]
     return [table, Paragraph(word(lang, "report.overdue_legend"), emphasis="small")]

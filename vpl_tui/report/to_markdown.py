@@ -12,10 +12,10 @@ table row or start a list.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, islice
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from vpl_tui.report.document import (
     NBSP,
@@ -188,9 +188,9 @@ def _activity_rows(rows: ActivityRows, escaped: _Escaped) -> list[str]:
         memo = escaped.shared[id(rows.cells)] = _ActivityCells(rows.cells)
     refs = list(islice(escaped.refs, len(activities)))
     titles = list(islice(escaped.titles, len(activities)))
-    columns = [
-        [text or " " for text in refs] if "" in refs else refs,
-        [text or " " for text in titles] if "" in titles else titles,
+    columns: list[Iterable[str]] = [
+        _filled(refs),
+        _filled(titles),
         map(memo.status.__getitem__, map(_STATUS, activities)),
         map(memo.end.__getitem__, zip(map(_END, activities), rows.overdue, strict=True)),
         map(memo.text.__getitem__, map(_NOTE, activities)),
@@ -217,19 +217,29 @@ def _rows(columns: list[Iterable[str]]) -> str:
     return "| " + " |\n| ".join(map(" | ".join, zip(*columns, strict=True))) + " |"
 
 
+def _filled(column: Sequence[str]) -> Sequence[str]:
+    """The column with " " for each empty text (looked for at C speed first): a cell's
+    Markdown is never "": an empty cell is " ", as `_cell` writes it."""
+    return [text or " " for text in column] if "" in column else column
+
+
 _ALIGN = {"left": "---", "right": "--:", "center": ":-:"}
 
 
 class _Escaped:
-    """Every table's cell texts escaped ahead, in three runs of `md_each` (refs, titles,
-    the other tables' cells), taken in the order `_table` writes them. And `once`: the
-    Markdown of the texts that recur (column titles, captions, symbols, labels)."""
+    """The texts of the blocks escaped ahead, in four runs of `md_each`, each taken in the
+    order the blocks are written: the headings' and paragraphs' texts, the activities
+    tables' refs and titles, the other tables' cells. And `once`: the Markdown of the
+    texts that recur (column titles, captions, symbols, labels)."""
 
     def __init__(self, blocks: tuple[Block, ...]) -> None:
+        texts: list[str] = []
         refs: list[str] = []
         titles: list[str] = []
         cells: list[str] = []
         for block in blocks:
+            if isinstance(block, Heading | Paragraph):
+                texts.append(block.text)
             if not isinstance(block, Table):
                 continue
             rows = block.rows
@@ -240,6 +250,7 @@ class _Escaped:
                 cells += chain.from_iterable(rows.texts)
             else:
                 cells += [cell.text for row in rows for cell in row]
+        self.texts = iter(md_each(texts))
         self.refs = iter(md_each(refs))
         self.titles = iter(md_each(titles))
         self.cells = iter(md_each(cells))
@@ -268,19 +279,19 @@ def _table(table: Table, escaped: _Escaped) -> list[str]:
             )
             for row, row_texts in zip(rows, by_row, strict=True)
         ]
-    # A cell's Markdown is never "": an empty cell is " ".
-    lines += ["| " + " | ".join([text or " " for text in row]) + " |" for row in by_row]
+    if rows:
+        lines.append(_rows([_filled(column) for column in zip(*by_row, strict=True)]))
     return [*lines, ""]
 
 
-def _paragraph(block: Paragraph, once: _Memo) -> str:
-    text = md(block.text)
+def _paragraph(block: Paragraph, escaped: _Escaped) -> str:
+    text = next(escaped.texts)
     if text and block.emphasis == "bold":
         text = f"**{text}**"
     elif text and block.emphasis in ("italic", "small"):
         text = f"*{text}*"
     if block.lead:
-        text = f"**{once[block.lead]}:** {text}".rstrip()
+        text = f"**{escaped.once[block.lead]}:** {text}".rstrip()
     return text
 
 
@@ -292,23 +303,34 @@ def render_markdown(document: Document) -> str:
     lines += [f"- **{md(fact.label)}:** {md(fact.value)}" for fact in document.facts]
     lines.append("")
     escaped = _Escaped(document.blocks)
-    once = escaped.once
+    writers = _WRITERS  # by the block's type: a region's report has twenty thousand blocks
     for block in document.blocks:
-        if isinstance(block, Heading):
-            lines += [f"{'#' * min(block.level + 1, 6)} {md(block.text)}", ""]
-        elif isinstance(block, Paragraph):
-            lines += [_paragraph(block, once), ""]
-        elif isinstance(block, BulletList):
-            lines += [f"- {md(item)}" for item in block.items] + [""]
-        elif isinstance(block, BadgeLine):
-            badge = block.badge
-            sign = f"{once[badge.symbol]}{NBSP}" if badge.symbol else ""
-            lines += [f"**{once[block.label]}:** {sign}{once[badge.word]}", ""]
-        elif isinstance(block, Table):
-            lines += _table(block, escaped)
-        elif isinstance(block, PageBreak):
-            lines += ["---", ""]
+        lines += writers[type(block)](block, escaped)
     while lines and not lines[-1]:  # the text ends with one line feed
         lines.pop()
     lines.append("")
     return "\n".join(lines)
+
+
+def _heading(block: Heading, escaped: _Escaped) -> list[str]:
+    return [f"{'#' * min(block.level + 1, 6)} {next(escaped.texts)}", ""]
+
+
+def _bullets(block: BulletList, escaped: _Escaped) -> list[str]:
+    return [f"- {md(item)}" for item in block.items] + [""]
+
+
+def _badge_line(block: BadgeLine, escaped: _Escaped) -> list[str]:
+    once, badge = escaped.once, block.badge
+    sign = f"{once[badge.symbol]}{NBSP}" if badge.symbol else ""
+    return [f"**{once[block.label]}:** {sign}{once[badge.word]}", ""]
+
+
+_WRITERS: dict[type, Callable[[Any, _Escaped], list[str]]] = {
+    Heading: _heading,
+    Paragraph: lambda block, escaped: [_paragraph(block, escaped), ""],
+    BulletList: _bullets,
+    BadgeLine: _badge_line,
+    Table: _table,
+    PageBreak: lambda block, escaped: ["---", ""],
+}
