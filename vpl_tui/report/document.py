@@ -132,7 +132,9 @@ class Document:
 # XML 1.0 allows tab, line feed, carriage return and U+0020–U+D7FF, U+E000–U+FFFD and the
 # planes above. `one_line` has made the C0 controls visible already; what remains to catch are
 # the noncharacters U+FFFE and U+FFFF, which lxml (DOCX) and PDF text would refuse or mangle.
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = "[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+"""Compiled when first needed (`re` caches it): its ranges take a while to compile, and
+most reports, whose text is printable, never need it."""
 
 
 def plain(text: str) -> str:
@@ -144,7 +146,7 @@ def plain(text: str) -> str:
     # plan's) has nothing to replace, and a C-speed check spares the substitution.
     if folded.isprintable():
         return folded
-    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", folded)
+    return re.sub(_NOT_XML, lambda m: f"\\u{ord(m.group()):04x}", folded)
 
 
 _PALETTE: dict[str, str] = {

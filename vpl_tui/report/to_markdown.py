@@ -94,9 +94,10 @@ def md(text: str) -> str:
 
 
 _SIGN_LINE = re.compile(r"\n(?=[-+=])")
-_ORDERED_LINE = re.compile(r"\n\d+(?=[.)])")
+_ORDERED_LINE = re.compile(r"\n\d++(?=[.)])")
 """A line that starts like a bullet, a setext underline or an ordered item, in the texts
-`md_each` joins (after a line feed: a pattern that starts with one is searched for fast)."""
+`md_each` joins (after a line feed: a pattern that starts with one is searched for fast;
+the digits taken whole, not given back one by one to a date's `-`)."""
 _MAY_CHANGE = (":", ".", ")", "\n-", "\n+", "\n=")
 """Besides markup, what `md_each` may change: a colon, a dot (also of an ordered item's
 number, as `)`), a line that starts like a bullet or a setext underline."""
@@ -238,9 +239,10 @@ class _Escaped:
         titles: list[str] = []
         cells: list[str] = []
         for block in blocks:
-            if isinstance(block, Heading | Paragraph):
+            kind = type(block)
+            if kind is Heading or kind is Paragraph:
                 texts.append(block.text)
-            if not isinstance(block, Table):
+            if kind is not Table:
                 continue
             rows = block.rows
             if isinstance(rows, ActivityRows):  # its other cells are shared (`_ActivityCells`)
