@@ -137,6 +137,12 @@ _NOT_XML = "[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 most reports, whose text is printable, never need it."""
 
 
+def folded(text: str) -> bool:
+    """Whether `plain` leaves `text` as it is: printable, its white space folded already
+    (the test `safetext.one_line` makes first)."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
 def plain(text: str) -> str:
     """Plan text as one line of safe characters: controls and bidi overrides as visible escapes
     (`\\x1b`, `\\u202e`), white space folded, nothing XML cannot hold. Not yet escaped for any

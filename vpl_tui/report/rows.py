@@ -23,11 +23,6 @@ if TYPE_CHECKING:
     from vpl_tui.report.data import ActivityRow
     from vpl_tui.report.sections import ActivityCells
 
-FRESH_COLUMNS = (0, 1)
-"""The columns whose cells are made anew each time a row is read (the ref and the title):
-a renderer that keeps a cell's output by the cell's identity must not keep these, whose
-identities are reused once they are gone."""
-
 
 class OverdueOn(dict[tuple[date, str], bool]):
     """Whether an activity with an end date and a status was overdue on `as_of`, by the one
@@ -43,8 +38,9 @@ class OverdueOn(dict[tuple[date, str], bool]):
         return overdue
 
 
-_END = attrgetter("end")
-_STATUS = attrgetter("status")
+_REF, _TITLE, _STATUS, _END, _NOTE, _RESPONSIBLE = map(
+    attrgetter, ("ref", "title", "status", "end", "note", "responsible")
+)
 
 
 class ActivityRows(Sequence[tuple[Cell, ...]]):
@@ -143,12 +139,29 @@ class TextRows(Sequence[tuple[Cell, ...]]):
         return f"TextRows({len(self)} rows)"
 
 
-def kept_by_identity(rows: Sequence[tuple[Cell, ...]], width: int) -> list[bool]:
-    """For each of a table's `width` columns, whether its cells live as long as the document,
-    so that a renderer may keep a cell's output by the cell's `id()`: not an activities
-    table's refs and titles (`FRESH_COLUMNS`), made a row at a time, nor any
-    cell of a `TextRows`."""
+def row_columns(rows: Sequence[tuple[Cell, ...]]) -> list[list[str] | list[Cell]] | None:
+    """A table's rows as columns, for a renderer that writes a column at a time: of an
+    activities table, its refs and titles as texts and its other columns as the cells the
+    report shares; of a `TextRows`, its texts. None for a table of rows of cells."""
     if isinstance(rows, TextRows):
-        return [False] * width
-    fresh = FRESH_COLUMNS if isinstance(rows, ActivityRows) else ()
-    return [index not in fresh for index in range(width)]
+        return [list(column) for column in zip(*rows.texts, strict=True)]
+    if not isinstance(rows, ActivityRows):
+        return None
+    activities, cells = rows.activities, rows.cells
+    # Each shared cell looked up once for each distinct value, then by a dictionary at C
+    # speed: a table has few statuses, end dates and notes among its rows.
+    statuses = list(map(_STATUS, activities))
+    status_cells = {status: cells.status(status) for status in set(statuses)}
+    ends = list(zip(map(_END, activities), rows.overdue, strict=True))
+    end_cells = {end: cells.end(*end) for end in set(ends)}
+    texts = [list(map(_NOTE, activities))]
+    if rows.with_responsible:
+        texts.append(list(map(_RESPONSIBLE, activities)))
+    text_cells = {text: cells.text(text) for column in texts for text in set(column)}
+    return [
+        list(map(_REF, activities)),
+        list(map(_TITLE, activities)),
+        list(map(status_cells.__getitem__, statuses)),
+        list(map(end_cells.__getitem__, ends)),
+        *(list(map(text_cells.__getitem__, column)) for column in texts),
+    ]

@@ -28,6 +28,7 @@ from vpl_tui.report.document import (
     PageBreak,
     Paragraph,
     Table,
+    folded,
     plain,
 )
 from vpl_tui.report.rows import ActivityRows, TextRows
@@ -109,11 +110,6 @@ def _backslash_after(found: re.Match[str]) -> str:
     return found.group() + "\\"
 
 
-def _folded(text: str) -> bool:
-    """Whether `plain` leaves `text` as it is (printable, its white space folded)."""
-    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
-
-
 def md_each(texts: list[str]) -> list[str]:
     """`md` of each text, escaped together: joined by line feeds, each step of `md` runs
     once over all of them (a region's report has a hundred thousand refs and titles).
@@ -124,17 +120,17 @@ def md_each(texts: list[str]) -> list[str]:
     if not texts:
         return []
     joined = "\n" + "\n".join(texts)
-    folded = (
+    all_folded = (
         "".join(texts).isprintable()
         and "  " not in joined
         and " \n" not in joined
         and "\n " not in joined
         and joined[-1:] != " "
     )
-    if not folded:
+    if not all_folded:
         # A control, a line break or white space to fold: those texts (few, if any) go
         # one at a time through `md`, which calls `plain`; the others together.
-        odd = {i: md(text) for i, text in enumerate(texts) if not _folded(text)}
+        odd = {i: md(text) for i, text in enumerate(texts) if not folded(text)}
         escaped = md_each(["" if i in odd else text for i, text in enumerate(texts)])
         for i, text in odd.items():
             escaped[i] = text
