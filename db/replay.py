@@ -96,10 +96,17 @@ class AsOfReplay(Connected):
     def noted_history(self) -> list[HistoryRecord]:
         """The status history's rows that carry a note, oldest first: what
         `records.latest_notes` needs, without the many rows that have none."""
-        from vpl_tui.db.history import history_record
+        from vpl_tui.db.changes import parse_time
 
-        rows = self.db.query("SELECT * FROM status_history WHERE note != '' ORDER BY id")
-        return [history_record(row) for row in rows]
+        # Tuples, not the dictionaries `query` makes of each row: a large plan has thousands.
+        rows = self.db.execute(
+            "SELECT id, ref, at, from_status, to_status, note, user, undo_of "
+            "FROM status_history WHERE note != '' ORDER BY id"
+        )
+        return [
+            HistoryRecord(ident, ref, parse_time(at), before, after, note, user, undo_of)
+            for ident, ref, at, before, after, note, user, undo_of in rows
+        ]
 
     def plan_outline(self) -> tuple[list[OutlineGoal], list[OutlineInitiative]]:
         """The goals and the initiatives in the plan's order, without today's progress

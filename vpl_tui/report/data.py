@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from vpl_tui.rules.assessments import DEFAULT_SCALE, Level, Scale
 from vpl_tui.rules.checks import CheckStatus
@@ -81,9 +81,11 @@ def metric_row(
     return MetricRow(name, outcome, previous, target, judgement, source)
 
 
-@dataclass(frozen=True, slots=True)
-class ActivityRow:
-    """One activity as it stood at the report's moment."""
+class ActivityRow(NamedTuple):
+    """One activity as it stood at the report's moment.
+
+    A named tuple, not a data class: a region's report holds a hundred thousand of them,
+    and a tuple is made (`gather.py`) and read (the tables) at C speed."""
 
     ref: str
     title: str
@@ -143,9 +145,9 @@ class AssessmentMove:
     after: Level | None
 
 
-@dataclass(frozen=True, slots=True)
-class ActivityChange:
-    """An activity that became done, or delayed, since the previous period."""
+class ActivityChange(NamedTuple):
+    """An activity that became done, or delayed, since the previous period (a named tuple,
+    as `ActivityRow`: there may be as many)."""
 
     ref: str
     title: str

@@ -12,6 +12,7 @@ anything else into grey, so a plan file's colour can never carry CSS or markup a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -92,7 +93,9 @@ class Table:
     """A table with a header row; every row has one cell per column."""
 
     columns: tuple[Column, ...]
-    rows: tuple[tuple[Cell, ...], ...]
+    rows: Sequence[tuple[Cell, ...]]
+    """A tuple of rows, or an activities table's `rows.ActivityRows`, which makes a row's
+    cells as it is read."""
     caption: str = ""
 
 
@@ -129,7 +132,15 @@ class Document:
 # XML 1.0 allows tab, line feed, carriage return and U+0020–U+D7FF, U+E000–U+FFFD and the
 # planes above. `one_line` has made the C0 controls visible already; what remains to catch are
 # the noncharacters U+FFFE and U+FFFF, which lxml (DOCX) and PDF text would refuse or mangle.
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = "[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+"""Compiled when first needed (`re` caches it): its ranges take a while to compile, and
+most reports, whose text is printable, never need it."""
+
+
+def folded(text: str) -> bool:
+    """Whether `plain` leaves `text` as it is: printable, its white space folded already
+    (the test `safetext.one_line` makes first)."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def plain(text: str) -> str:
@@ -141,7 +152,7 @@ def plain(text: str) -> str:
     # plan's) has nothing to replace, and a C-speed check spares the substitution.
     if folded.isprintable():
         return folded
-    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", folded)
+    return re.sub(_NOT_XML, lambda m: f"\\u{ord(m.group()):04x}", folded)
 
 
 _PALETTE: dict[str, str] = {

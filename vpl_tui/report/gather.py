@@ -23,6 +23,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
+from itertools import compress, groupby, repeat
+from operator import and_, ne
 from typing import TYPE_CHECKING, Protocol
 
 from vpl_tui.records import (
@@ -182,6 +184,11 @@ def _in_unit(row: FollowUpRow, per: Decimal) -> FollowUpRow:
     )
 
 
+_CHANGES = frozenset({DONE, "delayed"})
+"""The statuses "what changed" lists an activity under, when it came to one since the
+previous period."""
+
+
 class _Activities:
     """The replayed activities arranged by owner: the rows of each goal's and initiative's
     table, and those that became done or delayed since the previous period, each in the
@@ -191,27 +198,37 @@ class _Activities:
         self.rows: dict[Owner, list[ActivityRow]] = {}
         self.finished: dict[Owner, list[ActivityChange]] = {}
         self.delayed: dict[Owner, list[ActivityChange]] = {}
-        days: dict[str, date] = {}  # a few hundred end dates among a hundred thousand rows
-        rows, no_note = self.rows, ""
-        owner_rows: list[ActivityRow] = []
-        last_owner: Owner | None = None
-        for ref, goal, initiative, title, end_text, responsible, status, before in replayed:
-            owner = (goal, initiative)
-            if owner != last_owner:  # the rows come owner by owner
-                owner_rows = rows.setdefault(owner, [])
-                last_owner = owner
-            end = days.get(end_text)
-            if end is None:
-                end = days[end_text] = date.fromisoformat(end_text)
-            owner_rows.append(
-                ActivityRow(ref, title, status, end, notes.get(ref, no_note), responsible)  # type: ignore[arg-type]
+        if not replayed:
+            return
+        # A column at a time, at C speed (`zip`, `map`): a region's hundred thousand rows
+        # would cost a Python loop's turn each. The named tuples are made by
+        # `tuple.__new__`, without their own `__new__`, a Python function a row.
+        refs, goals, initiatives, titles, ends, responsibles, statuses, befores = zip(
+            *replayed, strict=True
+        )
+        # A few hundred end dates among a hundred thousand rows: each parsed once.
+        days = {text: date.fromisoformat(text) for text in set(ends)}
+        dates = list(map(days.__getitem__, ends))
+        noted = map(notes.get, refs, repeat(""))
+        fields = zip(refs, titles, statuses, dates, noted, responsibles, strict=True)
+        made = list(map(tuple.__new__, repeat(ActivityRow), fields))
+        # The rows come owner by owner: each owner's run of rows is one slice.
+        start = 0
+        for owner, run in groupby(zip(goals, initiatives, strict=True)):
+            end = start + len(list(run))
+            self.rows.setdefault(owner, []).extend(made[start:end])
+            start = end
+        # Those whose status changed between the two days to done or to delayed (none in
+        # the first period, which has no previous one: every `before` is None).
+        if befores[0] is None:
+            return
+        changed_to = map(_CHANGES.__contains__, statuses)
+        for index in compress(range(len(made)), map(and_, map(ne, statuses, befores), changed_to)):
+            status, owner = statuses[index], (goals[index], initiatives[index])
+            changed = self.finished if status == DONE else self.delayed
+            changed.setdefault(owner, []).append(
+                ActivityChange(refs[index], titles[index], dates[index])
             )
-            if status == before or before is None:
-                continue
-            if status == DONE:
-                self.finished.setdefault(owner, []).append(ActivityChange(ref, title, end))
-            elif status == "delayed":
-                self.delayed.setdefault(owner, []).append(ActivityChange(ref, title, end))
 
 
 def gather_report(

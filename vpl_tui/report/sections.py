@@ -8,6 +8,8 @@ they stood at the period's end.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
+from operator import attrgetter
 
 from vpl_tui.report.data import (
     KOLADA,
@@ -30,9 +32,9 @@ from vpl_tui.report.document import (
     Paragraph,
     Table,
 )
+from vpl_tui.report.rows import ActivityRows, OverdueOn
 from vpl_tui.report.words import word
 from vpl_tui.rules.assessments import Level, Scale, actions_required
-from vpl_tui.rules.statuses import is_overdue
 from vpl_tui.rules.targets import TREND
 from vpl_tui.strings import Strings
 
@@ -54,6 +56,7 @@ STATUS_SIGNS: dict[str, tuple[str, str]] = {
     "delayed": ("", "red"),
     "cancelled": ("", "grey"),
 }
+_RESPONSIBLE = attrgetter("responsible")
 OVERDUE_SIGN = "!"
 """Beside an end date that had passed at the period's end while the activity was open."""
 
@@ -107,15 +110,6 @@ def _assessed_blocks(
 def metrics_table(metrics: tuple[MetricRow, ...], lang: str) -> Table:
     """Name, outcome, previous outcome, target, judgement (sign and word), and the source."""
     with_source = any(m.source for m in metrics)
-    columns = [
-        Column(word(lang, "report.metric"), weight=3.4),
-        Column(word(lang, "report.outcome"), "right", 1.5),
-        Column(word(lang, "report.previous"), "right", 1.6),
-        Column(word(lang, "report.target"), weight=1.4),
-        Column(word(lang, "report.judgement"), weight=2.4, nowrap=True),
-    ]
-    if with_source:
-        columns.append(Column(word(lang, "report.source"), weight=1.3))
     rows = []
     for metric in metrics:
         sign, colour = JUDGEMENT_SIGNS[metric.judgement]
@@ -131,7 +125,23 @@ def metrics_table(metrics: tuple[MetricRow, ...], lang: str) -> Table:
         if with_source:
             row.append(Cell(metric.source))
         rows.append(tuple(row))
-    return Table(tuple(columns), tuple(rows), caption=word(lang, "report.metrics"))
+    columns = _metric_columns(lang, with_source)
+    return Table(columns, tuple(rows), caption=word(lang, "report.metrics"))
+
+
+@cache
+def _metric_columns(lang: str, with_source: bool) -> tuple[Column, ...]:
+    """A metrics table's columns, made once for all of a report's tables."""
+    columns = (
+        Column(word(lang, "report.metric"), weight=3.4),
+        Column(word(lang, "report.outcome"), "right", 1.5),
+        Column(word(lang, "report.previous"), "right", 1.6),
+        Column(word(lang, "report.target"), weight=1.4),
+        Column(word(lang, "report.judgement"), weight=2.4, nowrap=True),
+    )
+    if with_source:
+        return (*columns, Column(word(lang, "report.source"), weight=1.3))
+    return columns
 
 
 class ActivityCells:
@@ -149,6 +159,8 @@ class ActivityCells:
         self.ends: dict[date, Cell] = {}
         self.overdue_ends: dict[date, Cell] = {}
         self.texts: dict[str, Cell] = {"": Cell("")}
+        self.overdue = OverdueOn(as_of)
+        """Whether an end date and a status were overdue on `as_of`, for every table."""
 
     def status(self, status: str) -> Cell:
         cell = self.statuses.get(status)
@@ -173,6 +185,21 @@ class ActivityCells:
         return cell
 
 
+@cache
+def _activity_columns(lang: str, with_responsible: bool) -> tuple[Column, ...]:
+    """An activities table's columns, made once for all of a report's tables."""
+    columns = (
+        Column(word(lang, "report.ref"), weight=2.2, nowrap=True),
+        Column(word(lang, "report.activity"), weight=5.0),
+        Column(word(lang, "report.status"), weight=2.4, nowrap=True),
+        Column(word(lang, "report.end"), weight=2.6, nowrap=True),
+        Column(word(lang, "report.note"), weight=3.0),
+    )
+    if with_responsible:
+        return (*columns, Column(word(lang, "report.responsible"), weight=2.1))
+    return columns
+
+
 def activities_table(
     activities: tuple[ActivityRow, ...],
     lang: str,
@@ -185,33 +212,12 @@ def activities_table(
     `cells` shares the repeating cells between the tables of one report."""
     if cells is None:
         cells = ActivityCells(lang, as_of)
-    with_responsible = any(a.responsible for a in activities)
-    columns = [
-        Column(word(lang, "report.ref"), weight=2.2, nowrap=True),
-        Column(word(lang, "report.activity"), weight=5.0),
-        Column(word(lang, "report.status"), weight=2.4, nowrap=True),
-        Column(word(lang, "report.end"), weight=2.6, nowrap=True),
-        Column(word(lang, "report.note"), weight=3.0),
-    ]
-    if with_responsible:
-        columns.append(Column(word(lang, "report.responsible"), weight=2.1))
-    status_cell, end_cell, text_cell = cells.status, cells.end, cells.text
-    rows: list[tuple[Cell, ...]] = []
-    overdue_seen = False
-    for activity in activities:
-        status = activity.status
-        overdue = is_overdue(activity.end, status, as_of)
-        overdue_seen = overdue_seen or overdue
-        row = (
-            Cell(activity.ref),
-            Cell(activity.title),
-            status_cell(status),
-            end_cell(activity.end, overdue),
-            text_cell(activity.note),
-        )
-        rows.append((*row, text_cell(activity.responsible)) if with_responsible else row)
-    table = Table(tuple(columns), tuple(rows), caption=word(lang, "report.activities"))
-    if not overdue_seen:
+    with_responsible = any(map(_RESPONSIBLE, activities))
+    # The rows stay the activities: a row's cells are made when a renderer reads it.
+    rows = ActivityRows(activities, as_of, cells, with_responsible=with_responsible)
+    columns = _activity_columns(lang, with_responsible)
+    table = Table(columns, rows, caption=word(lang, "report.activities"))
+    if not any(rows.overdue):
         return [table]
     return [table, Paragraph(word(lang, "report.overdue_legend"), emphasis="small")]
 

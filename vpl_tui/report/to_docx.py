@@ -51,6 +51,7 @@ from vpl_tui.report.document import (
     colour_hex,
     plain,
 )
+from vpl_tui.report.docx_rows import table_rows
 from vpl_tui.report.words import word
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -182,16 +183,7 @@ def _table_parts(table: Table, done: dict[int, str]) -> Iterator[str]:
     # The header row repeats on every page; no row splits across a page.
     yield f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>"
     yield f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{header}</w:tr>"
-    get = done.get
-    for row in table.rows:
-        parts = ["<w:tr><w:trPr><w:cantSplit/></w:trPr>"]
-        for start, cell in zip(starts, row, strict=True):
-            runs = get(id(cell))
-            if runs is None:
-                runs = done[id(cell)] = _cell_runs(cell)
-            parts += (start, runs, _CELL_END)
-        parts.append("</w:tr>")
-        yield "".join(parts)
+    yield from table_rows(table, starts, done, _cell_runs, _run("{}", size=TABLE_SIZE))
     yield "</w:tbl>"
 
 
