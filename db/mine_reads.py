@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from vpl_tui.db.plan_change_file import PlanChangeFile
-from vpl_tui.db.sql_rules import mine_progress_sql
+from vpl_tui.db.sql_rules import mine_progress_sql, responsible_names
 from vpl_tui.rules.progress import MineCounts, Progress, is_responsible
 
 
@@ -25,19 +25,11 @@ class MineReads(PlanChangeFile):
         names = {row[1] for row in self.db.execute("PRAGMA table_info(activity)")}
         if "responsible" not in names:  # a read-only database from before migration 7
             return MineCounts({}, frozenset())
-        names = [
-            name
-            for (name,) in self.db.execute(  # by the index of responsibles, row by row not
-                "SELECT DISTINCT responsible FROM activity WHERE responsible != ''"
-            )
-            if is_responsible(name, user)  # the core's rule, once a name
-        ]
+        names = responsible_names(self.db.conn, user)
         progress: dict[tuple[str, str], Progress] = {}
-        if names:
-            import json  # here: the stores of `vpl set` and `vpl history` need no JSON
-
+        if names != "[]":
             params = {
-                "names": json.dumps(names),
+                "names": names,
                 "today": (today or date.today()).isoformat(),
                 "goal": goal_number,
             }

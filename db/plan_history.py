@@ -94,16 +94,15 @@ class PlanHistory(PlanChangeFile, StatusHistory):
             return super().search(text, limit)
         if not self._has_plan_changes():  # a read-only database from before migration 7
             return []
-        from vpl_tui.db.replay import RESPONSIBLE_SQL
-        from vpl_tui.rules.progress import responsible_key
+        from vpl_tui.db.sql_rules import RESPONSIBLE_IN, responsible_names
 
         sql = (
             "SELECT a.* FROM activity a JOIN goal g ON g.number = a.goal_number "
-            f"LEFT JOIN initiative i ON i.id = a.initiative_id WHERE 1{RESPONSIBLE_SQL} "
+            f"LEFT JOIN initiative i ON i.id = a.initiative_id WHERE 1{RESPONSIBLE_IN} "
             f"ORDER BY {PLAN_ORDER} LIMIT :limit"
         )
-        key = responsible_key(text.removeprefix(RESPONSIBLE_PREFIX))
-        rows = self.db.query(sql, {"responsible": key, "limit": limit})
+        names = responsible_names(self.db.conn, text.removeprefix(RESPONSIBLE_PREFIX))
+        rows = self.db.query(sql, {"names": names, "limit": limit})
         return [activity_record(row) for row in rows]
 
     def search_owners(self, text: str, limit: int = 500) -> list[tuple[str, str, str | None, int]]:

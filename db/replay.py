@@ -31,9 +31,6 @@ OutlineGoal = tuple[str, str, str]
 OutlineInitiative = tuple[str, str, str]
 """(goal number, id, title) of an initiative."""
 
-RESPONSIBLE_SQL = " AND vpl_fold(trim(a.responsible)) = :responsible"
-"""The rule `vpl_tui.rules.progress.responsible_key`, on activity `a`: `:responsible` is the key."""
-
 
 class AsOfReplay(Connected):
     """Activities, progress and overdue activities as of a day.
@@ -52,9 +49,9 @@ class AsOfReplay(Connected):
     def _scope(self) -> tuple[str, dict[str, str]]:
         if not self.responsible:
             return "", {}
-        from vpl_tui.rules.progress import responsible_key
+        from vpl_tui.db.sql_rules import RESPONSIBLE_IN, responsible_names
 
-        return RESPONSIBLE_SQL, {"responsible": responsible_key(self.responsible)}
+        return RESPONSIBLE_IN, {"names": responsible_names(self.db.conn, self.responsible)}
 
     def activities_as_of(self, as_of: date) -> list[ActivityRecord]:
         """Every activity in plan order, with the status it had at the end of `as_of`."""

@@ -8,8 +8,13 @@ rules row by row.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from vpl_tui.rules.progress import DELAYED, IN_PROGRESS, Progress
 from vpl_tui.rules.statuses import CANCELLED, CLOSED_STATUSES, DONE, STATUSES
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 def _quoted(values: frozenset[str] | tuple[str, ...]) -> str:
@@ -62,6 +67,27 @@ def progress_columns(prefix: str = "a.", day: str = ":today") -> str:
 # -- the filter "mina": who is responsible (`vpl_tui.rules.progress.is_responsible`) ----------
 
 
+RESPONSIBLE_IN = " AND a.responsible IN (SELECT value FROM json_each(:names))"
+"""Activity `a` is the wanted person's: `:names` is `responsible_names(...)`."""
+
+
+def responsible_names(conn: sqlite3.Connection, wanted: str) -> str:
+    """The responsible names the plan gives that are `wanted`'s by the core's rule
+    (`is_responsible`: case, accents and whitespace around aside), as a JSON array for
+    `:names` in `RESPONSIBLE_IN` and `mine_progress_sql`.
+
+    The rule is asked of each distinct name (by the partial index of responsibles, a few
+    hundred at most), never retyped in SQL: SQLite's `trim` strips only spaces, the
+    core's `strip` every kind of whitespace.
+    """
+    import json  # here: the stores of `vpl set` and `vpl history` need no JSON
+
+    from vpl_tui.rules.progress import is_responsible
+
+    rows = conn.execute("SELECT DISTINCT responsible FROM activity WHERE responsible != ''")
+    return json.dumps([name for (name,) in rows if is_responsible(name, wanted)])
+
+
 def mine_progress_sql(one_goal: bool = False) -> str:
     """The counts of one user's activities (`counted` under `MINE`), a row per goal and
     initiative (NULL: the goal's own): `goal_number, initiative_id, total, done, …`
@@ -79,7 +105,6 @@ def mine_progress_sql(one_goal: bool = False) -> str:
     )
     return (
         f"SELECT a.goal_number, a.initiative_id, {progress_columns('a.', ':today')} "
-        f"FROM activity a WHERE {where} "
-        "AND a.responsible IN (SELECT value FROM json_each(:names)) "
+        f"FROM activity a WHERE {where}{RESPONSIBLE_IN} "
         "GROUP BY a.goal_number, a.initiative_id"
     )

@@ -109,3 +109,22 @@ def test_vpl_edit_with_no_field_names_the_options_that_fit_what_ref_is(run_vpl) 
         assert result.stderr.startswith(said) and result.stderr.count("\n") == 1, result.stderr
     unknown = run_vpl("edit", "nej-1")
     assert unknown.returncode == 2 and "nej-1" in unknown.stderr, unknown.stderr
+
+
+def test_the_summary_and_the_search_find_a_responsible_as_the_filter_mina_does(
+    run_vpl, db_path: Path
+) -> None:
+    """One rule of who is responsible: a name written with a non-breaking space after it
+    (pasted from a document) is the same person for `vpl summary --responsible` and the
+    search `@NAME` as for the filter "mina", which asks the core's rule. SQLite's `trim`
+    strips only spaces, so the summary's own SQL comparison missed it."""
+    from vpl_tui.db.store import Store
+
+    assert run_vpl("edit", "1.1.1-1", "--responsible", "Anna Berg\u00a0").returncode == 0
+    assert run_vpl("edit", "1.1.1-2", "--responsible", "anna berg").returncode == 0
+    assert run_vpl("edit", "1.1.1-3", "--responsible", "Anna Bergström").returncode == 0
+    mine = json.loads(run_vpl("summary", "--responsible", "ANNA BERG", "--format", "json").stdout)
+    assert [row["ref"] for row in mine["activities"]] == ["1.1.1-1", "1.1.1-2"]
+    with Store.open(db_path) as store:
+        assert [a.ref for a in store.search("@anna berg")] == ["1.1.1-1", "1.1.1-2"]
+        assert store.mine_counts("Anna Berg").progress["goal", "1.1.1"].total == 2

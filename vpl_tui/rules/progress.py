@@ -223,8 +223,9 @@ class MineCounts(NamedTuple):
 def responsible_key(name: str) -> str:
     """What a responsible name is compared by: case, accents and the spaces around it aside.
 
-    `Anna Berg`, `anna berg ` and `ANNA BERG` are one person; the store compares
-    `vpl_fold(trim(responsible))` with this key (`vpl_fold` is `normalise`).
+    `Anna Berg`, `anna berg ` and `ANNA BERG` are one person. The store asks
+    `is_responsible` of each name the plan gives (`db/sql_rules.responsible_names`)
+    rather than retyping this in SQL.
     """
     return normalise(name.strip())
 
