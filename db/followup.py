@@ -26,7 +26,7 @@ from vpl_tui.db.changes import (
 from vpl_tui.db.followup_file import FollowupFile, Target
 from vpl_tui.db.followup_metrics import FollowupMetrics, MissingMetric
 from vpl_tui.db.followup_ready import ReadyMarks
-from vpl_tui.db.followup_rows import open_plan_part
+from vpl_tui.db.opening import open_plan_part
 from vpl_tui.errors import VplError
 from vpl_tui.rules.assessments import (
     Assessment,

@@ -12,14 +12,11 @@ core's rule for where a period's outcome stands.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import NamedTuple
 
-from vpl_tui.db.connection import Connected
 from vpl_tui.db.followup_periods import FollowupPeriods
+from vpl_tui.db.opening import open_plan_part  # noqa: F401  (callers open a part through it)
 from vpl_tui.rules.periods import TOTAL, Period, outcome_points
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 class RoundRows(NamedTuple):
@@ -127,38 +124,3 @@ class FollowupRowReads(FollowupRows):
 
     def __enter__(self) -> FollowupRowReads:
         return self
-
-
-Part = TypeVar("Part", bound=Connected)
-
-
-def open_plan_part(cls: type[Part], path: Path | str, *, create_folder: bool) -> Part | None:
-    """A part of the store (`cls`) opened on the plan database at `path`, or None when it
-    holds no plan yet (creating and seeding one is the whole store's: `Store.open`).
-
-    Opened as `status_store.open_prepared` opens a file (the connection, the read-only
-    detection, the schema's checks and migrations), without importing the status part.
-    """
-    import os
-    import sqlite3
-
-    from vpl_tui.db.connection import connect, translate
-    from vpl_tui.db.schema import prepare
-
-    if not os.path.isfile(path):
-        return None
-    connection, read_only = connect(path, create_folder=create_folder)
-    store = cls(path, connection)
-    store.read_only = read_only
-    try:
-        prepare(store)
-        if store.has_plan():
-            return store
-    except sqlite3.DatabaseError as error:
-        store.close()
-        raise translate(error, store.display_name) from None
-    except BaseException:
-        store.close()
-        raise
-    store.close()
-    return None

@@ -8,26 +8,23 @@ only, a few milliseconds less of a start that is mostly Python's and click's. `v
 (which may undo a plan change: `vpl edit`, `vpl move`) and the plan-edit commands open
 `PlanEdit` (`db/plan_edit.py`), which adds the plan's own history, imported only then.
 
-`open_prepared` is how both open a file: the connection, the read-only detection and the
-schema's migrations, with SQLite's errors in one line.
+Both open a file as `db/opening.py` says (the connection, the read-only detection, the
+schema's migrations, SQLite's errors in one line).
 """
 
 from __future__ import annotations
 
-import os
-import sqlite3
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
-from vpl_tui.db.connection import Connected, connect, translate
 from vpl_tui.db.history import StatusHistory
-from vpl_tui.db.schema import prepare
+from vpl_tui.db.opening import open_plan_part, open_prepared
+
+__all__ = ["StatusStore", "open_prepared", "open_status_store"]
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from vpl_tui.db.plan_edit import PlanEdit
-
-Opened = TypeVar("Opened", bound=Connected)
 
 
 class StatusStore(StatusHistory):
@@ -35,27 +32,6 @@ class StatusStore(StatusHistory):
 
     def __enter__(self) -> StatusStore:
         return self
-
-
-def open_prepared(cls: type[Opened], path: Path | str, *, create_folder: bool) -> Opened:
-    """Open `path` as a `cls`, creating or upgrading its tables.
-
-    Raises:
-        VplError: not a SQLite file, another program's database, a newer schema,
-            a missing folder, or a file that cannot be written.
-    """
-    connection, read_only = connect(path, create_folder=create_folder)
-    store = cls(path, connection)
-    store.read_only = read_only
-    try:
-        prepare(store)
-    except sqlite3.DatabaseError as error:
-        connection.close()
-        raise translate(error, store.display_name) from None
-    except BaseException:
-        connection.close()
-        raise
-    return store
 
 
 def open_status_store(
@@ -69,19 +45,9 @@ def open_status_store(
     None leaves creating and seeding the database to `Store.open`, which has the load;
     a database that holds a plan, the usual case, is opened once, here.
     """
-    if not os.path.isfile(path):
-        return None
     cls: type[StatusStore | PlanEdit] = StatusStore
     if plan_edits:  # imported only then: `vpl set` needs none of the plan-change modules
         from vpl_tui.db.plan_edit import PlanEdit
 
         cls = PlanEdit
-    store = open_prepared(cls, path, create_folder=create_folder)
-    try:
-        if store.has_plan():
-            return store
-    except sqlite3.DatabaseError as error:
-        store.close()
-        raise translate(error, store.display_name) from None
-    store.close()
-    return None
+    return open_plan_part(cls, path, create_folder=create_folder)

@@ -4,7 +4,7 @@
 concern, each a class of its own module that builds on `Connected` (the connection and
 its write transaction):
 
-    connection.py  Connected    opening a file, read-only detection, `_write()` with the
+    connection.py  Connected    the connection, read-only detection, `_write()` with the
                                 busy loop, SQLite's errors in one line
     schema.py      prepare()    the migrations, and checking a file is vpl's
     activity_reads.py ActivityReads  one activity by its ref (all a status change reads)
@@ -60,10 +60,10 @@ from vpl_tui.db.forecasts import ForecastStore
 from vpl_tui.db.history import StaleChange
 from vpl_tui.db.load import CHECKED_AFTER_LOAD, LOAD_CACHE_KIB, PlanLoad
 from vpl_tui.db.mine_reads import MineReads
+from vpl_tui.db.opening import open_prepared
 from vpl_tui.db.outcomes import OutcomeStore
 from vpl_tui.db.plan_edit import PlanEdit
 from vpl_tui.db.replay import AsOfReplay
-from vpl_tui.db.status_store import open_prepared
 
 if TYPE_CHECKING:
     from vpl_tui.model import Plan

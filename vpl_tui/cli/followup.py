@@ -206,7 +206,8 @@ def followup(env: Env, period_name: str | None, fmt: str, today: date) -> None:
 
 def _open_reads(env: Env) -> FollowupRowReads | Store:
     """The periods and the round's rows alone (a lighter start); the whole store to create one."""
-    from vpl_tui.db.followup_rows import FollowupRowReads, open_plan_part
+    from vpl_tui.db.followup_rows import FollowupRowReads
+    from vpl_tui.db.opening import open_plan_part
 
     store = open_plan_part(FollowupRowReads, env.db_file, create_folder=not env.explicit_db)
     return store if store is not None else env.open_store()
