@@ -29,7 +29,7 @@ from vpl_tui.rules.outcomes import (
     MetricInfo,
     MetricLine,
     Outcome,
-    OutcomeRow,
+    OutcomeFields,
     generated_metric_id,
     judge_metric,
     period_ends,
@@ -155,7 +155,7 @@ class MetricLines(FollowupRows):
         """Every metric judged for `period` now, with what `vpl metrics` shows: its total
         outcomes (the ones judged) without who, when, comment or version, and its target of
         the period's year; no split by gender (see the module)."""
-        found: dict[str, list[Outcome | OutcomeRow]] = {}
+        found: dict[str, list[Outcome | OutcomeFields]] = {}
         with self.db.atomic():  # one consistent moment
             periods = self.periods()
             infos = self.metric_infos(target_year=period.end.year)
@@ -182,8 +182,8 @@ class MetricLines(FollowupRows):
             for info in infos
         ]
 
-    def _total_outcomes_now(self) -> dict[str, list[Outcome | OutcomeRow]]:
-        """Each metric's total outcomes now, as rows (`OutcomeRow`: value, point, source),
+    def _total_outcomes_now(self) -> dict[str, list[Outcome | OutcomeFields]]:
+        """Each metric's total outcomes now, as rows (`OutcomeFields`: value, point, source),
         which `judge_metric` judges as they are.
 
         The latest row of each total point, unsorted (as `outcomes_as_of`): the index's
@@ -200,7 +200,7 @@ class MetricLines(FollowupRows):
             (TOTAL,),
         )
         # "" is undone to nothing (as in `outcomes_as_of`): left out.
-        found: dict[str, list[Outcome | OutcomeRow]] = {}
+        found: dict[str, list[Outcome | OutcomeFields]] = {}
         for metric, mine in groupby(filter(_VALUE, rows), _METRIC):
             before = found.get(metric)
             if before is None:
@@ -233,12 +233,12 @@ class MetricLines(FollowupRows):
 
 
 def with_published(
-    found: dict[str, list[Outcome]] | dict[str, list[Outcome | OutcomeRow]],
+    found: dict[str, list[Outcome]] | dict[str, list[Outcome | OutcomeFields]],
     infos: Sequence[MetricInfo],
 ) -> None:
     """Put each metric's published outcome first in `found`, where none is recorded at its
     point (a recorded total of the published year stands in its place). `found`: outcomes
-    or rows of them (`OutcomeRow`), read by place."""
+    or rows of them (`OutcomeFields`), read by place."""
     for info in infos:
         published = info.published()
         if published is None:

@@ -126,7 +126,7 @@ def period_ends(periods: Sequence[Period]) -> dict[str, date]:
     return {p.id: p.end for p in periods}
 
 
-OutcomeRow = tuple[str, str, str | None, int | None, str, str]
+OutcomeFields = tuple[str, str, str | None, int | None, str, str]
 """An outcome as a database row gives it: `Outcome`'s first fields, in its order (metric,
 value, period, year, gender, source). An `Outcome` serves as one; `judge_metric` judges
 either, so that a read of 100 000 rows makes an `Outcome` only of the two it shows."""
@@ -134,8 +134,8 @@ _NOT_READ = ("", "", "", 0)
 """A row's comment, user, time and version, which it does not carry."""
 
 
-def as_outcome(row: Outcome | OutcomeRow) -> Outcome:
-    """An `Outcome` of a row (`OutcomeRow`), without comment, user, time or version; an
+def as_outcome(row: Outcome | OutcomeFields) -> Outcome:
+    """An `Outcome` of a row (`OutcomeFields`), without comment, user, time or version; an
     `Outcome` as it is."""
     if isinstance(row, Outcome):
         return row
@@ -143,8 +143,8 @@ def as_outcome(row: Outcome | OutcomeRow) -> Outcome:
 
 
 def _latest_two(
-    outcomes: Iterable[Outcome | OutcomeRow], ends: dict[str, date], end: date
-) -> tuple[Outcome | OutcomeRow | None, Outcome | OutcomeRow | None]:
+    outcomes: Iterable[Outcome | OutcomeFields], ends: dict[str, date], end: date
+) -> tuple[Outcome | OutcomeFields | None, Outcome | OutcomeFields | None]:
     """The outcome and the previous outcome at `end` (the module's rule), in one pass.
 
     On the timeline the total outcomes stand at (day, rank): a year's at its last day, a
@@ -159,7 +159,7 @@ def _latest_two(
     latest_day = previous_day = date.min
     latest_rank = previous_rank = 0
     for outcome in outcomes:
-        # By place, not by name: a row (`OutcomeRow`) has `Outcome`'s order, not its names.
+        # By place, not by name: a row (`OutcomeFields`) has `Outcome`'s order, not its names.
         if outcome[4] != TOTAL or not outcome[1]:  # gender, value
             continue
         year = outcome[3]
@@ -188,7 +188,7 @@ def _latest_two(
 
 
 def judge_metric(
-    outcomes: Iterable[Outcome | OutcomeRow],
+    outcomes: Iterable[Outcome | OutcomeFields],
     period: Period,
     periods: Sequence[Period],
     targets: dict[str, str],
@@ -199,7 +199,7 @@ def judge_metric(
 ) -> MetricJudged:
     """A metric's outcome, previous outcome and judgement for `period` (the module's rule).
 
-    `outcomes`: `Outcome`s or rows of them (`OutcomeRow`); the two judged are given as
+    `outcomes`: `Outcome`s or rows of them (`OutcomeFields`); the two judged are given as
     `Outcome`s. `ends`: each period's end by id (`period_ends(periods)`), when the caller
     judges many."""
     end = period.end
