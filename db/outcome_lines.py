@@ -18,7 +18,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
 from functools import partial
-from operator import attrgetter
+from itertools import groupby
+from operator import attrgetter, itemgetter
 
 from vpl_tui.db.changes import end_of_day_utc, format_time
 from vpl_tui.db.followup_rows import FollowupRows
@@ -28,12 +29,15 @@ from vpl_tui.rules.outcomes import (
     MetricInfo,
     MetricLine,
     Outcome,
+    OutcomeFields,
     generated_metric_id,
     judge_metric,
     period_ends,
 )
 from vpl_tui.rules.periods import Period
 from vpl_tui.safetext import clean
+
+_VALUE, _METRIC = itemgetter(1), itemgetter(0)
 
 
 class MetricLines(FollowupRows):
@@ -151,23 +155,12 @@ class MetricLines(FollowupRows):
         """Every metric judged for `period` now, with what `vpl metrics` shows: its total
         outcomes (the ones judged) without who, when, comment or version, and its target of
         the period's year; no split by gender (see the module)."""
-        found: dict[str, list[Outcome]] = defaultdict(list)
+        found: dict[str, list[Outcome | OutcomeFields]] = {}
         with self.db.atomic():  # one consistent moment
             periods = self.periods()
             infos = self.metric_infos(target_year=period.end.year)
             if self._has_outcomes():
-                # The latest row of each total point, unsorted (as `outcomes_as_of`); the
-                # columns not shown are left blank, so that each row is an `Outcome` as is.
-                rows = self.db.execute(
-                    "SELECT h.metric, h.value, h.period, h.year, h.gender, h.source, '', '', '', 0 "
-                    "FROM (SELECT MAX(id) AS id FROM outcome_history WHERE gender = ? "
-                    "GROUP BY metric, period, year) g JOIN outcome_history h ON h.id = g.id",
-                    (TOTAL,),
-                )
-                make = partial(tuple.__new__, Outcome)  # `_make` without its Python call
-                for row in rows:
-                    if row[1]:  # "" is undone to nothing, as in `outcomes_as_of`
-                        found[row[0]].append(make(row))
+                found = self._total_outcomes_now()
         with_published(found, infos)
         ends, line = period_ends(periods), partial(tuple.__new__, MetricLine)
         return [
@@ -188,6 +181,33 @@ class MetricLines(FollowupRows):
             )
             for info in infos
         ]
+
+    def _total_outcomes_now(self) -> dict[str, list[Outcome | OutcomeFields]]:
+        """Each metric's total outcomes now, as rows (`OutcomeFields`: value, point, source),
+        which `judge_metric` judges as they are.
+
+        The latest row of each total point, unsorted (as `outcomes_as_of`): the index's
+        order groups them by metric, so that `groupby` files them without a Python line a
+        row (100 000 of them); a metric met twice, were SQLite ever to give another order,
+        is joined, not lost. No `Outcome` is made of them (the judgement makes one of the
+        two it shows), and no blank column is selected for one: SQLite makes each value a
+        row asks for, four blank ones a fifth of the read.
+        """
+        rows = self.db.execute(
+            "SELECT h.metric, h.value, h.period, h.year, h.gender, h.source "
+            "FROM (SELECT MAX(id) AS id FROM outcome_history WHERE gender = ? "
+            "GROUP BY metric, period, year) g JOIN outcome_history h ON h.id = g.id",
+            (TOTAL,),
+        )
+        # "" is undone to nothing (as in `outcomes_as_of`): left out.
+        found: dict[str, list[Outcome | OutcomeFields]] = {}
+        for metric, mine in groupby(filter(_VALUE, rows), _METRIC):
+            before = found.get(metric)
+            if before is None:
+                found[metric] = list(mine)
+            else:
+                before.extend(mine)
+        return found
 
     def _line(
         self, info: MetricInfo, mine: list[Outcome], period: Period, periods: Sequence[Period]
@@ -212,21 +232,24 @@ class MetricLines(FollowupRows):
         return MetricLine(info, judged, split)
 
 
-def with_published(found: dict[str, list[Outcome]], infos: Sequence[MetricInfo]) -> None:
+def with_published(
+    found: dict[str, list[Outcome]] | dict[str, list[Outcome | OutcomeFields]],
+    infos: Sequence[MetricInfo],
+) -> None:
     """Put each metric's published outcome first in `found`, where none is recorded at its
-    point (a recorded total of the published year stands in its place)."""
+    point (a recorded total of the published year stands in its place). `found`: outcomes
+    or rows of them (`OutcomeFields`), read by place."""
     for info in infos:
-        if not info.latest.strip():
-            continue  # none published (`MetricInfo.published`)
         published = info.published()
-        assert published is not None
+        if published is None:
+            continue
         mine = found.get(info.id)
         if not mine:  # none recorded: the published one alone (most of a large plan's)
             found[info.id] = [published]
             continue
         year = published.year
-        for recorded in mine:
-            if recorded.period is None and recorded.year == year and recorded.gender == TOTAL:
+        for recorded in mine:  # period, year, gender
+            if recorded[2] is None and recorded[3] == year and recorded[4] == TOTAL:
                 break
         else:
             mine.insert(0, published)

@@ -47,8 +47,6 @@ class OutcomeRow(NamedTuple):
     gender: str = "T"
     municipality: str = ""
     source: str = ""
-    place: str = ""
-    """Where it was read, for messages: `kolada.json: values[3]`, `utfall.csv:12`."""
 
 
 @dataclass
@@ -95,6 +93,13 @@ def _json_documents(text: str) -> Iterator[tuple[int, Any]]:
         yield start, document
 
 
+def _where(page: str, index: int, position: int | None = None) -> str:
+    """Where in a Kolada answer a problem is: `k.json: values[3].values[0]`. Worded only
+    for a problem, not for each of an answer's 100 000 values."""
+    cell = "" if position is None else f".values[{position}]"
+    return f"{page}: values[{index}]{cell}"
+
+
 def _read_kolada(name: str, text: str) -> OutcomeFile:
     rows: list[OutcomeRow] = []
     problems: list[str] = []
@@ -111,9 +116,8 @@ def _read_kolada(name: str, text: str) -> OutcomeFile:
             problems.append(f"{where_page}: no 'values' list (not a Kolada answer)")
             continue
         for index, entry in enumerate(values):
-            where = f"{where_page}: values[{index}]"
             if not isinstance(entry, dict):
-                problems.append(f"{where}: an object is expected")
+                problems.append(f"{_where(where_page, index)}: an object is expected")
                 continue
             kpi, municipality, period = (
                 entry.get("kpi"),
@@ -121,10 +125,14 @@ def _read_kolada(name: str, text: str) -> OutcomeFile:
                 entry.get("period"),
             )
             if not isinstance(kpi, str) or not _ID.match(kpi):
-                problems.append(f"{where}.kpi: a KPI id such as N00945 is expected")
+                problems.append(
+                    f"{_where(where_page, index)}.kpi: a KPI id such as N00945 is expected"
+                )
                 continue
             if not isinstance(municipality, str) or not municipality.isdigit():
-                problems.append(f"{where}.municipality: a municipality code such as 2580")
+                problems.append(
+                    f"{_where(where_page, index)}.municipality: a municipality code such as 2580"
+                )
                 continue
             if isinstance(period, str) and period.isdigit():
                 period = int(period)
@@ -133,31 +141,34 @@ def _read_kolada(name: str, text: str) -> OutcomeFile:
                 or isinstance(period, bool)
                 or not 1900 <= period <= 2200
             ):
-                problems.append(f"{where}.period: a year is expected")
+                problems.append(f"{_where(where_page, index)}.period: a year is expected")
                 continue
             inner = entry.get("values")
             if not isinstance(inner, list):
-                problems.append(f"{where}.values: a list is expected")
+                problems.append(f"{_where(where_page, index)}.values: a list is expected")
                 continue
             for position, cell in enumerate(inner):
-                place = f"{where}.values[{position}]"
                 if not isinstance(cell, dict):
-                    problems.append(f"{place}: an object is expected")
+                    problems.append(f"{_where(where_page, index, position)}: an object is expected")
                     continue
                 gender = cell.get("gender", "T")
                 if gender not in GENDERS:
-                    problems.append(f"{place}.gender: T, K or M")
+                    problems.append(f"{_where(where_page, index, position)}.gender: T, K or M")
                     continue
                 value = cell.get("value")
                 missing = value is None or cell.get("status") == "Missing"
                 if not missing and (isinstance(value, bool) or not isinstance(value, int | float)):
-                    problems.append(f"{place}.value: a number or null")
+                    problems.append(
+                        f"{_where(where_page, index, position)}.value: a number or null"
+                    )
                     continue
                 number = None if missing else Decimal(repr(value))
                 if number is not None and not number.is_finite():
-                    problems.append(f"{place}.value: a number or null")
+                    problems.append(
+                        f"{_where(where_page, index, position)}.value: a number or null"
+                    )
                     continue
-                rows.append(OutcomeRow(kpi, period, number, gender, municipality, KOLADA, place))
+                rows.append(OutcomeRow(kpi, period, number, gender, municipality, KOLADA))
                 if len(rows) > MAX_ROWS:
                     return OutcomeFile([], [f"{name}: more than {MAX_ROWS} outcomes"])
     return OutcomeFile(rows, problems)
@@ -203,7 +214,7 @@ def _csv_rows(name: str, reader: Any, rows: list[OutcomeRow], problems: list[str
         if value_text and value is None:
             problems.append(f"{where}: {value_text[:40]!r} is not a number")
             continue
-        rows.append(OutcomeRow(metric, int(year_text), value, gender, "", "", where))
+        rows.append(OutcomeRow(metric, int(year_text), value, gender))
         if len(rows) > MAX_ROWS:
             return OutcomeFile([], [f"{name}: more than {MAX_ROWS} outcomes"])
     return OutcomeFile(rows, problems)

@@ -23,8 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from functools import lru_cache
-from operator import itemgetter
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from vpl_tui.rules.periods import TOTAL, Period, outcome_points  # the periods' rules, here too
@@ -85,6 +84,9 @@ class Outcome(NamedTuple):
         return "" if self.year is None else str(self.year)
 
 
+_outcome = partial(tuple.__new__, Outcome)
+"""`Outcome` of a full tuple (every field, in order) without its Python `__new__`."""
+
 _parsed_value = lru_cache(maxsize=1 << 15)(parse_value)
 """Outcome texts repeat across metrics and years (`100`, `Tas fram`): each is read once
 (a `Value` is frozen, so one can be shared). Room for the 15 000 different figures of a
@@ -113,31 +115,10 @@ class MetricJudged(NamedTuple):
 _parsed_target = lru_cache(maxsize=4096)(parse_target)
 """Targets repeat ("Öka" on every other metric): each text is read once."""
 _TRENDS = ("increase", "decrease")
-_ON_TIMELINE = itemgetter(0, 1)
-"""Day, then rank: a sort key without a Python call (20 000 metrics are sorted each)."""
-
-
-def _placed(
-    outcomes: Iterable[Outcome], ends: dict[str, date], end: date
-) -> list[tuple[date, int, Outcome]]:
-    """The total outcomes at or before `end`, in timeline order."""
-    placed = []
-    for outcome in outcomes:
-        if outcome.gender != TOTAL or not outcome.value:
-            continue
-        if outcome.year is not None:
-            day, rank = date(outcome.year, 12, 31), 0
-        elif outcome.period is None:
-            day, rank = date.min, 0
-        else:
-            found = ends.get(outcome.period)
-            if found is None:
-                continue
-            day, rank = found, 1
-        if day <= end:
-            placed.append((day, rank, outcome))
-    placed.sort(key=_ON_TIMELINE)
-    return placed
+_year_end = lru_cache(maxsize=1024)(lambda year: date(year, 12, 31))
+"""Where a year's outcome stands: its last day (made once a year, not once an outcome)."""
+_judged = partial(tuple.__new__, MetricJudged)
+"""`MetricJudged` of a tuple without its Python `__new__` (20 000 metrics are judged at once)."""
 
 
 def period_ends(periods: Sequence[Period]) -> dict[str, date]:
@@ -145,8 +126,69 @@ def period_ends(periods: Sequence[Period]) -> dict[str, date]:
     return {p.id: p.end for p in periods}
 
 
+OutcomeFields = tuple[str, str, str | None, int | None, str, str]
+"""An outcome as a database row gives it: `Outcome`'s first fields, in its order (metric,
+value, period, year, gender, source). An `Outcome` serves as one; `judge_metric` judges
+either, so that a read of 100 000 rows makes an `Outcome` only of the two it shows."""
+_NOT_READ = ("", "", "", 0)
+"""A row's comment, user, time and version, which it does not carry."""
+
+
+def as_outcome(row: Outcome | OutcomeFields) -> Outcome:
+    """An `Outcome` of a row (`OutcomeFields`), without comment, user, time or version; an
+    `Outcome` as it is."""
+    if isinstance(row, Outcome):
+        return row
+    return _outcome(row + _NOT_READ)
+
+
+def _latest_two(
+    outcomes: Iterable[Outcome | OutcomeFields], ends: dict[str, date], end: date
+) -> tuple[Outcome | OutcomeFields | None, Outcome | OutcomeFields | None]:
+    """The outcome and the previous outcome at `end` (the module's rule), in one pass.
+
+    On the timeline the total outcomes stand at (day, rank): a year's at its last day, a
+    period's at its end a rank later, one published without a year at `date.min`; one of a
+    period the plan no longer has, or after `end`, is not on it. The outcome is the latest
+    there (of equal places, the later given); the previous outcome the latest at a day
+    before the outcome's day. Found without placing and sorting them all: as each comes,
+    it either takes the latest's place (the latest becoming the previous, when its day is
+    earlier) or, at an earlier day than the latest's, may take the previous one's.
+    """
+    latest = previous = None
+    latest_day = previous_day = date.min
+    latest_rank = previous_rank = 0
+    for outcome in outcomes:
+        # By place, not by name: a row (`OutcomeFields`) has `Outcome`'s order, not its names.
+        if outcome[4] != TOTAL or not outcome[1]:  # gender, value
+            continue
+        year = outcome[3]
+        if year is not None:
+            day, rank = _year_end(year), 0
+        elif outcome[2] is None:  # no period either: published without a year
+            day, rank = date.min, 0
+        else:
+            found = ends.get(outcome[2])
+            if found is None:
+                continue
+            day, rank = found, 1
+        if day > end:
+            continue
+        if latest is None or day > latest_day or (day == latest_day and rank >= latest_rank):
+            if latest is not None and day > latest_day:
+                previous, previous_day, previous_rank = latest, latest_day, latest_rank
+            latest, latest_day, latest_rank = outcome, day, rank
+        elif day < latest_day and (
+            previous is None
+            or day > previous_day
+            or (day == previous_day and rank >= previous_rank)
+        ):
+            previous, previous_day, previous_rank = outcome, day, rank
+    return latest, previous
+
+
 def judge_metric(
-    outcomes: Iterable[Outcome],
+    outcomes: Iterable[Outcome | OutcomeFields],
     period: Period,
     periods: Sequence[Period],
     targets: dict[str, str],
@@ -157,23 +199,26 @@ def judge_metric(
 ) -> MetricJudged:
     """A metric's outcome, previous outcome and judgement for `period` (the module's rule).
 
-    `ends`: each period's end by id (`period_ends(periods)`), when the caller judges many."""
-    placed = _placed(outcomes, period_ends(periods) if ends is None else ends, period.end)
-    target = targets.get(str(period.end.year))
+    `outcomes`: `Outcome`s or rows of them (`OutcomeFields`); the two judged are given as
+    `Outcome`s. `ends`: each period's end by id (`period_ends(periods)`), when the caller
+    judges many."""
+    end = period.end
+    found, before_it = _latest_two(outcomes, period_ends(periods) if ends is None else ends, end)
+    target = targets.get(str(end.year))
     parsed = _parsed_target(target) if target is not None else None
-    if not placed:
-        return MetricJudged(None, None, target, judge(parsed, None))
-    day, _, outcome = placed[-1]
-    previous = next((item[2] for item in reversed(placed) if item[0] < day), None)
+    if found is None:
+        return _judged((None, None, target, judge(parsed, None)))
+    outcome = as_outcome(found)
+    previous = None if before_it is None else as_outcome(before_it)
     value = outcome_number(outcome.value, unit)
     if value is None:
-        return MetricJudged(outcome, previous, target, "not_judgeable")  # words: no number
+        return _judged((outcome, previous, target, "not_judgeable"))  # words: no number
     before = None
     if parsed is not None and parsed.comparison in _TRENDS and previous is not None:
-        found = outcome_number(previous.value, unit)
-        before = found.number if found is not None else None
+        number = outcome_number(previous.value, unit)
+        before = number.number if number is not None else None
     judgement = judge(parsed, value.number, before, higher_is_better=higher_is_better)
-    return MetricJudged(outcome, previous, target, judgement)
+    return _judged((outcome, previous, target, judgement))
 
 
 def value_problem(value: str, source: str = "") -> str | None:
@@ -209,9 +254,11 @@ class MetricInfo(NamedTuple):
     def published(self) -> Outcome | None:
         """The plan's published latest outcome: of its year, or, without a year, the
         earliest outcome known (what a later one is compared with)."""
-        if not self.latest.strip():
+        value = self.latest.strip()
+        if not value:
             return None
-        return Outcome(self.id, self.latest.strip(), year=self.latest_year)
+        # `Outcome(self.id, value, year=…)` without its Python `__new__`: one a metric.
+        return _outcome((self.id, value, None, self.latest_year, TOTAL, "", "", "", "", 0))
 
 
 class MetricLine(NamedTuple):

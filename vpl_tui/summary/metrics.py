@@ -9,6 +9,7 @@ require. Plan text is cleaned (text) or escaped (Markdown, HTML) by the caller's
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from vpl_tui.rules.outcomes import MetricLine, Outcome
 from vpl_tui.rules.targets import TREND
@@ -37,7 +38,9 @@ def counted(lines: Sequence[MetricLine]) -> tuple[int, int]:
 def shown(outcome: Outcome, escape: Callable[[str], str] = clean) -> str:
     """An outcome with where it stands: `44 418 (2021)`, `45 000 (t1)`; one published
     without a year as it is."""
-    value = escape(one_line(outcome.value, 60))
+    value = one_line(outcome.value, 60)
+    if escape is not clean:  # `one_line`'s text is clean already
+        value = escape(value)
     point = outcome.point  # a property: read once
     return f"{value} ({escape(point)})" if point else value
 
@@ -50,39 +53,43 @@ def parts(
     line: MetricLine,
     s: Strings,
     escape: Callable[[str], str] = clean,
-    words: dict[str, str] | None = None,
-) -> list[str]:
-    """Outcome, previous outcome, target, judgement and source, each a short text.
+    words: dict[Any, str] | None = None,
+) -> str:
+    """Outcome, previous outcome, target, judgement and source, each a short text, with
+    ` · ` between: a metric's second line.
 
-    `words`: the catalog's words looked up once (`labels`), for many lines; each target
-    worded is kept there too, so one `words` serves one `escape`."""
+    `words`: the catalog's words looked up once (`labels`), for many lines. What follows
+    the outcomes (target, judgement, source) repeats from line to line ("mål Öka ·
+    förbättras ↑ · Källa: Kolada"): each is worded once and kept there for the next
+    line, so one `words` serves one `escape`."""
     w = words or labels(s)
     outcome, previous, target, judgement = line.judged
-    found = []
-    if outcome is not None:
-        found.append(f"{w['outcome']} {shown(outcome, escape)}")
-        if previous is not None:
-            found.append(f"{w['previous']} {shown(previous, escape)}")
-    if target:
-        # Targets repeat ("Öka"): each worded once, kept with the words for the next line.
-        key = f"target:{target}"
-        said = w.get(key)
-        if said is None:
-            said = w[key] = f"{w['target']} {escape(one_line(target))}"
-        found.append(said)
-    else:
-        found.append(w["no_target"])
-    found.append(w[judgement])
-    if outcome is not None and outcome.source == KOLADA:  # `from_kolada`
-        found.append(w["kolada"])
-    return found
+    kolada = outcome is not None and outcome.source == KOLADA  # `from_kolada`
+    key = (target, judgement, kolada)
+    rest = w.get(key)
+    if rest is None:
+        said = [f"{w['target']} {escape(one_line(target))}" if target else w["no_target"]]
+        said.append(w[judgement])
+        if kolada:
+            said.append(w["kolada"])
+        rest = w[key] = " · ".join(said)
+    if outcome is None:
+        return rest
+    if previous is None:
+        return f"{w['outcome']} {shown(outcome, escape)} · {rest}"
+    return (
+        f"{w['outcome']} {shown(outcome, escape)} · "
+        f"{w['previous']} {shown(previous, escape)} · {rest}"
+    )
 
 
-def labels(s: Strings) -> dict[str, str]:
+def labels(s: Strings) -> dict[Any, str]:
     """The words `parts` uses, in `s`' language."""
     from vpl_tui.rules.targets import JUDGEMENTS
 
-    words = {key: s(f"metrics.{key}") for key in ("outcome", "previous", "target", "no_target")}
+    words: dict[Any, str] = {
+        key: s(f"metrics.{key}") for key in ("outcome", "previous", "target", "no_target")
+    }
     words["kolada"] = s("metrics.source_kolada")
     words.update({j: judgement_words(j, s) for j in JUDGEMENTS})
     return words
@@ -101,12 +108,14 @@ def metric_text(
     title = s("metrics.title", period=one_line(period), end=end, met=met, judged=judged)
     out = [one_line(title, width), ""]
     words = labels(s)
+    add = out.append
     for line in lines:
-        ident = clean(line.metric.id)
+        metric = line.metric
+        ident = clean(metric.id)
         room = max(width - 4 - len(ident), 10) if width else NAME_WIDTH
-        out.append(f"  {ident}  {one_line(line.metric.name, room)}")
-        rest = " · ".join(parts(line, s, words=words))
-        out.append(f"      {one_line(rest, max(width - 6, 10)) if width else rest}")
+        add(f"  {ident}  {one_line(metric.name, room)}")
+        rest = parts(line, s, clean, words)
+        add(f"      {one_line(rest, max(width - 6, 10)) if width else rest}")
     return out
 
 
