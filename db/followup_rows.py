@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from vpl_tui.db.followup_periods import FollowupPeriods
-from vpl_tui.db.opening import open_plan_part  # noqa: F401  (callers open a part through it)
 from vpl_tui.rules.periods import TOTAL, Period, outcome_points
 
 

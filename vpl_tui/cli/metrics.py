@@ -218,7 +218,7 @@ def metrics(env: Env, period_name: str | None, fmt: str, today: date) -> None:
 
 def _open_lines(env: Env) -> MetricLineReads | Store:
     """The metrics' part of the store alone (a lighter start); the whole store to create one."""
-    from vpl_tui.db.followup_rows import open_plan_part
+    from vpl_tui.db.opening import open_plan_part
     from vpl_tui.db.outcome_lines import MetricLineReads
 
     store = open_plan_part(MetricLineReads, env.db_file, create_folder=not env.explicit_db)
