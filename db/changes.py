@@ -64,6 +64,17 @@ def end_of_day_utc(day: date) -> str:
     return format_time(local_midnight)
 
 
+def written_by(moment: date | datetime | None) -> tuple[str, tuple[str, ...]]:
+    """SQL (` AND at …`) and its parameter keeping the history rows written by `moment`:
+    every row (None), the rows up to and including a moment (a datetime: a ready mark's),
+    or those before the end of a day in the local time zone (a date)."""
+    if moment is None:
+        return "", ()
+    if isinstance(moment, datetime):
+        return " AND at <= ?", (format_time(moment),)
+    return " AND at < ?", (end_of_day_utc(moment),)
+
+
 def check_note_and_user(note: str, user: str) -> None:
     """Refuse what a plan file could not hold, so that every export loads again."""
     if len(note) > MAX_TEXT:

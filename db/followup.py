@@ -19,9 +19,8 @@ from typing import TYPE_CHECKING, Any
 from vpl_tui.db.changes import (
     check_note_and_user,
     current_user,
-    end_of_day_utc,
-    format_time,
     not_before,
+    written_by,
 )
 from vpl_tui.db.followup_file import FollowupFile, Target
 from vpl_tui.db.followup_metrics import FollowupMetrics, MissingMetric
@@ -37,6 +36,7 @@ from vpl_tui.rules.assessments import (
     followup_gaps,
 )
 from vpl_tui.rules.periods import Period
+from vpl_tui.rules.undo import undo_choice
 from vpl_tui.safetext import clean
 
 if TYPE_CHECKING:
@@ -137,17 +137,12 @@ class FollowupStore(FollowupFile, FollowupMetrics, ReadyMarks):
         moment `day` when it is a datetime (a ready mark's), or now when None."""
         if not self._has_followup():
             return {}
-        if day is None:
-            before, params = "", (period,)
-        elif isinstance(day, datetime):
-            before, params = "AND at <= ? ", (period, format_time(day))
-        else:
-            before, params = "AND at < ? ", (period, end_of_day_utc(day))
+        before, moment = written_by(day)
         rows = self.db.execute(
             "SELECT target, level, analysis, actions FROM assessment_history "
-            f"WHERE id IN (SELECT MAX(id) FROM assessment_history WHERE period = ? {before}"
+            f"WHERE id IN (SELECT MAX(id) FROM assessment_history WHERE period = ?{before} "
             "GROUP BY target)",
-            params,
+            (period, *moment),
         )
         return {target: Assessment(level, a, b) for target, level, a, b in rows}
 
@@ -233,16 +228,11 @@ class FollowupStore(FollowupFile, FollowupMetrics, ReadyMarks):
             target = self._known(target, period)
             self._check_open(target, period)
             rows = self.assessment_history(target, period)
-            undone = {row["undo_of"] for row in rows if row["undo_of"] is not None}
-            candidates = [
-                i
-                for i, row in enumerate(rows)
-                if row["undo_of"] is None and row["id"] not in undone
-            ]
-            if not candidates:
+            choice = undo_choice([(row["id"], row["undo_of"]) for row in rows])
+            if choice is None:
                 raise VplError("error.nothing_to_undo")
-            index = candidates[-1]
-            before = rows[index - 1] if index > 0 else None
+            index, back = choice
+            before = None if back is None else rows[back]
             restored = (
                 Assessment("")
                 if before is None

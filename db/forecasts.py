@@ -27,11 +27,11 @@ from vpl_tui.db.budget import BudgetStore
 from vpl_tui.db.changes import (
     check_note_and_user,
     current_user,
-    end_of_day_utc,
     format_time,
     not_before,
     number_text,
     utc_now,
+    written_by,
 )
 from vpl_tui.db.followup_file import FollowupFile
 from vpl_tui.db.forecast_lines import ForecastLines
@@ -39,6 +39,7 @@ from vpl_tui.errors import VplError
 from vpl_tui.numbers import format_amount
 from vpl_tui.rules.figures import figure_problem
 from vpl_tui.rules.periods import Period, previous_period
+from vpl_tui.rules.undo import undo_choice
 from vpl_tui.safetext import clean
 
 if TYPE_CHECKING:
@@ -149,17 +150,12 @@ class ForecastStore(BudgetStore, FollowupFile, ForecastLines):
         a ready mark's), or at the end of the day `as_of`."""
         if not self._has_forecasts():
             return {}
-        if as_of is None:
-            before, params = "", (period,)
-        elif isinstance(as_of, datetime):
-            before, params = "AND at <= ? ", (period, format_time(as_of))
-        else:
-            before, params = "AND at < ? ", (period, end_of_day_utc(as_of))
+        before, moment = written_by(as_of)
         rows = self.db.execute(
             "SELECT table_name, line, outcome, forecast, comment FROM forecast_history WHERE id IN "
-            f"(SELECT MAX(id) FROM forecast_history WHERE period = ? {before}"
+            f"(SELECT MAX(id) FROM forecast_history WHERE period = ?{before} "
             "GROUP BY table_name, line)",
-            params,
+            (period, *moment),
         )
         return {
             (table, line): Forecast(_decimal(o), _decimal(f), c) for table, line, o, f, c in rows
@@ -287,14 +283,11 @@ class ForecastStore(BudgetStore, FollowupFile, ForecastLines):
         with self._write():
             self._check_new([], who)
             rows = self.forecast_history(table, line, period)
-            undone = {row.undo_of for row in rows if row.undo_of is not None}
-            candidates = [
-                i for i, row in enumerate(rows) if row.undo_of is None and row.id not in undone
-            ]
-            if not candidates:
+            choice = undo_choice([(row.id, row.undo_of) for row in rows])
+            if choice is None:
                 raise VplError("error.nothing_to_undo")
-            index = candidates[-1]
-            before = rows[index - 1] if index > 0 else None
+            index, back = choice
+            before = None if back is None else rows[back]
             restored = (
                 Forecast(None, None, "")
                 if before is None

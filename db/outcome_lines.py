@@ -21,7 +21,7 @@ from functools import partial
 from itertools import groupby
 from operator import attrgetter, itemgetter
 
-from vpl_tui.db.changes import end_of_day_utc, format_time
+from vpl_tui.db.changes import written_by
 from vpl_tui.db.followup_rows import FollowupRows
 from vpl_tui.errors import VplError
 from vpl_tui.rules.outcomes import (
@@ -113,7 +113,7 @@ class MetricLines(FollowupRows):
             infos = self.metric_infos() if metric is None else [self.metric_info(metric)]
         found: dict[str, list[Outcome]] = defaultdict(list)
         if self._has_outcomes():
-            where, params = self._before(moment)
+            where, params = written_by(moment)
             if metric is not None:
                 where += " AND metric = ?"
                 params = (*params, metric)
@@ -133,13 +133,6 @@ class MetricLines(FollowupRows):
                     found[row[0]].append(make(row))
         with_published(found, infos)
         return {ident: outcomes for ident, outcomes in found.items() if outcomes}
-
-    def _before(self, moment: date | datetime | None) -> tuple[str, tuple[str, ...]]:
-        if moment is None:
-            return "", ()
-        if isinstance(moment, datetime):
-            return " AND at <= ?", (format_time(moment),)
-        return " AND at < ?", (end_of_day_utc(moment),)
 
     def metric_lines(
         self, period: Period, moment: date | datetime | None = None

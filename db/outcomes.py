@@ -31,6 +31,7 @@ from vpl_tui.rules.outcomes import (
     Outcome,
     value_problem,
 )
+from vpl_tui.rules.undo import undo_choice
 from vpl_tui.safetext import clean
 
 
@@ -105,16 +106,11 @@ class OutcomeStore(OutcomeReads):
         with self._write():
             info, point = self._point(metric, period, year, gender)
             rows = self.outcome_history(info.id, point)
-            undone = {row["undo_of"] for row in rows if row["undo_of"] is not None}
-            candidates = [
-                i
-                for i, row in enumerate(rows)
-                if row["undo_of"] is None and row["id"] not in undone
-            ]
-            if not candidates:
+            choice = undo_choice([(row["id"], row["undo_of"]) for row in rows])
+            if choice is None:
                 raise VplError("error.nothing_to_undo")
-            index = candidates[-1]
-            before = rows[index - 1] if index > 0 else None
+            index, back = choice
+            before = None if back is None else rows[back]
             value = "" if before is None else str(before["value"])
             source = "" if before is None else str(before["source"])
             self._append(info.id, point, value, source, "", who, int(str(rows[index]["id"])))
